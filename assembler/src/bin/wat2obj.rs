@@ -1,0 +1,378 @@
+//! `wat2obj`: assembles WebAssembly text with linking annotations into a relocatable object (or,
+//! with `--module`, a plain module).
+//!
+//! Exit status: 0 on success (warnings allowed), 1 when the input has errors, 2 for usage and I/O
+//! errors, 3 for an internal error (the assembler panicked). On any error no output is written and
+//! an existing output file is left as it was.
+
+use std::ffi::{OsStr, OsString};
+use std::io::{IsTerminal, Read, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{CommandFactory, FromArgMatches, Parser, ValueEnum};
+use relwat::diagnostic::render;
+use relwat::{Options, OutputKind};
+use wasmparser::WasmFeatures;
+
+/// Assemble WebAssembly text (with linking annotations) into a relocatable object file.
+#[derive(Parser, Debug)]
+#[command(
+    name = "wat2obj",
+    version,
+    after_help = "Features (for --enable-FEATURE / --disable-FEATURE, also --enable FEATURE): \
+                  all, simd, relaxed-simd, threads, multi-memory, memory64, gc, function-references, \
+                  exceptions, legacy-exceptions, tail-call, bulk-memory, bulk-memory-opt, \
+                  reference-types, call-indirect-overlong, multi-value, extended-const, \
+                  wide-arithmetic, custom-page-sizes, custom-descriptors, saturating-float-to-int, \
+                  sign-extension, mutable-globals. Everything is enabled by default; \
+                  --disable-all keeps only the MVP. Flags apply in order."
+)]
+struct Cli {
+    /// The input text (`-` for standard input).
+    input: PathBuf,
+
+    /// Where to write the output (`-` for standard output). Default: the input with extension
+    /// `.o` (`.wasm` with --module); standard output when the input is `-`.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+
+    /// Write a plain module (minimal LEBs, no linking data) instead of a relocatable object.
+    #[arg(long)]
+    module: bool,
+
+    /// Enable a feature (also spelled `--enable-FEATURE`). Repeatable.
+    #[arg(long, value_name = "FEATURE", action = clap::ArgAction::Append)]
+    enable: Vec<String>,
+
+    /// Disable a feature (also spelled `--disable-FEATURE`). Repeatable.
+    #[arg(long, value_name = "FEATURE", action = clap::ArgAction::Append)]
+    disable: Vec<String>,
+
+    /// When to colour diagnostics.
+    #[arg(long, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
+    color: Color,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Feature names (wat2wasm's spelling) and the validator flags they stand for.
+const FEATURES: &[(&str, WasmFeatures)] = &[
+    ("simd", WasmFeatures::SIMD),
+    ("relaxed-simd", WasmFeatures::RELAXED_SIMD),
+    ("threads", WasmFeatures::THREADS),
+    ("multi-memory", WasmFeatures::MULTI_MEMORY),
+    ("memory64", WasmFeatures::MEMORY64),
+    ("gc", WasmFeatures::GC),
+    ("function-references", WasmFeatures::FUNCTION_REFERENCES),
+    ("exceptions", WasmFeatures::EXCEPTIONS),
+    ("legacy-exceptions", WasmFeatures::LEGACY_EXCEPTIONS),
+    ("tail-call", WasmFeatures::TAIL_CALL),
+    ("bulk-memory", WasmFeatures::BULK_MEMORY),
+    ("bulk-memory-opt", WasmFeatures::BULK_MEMORY_OPT),
+    ("reference-types", WasmFeatures::REFERENCE_TYPES),
+    (
+        "call-indirect-overlong",
+        WasmFeatures::CALL_INDIRECT_OVERLONG,
+    ),
+    ("multi-value", WasmFeatures::MULTI_VALUE),
+    ("extended-const", WasmFeatures::EXTENDED_CONST),
+    ("wide-arithmetic", WasmFeatures::WIDE_ARITHMETIC),
+    ("custom-page-sizes", WasmFeatures::CUSTOM_PAGE_SIZES),
+    ("custom-descriptors", WasmFeatures::CUSTOM_DESCRIPTORS),
+    (
+        "saturating-float-to-int",
+        WasmFeatures::SATURATING_FLOAT_TO_INT,
+    ),
+    ("sign-extension", WasmFeatures::SIGN_EXTENSION),
+    ("mutable-globals", WasmFeatures::MUTABLE_GLOBAL),
+];
+
+/// A failure that is not about the input text: usage (exit 2), I/O (exit 2), internal (exit 3).
+struct Failure {
+    message: String,
+    code: u8,
+}
+
+fn usage(message: impl Into<String>) -> Failure {
+    Failure {
+        message: message.into(),
+        code: 2,
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(f) => {
+            eprintln!("wat2obj: error: {}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn run() -> Result<ExitCode, Failure> {
+    let args = split_feature_flags(std::env::args_os());
+    let matches = match Cli::command().try_get_matches_from(args) {
+        Ok(m) => m,
+        Err(e) => {
+            // Help and version go to stdout with status 0, usage errors to stderr with status 2.
+            let _ = e.print();
+            return Ok(ExitCode::from(if e.use_stderr() { 2 } else { 0 }));
+        }
+    };
+    let cli = Cli::from_arg_matches(&matches).map_err(|e| usage(e.to_string().trim_end()))?;
+    let features = features(&matches)?;
+    let color = match cli.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::io::stderr().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+
+    let stdin = cli.input.as_os_str() == "-";
+    let file_name = if stdin {
+        "<stdin>".to_string()
+    } else {
+        cli.input.display().to_string()
+    };
+    let output = match &cli.output {
+        Some(o) => o.clone(),
+        None if stdin => PathBuf::from("-"),
+        None => {
+            let out = cli
+                .input
+                .with_extension(if cli.module { "wasm" } else { "o" });
+            if out == cli.input {
+                return Err(usage(format!(
+                    "the default output `{}` is the input itself; name the output with -o",
+                    out.display()
+                )));
+            }
+            out
+        }
+    };
+
+    // Read the input.
+    let bytes = if stdin {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut buf)
+            .map_err(|e| Failure {
+                message: format!("cannot read standard input: {e}"),
+                code: 2,
+            })?;
+        buf
+    } else {
+        std::fs::read(&cli.input).map_err(|e| Failure {
+            message: format!("cannot read `{}`: {e}", cli.input.display()),
+            code: 2,
+        })?
+    };
+    let source = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            // Report at the first bad byte; the lossy text keeps every offset before it.
+            let at = e.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let d = relwat::diagnostic::Diagnostic::error(
+                relwat::span::Span::new(at as u32, at as u32 + 1),
+                "malformed UTF-8 encoding",
+            )
+            .with_label("the text must be UTF-8");
+            eprint!("{}", render(&file_name, &lossy, &[d], color));
+            return Ok(ExitCode::from(1));
+        }
+    };
+
+    // Assemble. A panic is a bug in relwat: report it as such, and write nothing.
+    let options = Options {
+        features,
+        output: if cli.module {
+            OutputKind::Module
+        } else {
+            OutputKind::Object
+        },
+    };
+    let assembled = catch_unwind(AssertUnwindSafe(|| relwat::assemble(&source, &options)))
+        .map_err(|_| Failure {
+            message: "internal error: the assembler panicked (this is a bug in relwat)".into(),
+            code: 3,
+        })?;
+
+    if !assembled.diagnostics.is_empty() {
+        eprint!(
+            "{}",
+            render(&file_name, &source, &assembled.diagnostics, color)
+        );
+    }
+    if assembled.diagnostics.iter().any(|d| d.is_error()) {
+        return Ok(ExitCode::from(1));
+    }
+    let Some(binary) = assembled.bytes else {
+        return Err(Failure {
+            message: "internal error: the assembler produced no output and no error".into(),
+            code: 3,
+        });
+    };
+    write_output(&output, &binary)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Rewrites `--enable-X` into `--enable X` (and `--disable-X` likewise) so that clap sees one
+/// option with a value. Stops at `--`; leaves the value of `-o`/`--output` alone.
+fn split_feature_flags(args: impl Iterator<Item = OsString>) -> Vec<OsString> {
+    let mut out = Vec::new();
+    let mut args = args.peekable();
+    if let Some(program) = args.next() {
+        out.push(program);
+    }
+    while let Some(arg) = args.next() {
+        let s = arg.to_str();
+        if s == Some("--") {
+            out.push(arg);
+            out.extend(args);
+            break;
+        }
+        if matches!(s, Some("-o" | "--output")) {
+            out.push(arg);
+            out.extend(args.next());
+            continue;
+        }
+        let split = s.and_then(|s| {
+            ["--enable-", "--disable-"].iter().find_map(|p| {
+                s.strip_prefix(p)
+                    .map(|feature| (p.trim_end_matches('-').to_string(), feature.to_string()))
+            })
+        });
+        match split {
+            Some((flag, feature)) => {
+                out.push(OsString::from(flag));
+                out.push(OsString::from(feature));
+            }
+            None => out.push(arg),
+        }
+    }
+    out
+}
+
+/// Applies every `--enable`/`--disable` in command-line order, starting from all features.
+fn features(matches: &clap::ArgMatches) -> Result<WasmFeatures, Failure> {
+    let mut changes: Vec<(usize, bool, &str)> = Vec::new();
+    for (id, on) in [("enable", true), ("disable", false)] {
+        if let (Some(values), Some(indices)) =
+            (matches.get_many::<String>(id), matches.indices_of(id))
+        {
+            changes.extend(indices.zip(values).map(|(i, v)| (i, on, v.as_str())));
+        }
+    }
+    changes.sort_by_key(|c| c.0);
+    let mut features = WasmFeatures::all();
+    for (_, on, name) in changes {
+        let flags = if name == "all" {
+            if on {
+                features = WasmFeatures::all();
+            } else {
+                // Floats and the MVP's value types are not proposals: they stay.
+                features = WasmFeatures::MVP;
+            }
+            continue;
+        } else {
+            match FEATURES.iter().find(|(n, _)| *n == name) {
+                Some((_, flags)) => *flags,
+                None => {
+                    let known: Vec<&str> = std::iter::once("all")
+                        .chain(FEATURES.iter().map(|(n, _)| *n))
+                        .collect();
+                    let flag = if on { "enable" } else { "disable" };
+                    return Err(usage(format!(
+                        "unknown feature `{name}` in --{flag}-{name}\n  known features: {}",
+                        known.join(", ")
+                    )));
+                }
+            }
+        };
+        features.set(flags, on);
+    }
+    Ok(features)
+}
+
+/// Writes the output atomically: a temporary file in the output's directory, renamed over the
+/// output only once it is complete. Standard output and non-regular files (`/dev/null`, pipes)
+/// are written directly.
+fn write_output(output: &Path, binary: &[u8]) -> Result<(), Failure> {
+    let io_error = |what: &str, e: std::io::Error| Failure {
+        message: format!("{what}: {e}"),
+        code: 2,
+    };
+    if output.as_os_str() == "-" {
+        let mut stdout = std::io::stdout().lock();
+        return stdout
+            .write_all(binary)
+            .and_then(|()| stdout.flush())
+            .map_err(|e| io_error("cannot write standard output", e));
+    }
+    let shown = output.display().to_string();
+    // Write through a symlink to its target, as other tools do.
+    let target = match std::fs::symlink_metadata(output) {
+        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(output)
+            .map_err(|e| io_error(&format!("cannot resolve `{shown}`"), e))?,
+        _ => output.to_path_buf(),
+    };
+    match std::fs::metadata(&target) {
+        Ok(m) if m.is_dir() => {
+            return Err(Failure {
+                message: format!("cannot write `{shown}`: it is a directory"),
+                code: 2,
+            });
+        }
+        Ok(m) if !m.is_file() => {
+            // A device or a pipe: it cannot be replaced, only written.
+            return std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .and_then(|mut f| f.write_all(binary))
+                .map_err(|e| io_error(&format!("cannot write `{shown}`"), e));
+        }
+        _ => {}
+    }
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    let prefix = temp_prefix(&target);
+    builder.prefix(&prefix);
+    #[cfg(unix)]
+    {
+        // Like any created file: 0666 less the umask (the default 0600 is for secrets).
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder
+        .tempfile_in(dir)
+        .map_err(|e| io_error(&format!("cannot create a file in `{}`", dir.display()), e))?;
+    temp.write_all(binary)
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(|e| io_error(&format!("cannot write `{shown}`"), e))?;
+    temp.persist(&target)
+        .map_err(|e| io_error(&format!("cannot write `{shown}`"), e.error))?;
+    Ok(())
+}
+
+/// `.NAME.` so that a temporary file left by a crash is recognisable and hidden.
+fn temp_prefix(target: &Path) -> OsString {
+    let mut prefix = OsString::from(".");
+    prefix.push(target.file_name().unwrap_or(OsStr::new("wat2obj")));
+    prefix.push(".");
+    prefix
+}

@@ -1,0 +1,280 @@
+//! Instruction encoding, driven by the instruction table, recording where every immediate goes.
+
+use super::types::{heaptype, valtype};
+use crate::ast::*;
+use crate::instructions::{ImmKind, InstrId, Opcode};
+use crate::span::Span;
+use wasm_encoder::Encode;
+
+/// What an index or constant immediate refers to; relocatable roles are padded in objects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImmRole {
+    /// A function index (`call`, `return_call`, `ref.func`).
+    Func,
+    /// A global index.
+    Global,
+    /// A tag index.
+    Tag,
+    /// A table index.
+    Table,
+    /// A type index (`call_indirect`, block types).
+    Type,
+    /// The constant of `i32.const`.
+    I32Const,
+    /// The constant of `i64.const`.
+    I64Const,
+    /// A memory argument's offset.
+    MemOffset,
+}
+
+/// Where an immediate was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ImmSite {
+    /// Byte offset in the section payload (after the section's size field).
+    pub offset: u32,
+    /// Number of bytes written.
+    pub len: u8,
+    /// What it is.
+    pub role: ImmRole,
+    /// Which immediate of the instruction in text order (as in [`Expr::relocs`]).
+    pub slot: u8,
+    /// The instruction's index in its expression.
+    pub instr: u32,
+    /// The instruction's source range.
+    pub span: Span,
+}
+
+/// Encodes instructions into a byte buffer.
+pub struct CodeWriter<'a> {
+    /// Output bytes.
+    pub out: Vec<u8>,
+    /// Pad relocatable immediates to their maximal width (objects).
+    pub pad: bool,
+    /// Immediate sites, offsets relative to `out`.
+    pub sites: Vec<ImmSite>,
+    /// (offset in `out`, span) of each instruction.
+    pub map: Vec<(u32, Span)>,
+    /// Memory index → whether it is 64-bit (memarg offsets of 64-bit memories use 10-byte padding).
+    pub memory64: &'a [bool],
+    cur_instr: u32,
+    cur_span: Span,
+}
+
+impl<'a> CodeWriter<'a> {
+    /// A writer; `pad` for objects.
+    pub fn new(pad: bool, memory64: &'a [bool]) -> CodeWriter<'a> {
+        CodeWriter {
+            out: Vec::new(),
+            pad,
+            sites: Vec::new(),
+            map: Vec::new(),
+            memory64,
+            cur_instr: 0,
+            cur_span: Span::default(),
+        }
+    }
+
+    fn u32(&mut self, v: u32) {
+        v.encode(&mut self.out);
+    }
+
+    fn site(&mut self, start: usize, role: ImmRole, slot: u8) {
+        self.sites.push(ImmSite {
+            offset: start as u32,
+            len: (self.out.len() - start) as u8,
+            role,
+            slot,
+            instr: self.cur_instr,
+            span: self.cur_span,
+        });
+    }
+
+    /// A relocatable u32 index: padded to 5 bytes in objects.
+    fn index(&mut self, v: u32, role: ImmRole, slot: u8) {
+        let start = self.out.len();
+        if self.pad {
+            self.out.extend_from_slice(&leb128fmt::encode_fixed_u32(v).expect("u32 fits"));
+        } else {
+            self.u32(v);
+        }
+        self.site(start, role, slot);
+    }
+
+    /// Encodes a whole expression (without the final `end`).
+    pub fn expr(&mut self, e: &Expr) {
+        for (i, instr) in e.instrs.iter().enumerate() {
+            if let InstrKind::Op(id, imm) = &instr.kind {
+                self.cur_instr = i as u32;
+                self.cur_span = instr.span;
+                self.map.push((self.out.len() as u32, instr.span));
+                self.instr(*id, imm);
+            }
+        }
+    }
+
+    fn opcode(&mut self, op: Opcode) {
+        match op {
+            Opcode::Byte(b) => self.out.push(b),
+            Opcode::Prefixed(p, n) => {
+                self.out.push(p);
+                self.u32(n);
+            }
+        }
+    }
+
+    fn block_type(&mut self, bt: &BlockType) {
+        let tu = &bt.ty;
+        if tu.resolved != u32::MAX {
+            let start = self.out.len();
+            if self.pad {
+                self.out.extend_from_slice(&leb128fmt::encode_fixed_s32(tu.resolved as i32).expect("fits"));
+            } else {
+                (tu.resolved as i64).encode(&mut self.out);
+            }
+            self.site(start, ImmRole::Type, 0);
+            return;
+        }
+        match tu.inline.as_ref().and_then(|ft| ft.results.first()) {
+            None => self.out.push(0x40),
+            Some(p) => valtype(&p.ty).encode(&mut self.out),
+        }
+    }
+
+    fn memarg(&mut self, m: &MemArg) {
+        let mem = m.memory.num;
+        if mem == 0 {
+            self.u32(m.align);
+        } else {
+            self.u32(m.align | 0x40);
+            self.u32(mem);
+        }
+        let start = self.out.len();
+        let is64 = self.memory64.get(mem as usize).copied().unwrap_or(false);
+        if self.pad && mem == 0 {
+            if is64 {
+                self.out.extend_from_slice(&leb128fmt::encode_fixed_u64(m.offset).expect("fits"));
+            } else {
+                match leb128fmt::encode_fixed_u32(m.offset as u32) {
+                    Some(b) if m.offset <= u32::MAX as u64 => self.out.extend_from_slice(&b),
+                    _ => m.offset.encode(&mut self.out),
+                }
+            }
+        } else {
+            m.offset.encode(&mut self.out);
+        }
+        self.site(start, ImmRole::MemOffset, 1);
+    }
+
+    fn instr(&mut self, id: InstrId, imm: &Imm) {
+        let info = id.info();
+        match (info.imm, imm) {
+            (ImmKind::Select, Imm::Select(Some(types))) => {
+                self.out.push(0x1c);
+                self.u32(types.len() as u32);
+                for t in types {
+                    valtype(t).encode(&mut self.out);
+                }
+                return;
+            }
+            (ImmKind::RefType, Imm::RefType(r)) => {
+                let op = match info.opcode {
+                    Opcode::Prefixed(p, n) => Opcode::Prefixed(p, n + r.nullable as u32),
+                    Opcode::Byte(b) => Opcode::Byte(b + r.nullable as u8),
+                };
+                self.opcode(op);
+                heaptype(&r.heap).encode(&mut self.out);
+                return;
+            }
+            _ => self.opcode(info.opcode),
+        }
+        match (info.imm, imm) {
+            (ImmKind::AtomicFence, _) => self.out.push(0x00),
+            (_, Imm::None | Imm::EndLabel(_) | Imm::Select(None)) => {}
+            (_, Imm::Block(bt)) => self.block_type(bt),
+            (_, Imm::TryTable(b)) => {
+                let (bt, clauses) = &**b;
+                self.block_type(bt);
+                self.u32(clauses.len() as u32);
+                for c in clauses {
+                    self.out.push(c.kind);
+                    if let Some(t) = c.tag {
+                        self.index(t.num, ImmRole::Tag, 0);
+                    }
+                    self.u32(c.label.num);
+                }
+            }
+            (k, Imm::Index(i)) => match k {
+                ImmKind::Func => self.index(i.num, ImmRole::Func, 0),
+                ImmKind::Global => self.index(i.num, ImmRole::Global, 0),
+                ImmKind::Tag | ImmKind::Catch => self.index(i.num, ImmRole::Tag, 0),
+                ImmKind::Table => self.index(i.num, ImmRole::Table, 0),
+                _ => self.u32(i.num),
+            },
+            (k, Imm::Index2(a, b)) => match k {
+                // Binary order: segment first, then table or memory.
+                ImmKind::MemoryInit => {
+                    self.u32(b.num);
+                    self.u32(a.num);
+                }
+                ImmKind::TableInit => {
+                    self.u32(b.num);
+                    self.index(a.num, ImmRole::Table, 0);
+                }
+                ImmKind::TableCopy => {
+                    self.index(a.num, ImmRole::Table, 0);
+                    self.index(b.num, ImmRole::Table, 1);
+                }
+                _ => {
+                    self.u32(a.num);
+                    self.u32(b.num);
+                }
+            },
+            (_, Imm::TypeCount(t, n)) => {
+                self.u32(t.num);
+                self.u32(*n);
+            }
+            (_, Imm::BrTable(labels)) => {
+                let (default, rest) = labels.split_last().expect("br_table has a default");
+                self.u32(rest.len() as u32);
+                for l in rest {
+                    self.u32(l.num);
+                }
+                self.u32(default.num);
+            }
+            (_, Imm::CallIndirect(b)) => {
+                let (table, tu) = &**b;
+                self.index(tu.resolved, ImmRole::Type, 1);
+                self.index(table.num, ImmRole::Table, 0);
+            }
+            (_, Imm::MemArg(m)) => self.memarg(m),
+            (_, Imm::MemArgLane(m, lane)) => {
+                self.memarg(m);
+                self.out.push(*lane);
+            }
+            (_, Imm::I32(v)) => {
+                let start = self.out.len();
+                v.encode(&mut self.out);
+                self.site(start, ImmRole::I32Const, 0);
+            }
+            (_, Imm::I64(v)) => {
+                let start = self.out.len();
+                v.encode(&mut self.out);
+                self.site(start, ImmRole::I64Const, 0);
+            }
+            (_, Imm::F32(bits)) => self.out.extend_from_slice(&bits.to_le_bytes()),
+            (_, Imm::F64(bits)) => self.out.extend_from_slice(&bits.to_le_bytes()),
+            (_, Imm::V128(bytes)) => self.out.extend_from_slice(bytes),
+            (_, Imm::Lane(l)) => self.out.push(*l),
+            (_, Imm::HeapType(h)) => heaptype(h).encode(&mut self.out),
+            (_, Imm::RefType(r)) => heaptype(&r.heap).encode(&mut self.out),
+            (_, Imm::BrOnCast(b)) => {
+                let (label, a, c) = &**b;
+                self.out.push(a.nullable as u8 | (c.nullable as u8) << 1);
+                self.u32(label.num);
+                heaptype(&a.heap).encode(&mut self.out);
+                heaptype(&c.heap).encode(&mut self.out);
+            }
+            (_, Imm::Select(Some(_))) => unreachable!("handled above"),
+        }
+    }
+}

@@ -1,0 +1,485 @@
+//! The encoder: a resolved syntax tree to a binary module, with a map from binary offsets back to
+//! source ranges and the offset of every immediate in the code section.
+//!
+//! Standard section items are encoded by wasm-encoder; code bodies are encoded from the
+//! instruction table ([`code::CodeWriter`]) so that every immediate's offset is known.
+
+pub mod code;
+pub mod types;
+
+use crate::ast::*;
+use crate::instructions::ImmKind;
+use crate::resolve::Resolved;
+use crate::span::Span;
+use code::{CodeWriter, ImmSite};
+use std::borrow::Cow;
+use wasm_encoder::{self as we, Encode};
+
+/// Binary offsets mapped to the source ranges that produced them.
+#[derive(Debug, Default, Clone)]
+pub struct SourceMap {
+    /// `(offset in the binary, span)`, sorted by offset.
+    entries: Vec<(u32, Span)>,
+}
+
+impl SourceMap {
+    /// The source range of the item or instruction that covers `offset`.
+    pub fn lookup(&self, offset: usize) -> Option<Span> {
+        let i = self.entries.partition_point(|(o, _)| *o as usize <= offset);
+        i.checked_sub(1).map(|i| self.entries[i].1)
+    }
+
+    /// All entries, sorted by offset.
+    pub fn entries(&self) -> &[(u32, Span)] {
+        &self.entries
+    }
+}
+
+/// The encoded binary and what the later stages need to know about it.
+#[derive(Debug, Default)]
+pub struct Encoded {
+    /// The module bytes.
+    pub bytes: Vec<u8>,
+    /// Offsets → source.
+    pub map: SourceMap,
+    /// Offset of the code section's payload in `bytes` (0 if there is none).
+    pub code_payload: u32,
+    /// Every index, constant and memory-offset immediate in the code section (offsets relative to
+    /// the code section's payload).
+    pub code_sites: Vec<ImmSite>,
+}
+
+/// Encodes a resolved module. `object` pads relocatable immediates and adds a `linking` section.
+pub fn encode(module: &Module, resolved: &Resolved, object: bool) -> Encoded {
+    Builder::new(module, object).build(resolved)
+}
+
+/// A section's items, each encoded by wasm-encoder and appended with its offset recorded.
+#[derive(Default)]
+struct ListPayload {
+    bytes: Vec<u8>,
+    count: u32,
+    items: Vec<(u32, Span)>,
+}
+
+impl ListPayload {
+    /// Appends the single item of a one-item section `s`.
+    fn push<S: Encode>(&mut self, s: &S, span: Span) {
+        let mut tmp = Vec::new();
+        s.encode(&mut tmp);
+        // Skip the section size and the item count (1, one byte).
+        let mut i = 0;
+        while tmp[i] & 0x80 != 0 {
+            i += 1;
+        }
+        self.items.push((self.bytes.len() as u32, span));
+        self.bytes.extend_from_slice(&tmp[i + 2..]);
+        self.count += 1;
+    }
+
+    /// Payload bytes and item offsets relative to the payload.
+    fn finish(self) -> (Vec<u8>, Vec<(u32, Span)>) {
+        let mut payload = Vec::with_capacity(self.bytes.len() + 5);
+        self.count.encode(&mut payload);
+        let shift = payload.len() as u32;
+        payload.extend_from_slice(&self.bytes);
+        (payload, self.items.into_iter().map(|(o, s)| (o + shift, s)).collect())
+    }
+}
+
+struct Builder<'m> {
+    module: &'m Module,
+    object: bool,
+    out: Vec<u8>,
+    map: Vec<(u32, Span)>,
+    memory64: Vec<bool>,
+}
+
+impl<'m> Builder<'m> {
+    fn new(module: &'m Module, object: bool) -> Builder<'m> {
+        let mut memory64 = Vec::new();
+        for f in &module.fields {
+            match f {
+                ModuleField::Import(Import { item: ImportItem::Memory(m), .. }) | ModuleField::Memory(m) => {
+                    memory64.push(m.ty.addr == AddrType::I64)
+                }
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        out.extend_from_slice(b"\0asm");
+        out.extend_from_slice(&1u32.to_le_bytes());
+        Builder { module, object, out, map: Vec::new(), memory64 }
+    }
+
+    fn section(&mut self, id: u8, payload: &[u8], items: &[(u32, Span)]) {
+        self.out.push(id);
+        (payload.len() as u32).encode(&mut self.out);
+        let base = self.out.len() as u32;
+        self.out.extend_from_slice(payload);
+        self.map.extend(items.iter().map(|&(o, s)| (base + o, s)));
+    }
+
+    fn list_section(&mut self, id: u8, list: ListPayload) {
+        if list.count > 0 {
+            let (payload, items) = list.finish();
+            self.section(id, &payload, &items);
+        }
+    }
+
+    fn customs(&mut self, place: CustomPlace) {
+        let module = self.module;
+        for f in &module.fields {
+            let ModuleField::Custom(c) = f else { continue };
+            if c.place != place {
+                continue;
+            }
+            let mut payload = Vec::new();
+            c.name.as_str().encode(&mut payload);
+            for item in &c.items {
+                if let DataItem::Bytes(s) = item {
+                    payload.extend_from_slice(&s.bytes);
+                }
+            }
+            self.section(0, &payload, &[(0, c.span)]);
+        }
+    }
+
+    fn anchored(&mut self, anchor: SectionAnchor, id: u8, list: ListPayload) {
+        self.customs(CustomPlace::Before(anchor));
+        self.list_section(id, list);
+        self.customs(CustomPlace::After(anchor));
+    }
+
+    fn const_expr(&self, e: &Expr) -> we::ConstExpr {
+        let mut w = CodeWriter::new(false, &self.memory64);
+        w.expr(e);
+        we::ConstExpr::raw(w.out)
+    }
+
+    fn build(mut self, resolved: &Resolved) -> Encoded {
+        let module = self.module;
+        let mut types = ListPayload::default();
+        let mut imports = ListPayload::default();
+        let mut funcs = ListPayload::default();
+        let mut tables = ListPayload::default();
+        let mut memories = ListPayload::default();
+        let mut tags = ListPayload::default();
+        let mut globals = ListPayload::default();
+        let mut exports = ListPayload::default();
+        let mut elems = ListPayload::default();
+        let mut datas = ListPayload::default();
+        let mut start = None;
+        let mut bodies: Vec<&Func> = Vec::new();
+        let mut data_count = 0u32;
+
+        let funcref = we::RefType::FUNCREF;
+        // Indices of the entity kinds, for inline exports.
+        let mut next = [0u32; 5];
+        let kind_slot = |k: ExternKind| k as usize;
+
+        for field in &module.fields {
+            match field {
+                ModuleField::Types(g) => {
+                    let mut s = we::TypeSection::new();
+                    if g.explicit {
+                        s.ty().rec(g.types.iter().map(|t| types::sub_type(&t.ty)));
+                    } else {
+                        s.ty().subtype(&types::sub_type(&g.types[0].ty));
+                    }
+                    types.push(&s, g.span);
+                }
+                ModuleField::Import(i) => {
+                    let (kind, ty) = match &i.item {
+                        ImportItem::Func(f) => (ExternKind::Func, we::EntityType::Function(f.ty.resolved)),
+                        ImportItem::Table(t) => (ExternKind::Table, we::EntityType::Table(types::table_type(&t.ty))),
+                        ImportItem::Memory(m) => (ExternKind::Memory, we::EntityType::Memory(types::memory_type(&m.ty))),
+                        ImportItem::Global(g) => (ExternKind::Global, we::EntityType::Global(types::global_type(&g.ty))),
+                        ImportItem::Tag(t) => (ExternKind::Tag, tag_type(&t.ty)),
+                    };
+                    let mut s = we::ImportSection::new();
+                    s.import(i.module.as_str(), i.field.as_str(), ty);
+                    imports.push(&s, i.span);
+                    next[kind_slot(kind)] += 1;
+                }
+                ModuleField::Func(f) => {
+                    let index = next[kind_slot(ExternKind::Func)];
+                    next[kind_slot(ExternKind::Func)] += 1;
+                    inline_exports(&mut exports, &f.header, ExternKind::Func, index);
+                    if let Some(imp) = &f.header.import {
+                        let mut s = we::ImportSection::new();
+                        s.import(imp.module.as_str(), imp.field.as_str(), we::EntityType::Function(f.ty.resolved));
+                        imports.push(&s, f.span);
+                    } else {
+                        let mut s = we::FunctionSection::new();
+                        s.function(f.ty.resolved);
+                        funcs.push(&s, f.span);
+                        bodies.push(f);
+                    }
+                }
+                ModuleField::Table(t) => {
+                    let index = next[kind_slot(ExternKind::Table)];
+                    next[kind_slot(ExternKind::Table)] += 1;
+                    inline_exports(&mut exports, &t.header, ExternKind::Table, index);
+                    let ty = types::table_type(&t.ty);
+                    if let Some(imp) = &t.header.import {
+                        let mut s = we::ImportSection::new();
+                        s.import(imp.module.as_str(), imp.field.as_str(), we::EntityType::Table(ty));
+                        imports.push(&s, t.span);
+                        continue;
+                    }
+                    let mut s = we::TableSection::new();
+                    match &t.init {
+                        TableInit::Expr(e) => {
+                            s.table_with_init(ty, &self.const_expr(e));
+                        }
+                        TableInit::None | TableInit::Elems(_) => {
+                            s.table(ty);
+                        }
+                    }
+                    tables.push(&s, t.span);
+                    if let TableInit::Elems(items) = &t.init {
+                        let offset = match t.ty.addr {
+                            AddrType::I32 => we::ConstExpr::i32_const(0),
+                            AddrType::I64 => we::ConstExpr::i64_const(0),
+                        };
+                        let elements = self.elements(items, Some(&t.ty.elem));
+                        let mut s = we::ElementSection::new();
+                        s.active(Some(index), &offset, elements);
+                        elems.push(&s, t.span);
+                    }
+                }
+                ModuleField::Memory(m) => {
+                    let index = next[kind_slot(ExternKind::Memory)];
+                    next[kind_slot(ExternKind::Memory)] += 1;
+                    inline_exports(&mut exports, &m.header, ExternKind::Memory, index);
+                    let ty = types::memory_type(&m.ty);
+                    if let Some(imp) = &m.header.import {
+                        let mut s = we::ImportSection::new();
+                        s.import(imp.module.as_str(), imp.field.as_str(), we::EntityType::Memory(ty));
+                        imports.push(&s, m.span);
+                        continue;
+                    }
+                    let mut s = we::MemorySection::new();
+                    s.memory(ty);
+                    memories.push(&s, m.span);
+                    if let Some(items) = &m.inline_data {
+                        let offset = match m.ty.addr {
+                            AddrType::I32 => we::ConstExpr::i32_const(0),
+                            AddrType::I64 => we::ConstExpr::i64_const(0),
+                        };
+                        let mut s = we::DataSection::new();
+                        s.active(index, &offset, data_bytes(items));
+                        datas.push(&s, m.span);
+                        data_count += 1;
+                    }
+                }
+                ModuleField::Global(g) => {
+                    let index = next[kind_slot(ExternKind::Global)];
+                    next[kind_slot(ExternKind::Global)] += 1;
+                    inline_exports(&mut exports, &g.header, ExternKind::Global, index);
+                    let ty = types::global_type(&g.ty);
+                    if let Some(imp) = &g.header.import {
+                        let mut s = we::ImportSection::new();
+                        s.import(imp.module.as_str(), imp.field.as_str(), we::EntityType::Global(ty));
+                        imports.push(&s, g.span);
+                        continue;
+                    }
+                    let mut s = we::GlobalSection::new();
+                    s.global(ty, &self.const_expr(&g.init));
+                    globals.push(&s, g.span);
+                }
+                ModuleField::Tag(t) => {
+                    let index = next[kind_slot(ExternKind::Tag)];
+                    next[kind_slot(ExternKind::Tag)] += 1;
+                    inline_exports(&mut exports, &t.header, ExternKind::Tag, index);
+                    if let Some(imp) = &t.header.import {
+                        let mut s = we::ImportSection::new();
+                        s.import(imp.module.as_str(), imp.field.as_str(), tag_type(&t.ty));
+                        imports.push(&s, t.span);
+                        continue;
+                    }
+                    let mut s = we::TagSection::new();
+                    s.tag(we::TagType { kind: we::TagKind::Exception, func_type_idx: t.ty.resolved });
+                    tags.push(&s, t.span);
+                }
+                ModuleField::Export(e) => {
+                    let mut s = we::ExportSection::new();
+                    s.export(e.name.as_str(), types::export_kind(e.kind), e.index.num);
+                    exports.push(&s, e.span);
+                }
+                ModuleField::Start(s) => start = Some(*s),
+                ModuleField::Elem(e) => {
+                    let elements = self.elements(&e.items, None);
+                    let mut s = we::ElementSection::new();
+                    match &e.mode {
+                        ElemMode::Passive => s.passive(elements),
+                        ElemMode::Declared => s.declared(elements),
+                        ElemMode::Active { table, offset } => {
+                            s.active(table.map(|t| t.num), &self.const_expr(offset), elements)
+                        }
+                    };
+                    elems.push(&s, e.span);
+                }
+                ModuleField::Data(d) => {
+                    let bytes = data_bytes(&d.items);
+                    let mut s = we::DataSection::new();
+                    match &d.mode {
+                        DataMode::Passive => s.passive(bytes),
+                        DataMode::Active { memory, offset } => s.active(memory.num, &self.const_expr(offset), bytes),
+                    };
+                    datas.push(&s, d.span);
+                    data_count += 1;
+                }
+                ModuleField::Custom(_)
+                | ModuleField::Comdat(_)
+                | ModuleField::DataImport(_)
+                | ModuleField::Unknown(_) => {}
+            }
+        }
+        let _ = funcref;
+
+        for ft in &resolved.implicit_types {
+            let mut s = we::TypeSection::new();
+            s.ty().function(
+                ft.params.iter().map(|p| types::valtype(&p.ty)),
+                ft.results.iter().map(|p| types::valtype(&p.ty)),
+            );
+            types.push(&s, Span::default());
+        }
+
+        self.customs(CustomPlace::BeforeFirst);
+        self.anchored(SectionAnchor::Type, 1, types);
+        self.anchored(SectionAnchor::Import, 2, imports);
+        self.anchored(SectionAnchor::Func, 3, funcs);
+        self.anchored(SectionAnchor::Table, 4, tables);
+        self.anchored(SectionAnchor::Memory, 5, memories);
+        self.anchored(SectionAnchor::Tag, 13, tags);
+        self.anchored(SectionAnchor::Global, 6, globals);
+        self.anchored(SectionAnchor::Export, 7, exports);
+        self.customs(CustomPlace::Before(SectionAnchor::Start));
+        if let Some(s) = start {
+            let mut payload = Vec::new();
+            s.func.num.encode(&mut payload);
+            self.section(8, &payload, &[(0, s.span)]);
+        }
+        self.customs(CustomPlace::After(SectionAnchor::Start));
+        self.anchored(SectionAnchor::Elem, 9, elems);
+        if bodies.iter().any(|f| needs_data_count(&f.body)) {
+            let mut payload = Vec::new();
+            data_count.encode(&mut payload);
+            self.section(12, &payload, &[]);
+        }
+        self.customs(CustomPlace::Before(SectionAnchor::Code));
+        let (code_payload, code_sites) = self.code_section(&bodies);
+        self.customs(CustomPlace::After(SectionAnchor::Code));
+        self.anchored(SectionAnchor::Data, 11, datas);
+        self.customs(CustomPlace::AfterLast);
+        if self.object {
+            let mut payload = Vec::new();
+            "linking".encode(&mut payload);
+            2u32.encode(&mut payload);
+            self.section(0, &payload, &[]);
+        }
+        self.map.sort_by_key(|(o, _)| *o);
+        Encoded { bytes: self.out, map: SourceMap { entries: self.map }, code_payload, code_sites }
+    }
+
+    fn elements<'e>(&self, items: &ElemItems, table_elem: Option<&RefType>) -> we::Elements<'e> {
+        match items {
+            ElemItems::Funcs(fs) => {
+                let ty = table_elem.map(types::reftype).unwrap_or(we::RefType::FUNCREF);
+                if ty == we::RefType::FUNCREF {
+                    we::Elements::Functions(Cow::Owned(fs.iter().map(|f| f.num).collect()))
+                } else {
+                    let exprs = fs.iter().map(|f| we::ConstExpr::ref_func(f.num)).collect();
+                    we::Elements::Expressions(ty, Cow::Owned(exprs))
+                }
+            }
+            ElemItems::Exprs(ty, exprs) => we::Elements::Expressions(
+                types::reftype(ty),
+                Cow::Owned(exprs.iter().map(|e| self.const_expr(e)).collect()),
+            ),
+        }
+    }
+
+    /// Writes the code section; returns its payload offset and the immediate sites.
+    fn code_section(&mut self, bodies: &[&Func]) -> (u32, Vec<ImmSite>) {
+        if bodies.is_empty() {
+            return (0, Vec::new());
+        }
+        let mut payload = Vec::new();
+        (bodies.len() as u32).encode(&mut payload);
+        let mut sites = Vec::new();
+        let mut items = Vec::new();
+        for f in bodies {
+            let mut w = CodeWriter::new(self.object, &self.memory64);
+            // Locals, run-length compressed.
+            let mut groups: Vec<(u32, we::ValType)> = Vec::new();
+            for l in &f.locals {
+                let t = types::valtype(&l.ty);
+                match groups.last_mut() {
+                    Some((n, prev)) if *prev == t => *n += 1,
+                    _ => groups.push((1, t)),
+                }
+            }
+            (groups.len() as u32).encode(&mut w.out);
+            for (n, t) in &groups {
+                n.encode(&mut w.out);
+                t.encode(&mut w.out);
+            }
+            w.expr(&f.body);
+            w.out.push(0x0b);
+            let body_start = payload.len() as u32;
+            (w.out.len() as u32).encode(&mut payload);
+            let base = payload.len() as u32;
+            items.push((body_start, f.span));
+            items.extend(w.map.iter().map(|&(o, s)| (base + o, s)));
+            // The final `end` maps to the function's closing paren.
+            items.push((base + w.out.len() as u32 - 1, Span::new(f.span.end.saturating_sub(1), f.span.end)));
+            sites.extend(w.sites.iter().map(|s| ImmSite { offset: s.offset + base, ..*s }));
+            payload.extend_from_slice(&w.out);
+        }
+        let offset = self.out.len() as u32 + 1 + leb_len(payload.len() as u32);
+        self.section(10, &payload, &items);
+        (offset, sites)
+    }
+}
+
+fn leb_len(v: u32) -> u32 {
+    let mut tmp = Vec::new();
+    v.encode(&mut tmp);
+    tmp.len() as u32
+}
+
+fn tag_type(tu: &TypeUse) -> we::EntityType {
+    we::EntityType::Tag(we::TagType { kind: we::TagKind::Exception, func_type_idx: tu.resolved })
+}
+
+fn inline_exports(exports: &mut ListPayload, h: &EntityHeader, kind: ExternKind, index: u32) {
+    for e in &h.exports {
+        let mut s = we::ExportSection::new();
+        s.export(e.name.as_str(), types::export_kind(kind), index);
+        exports.push(&s, e.span);
+    }
+}
+
+fn data_bytes(items: &[DataItem]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for item in items {
+        if let DataItem::Bytes(s) = item {
+            out.extend_from_slice(&s.bytes);
+        }
+    }
+    out
+}
+
+fn needs_data_count(e: &Expr) -> bool {
+    e.instrs.iter().any(|i| match &i.kind {
+        InstrKind::Op(id, _) => {
+            let info = id.info();
+            matches!(info.imm, ImmKind::MemoryInit | ImmKind::Data | ImmKind::TypeData)
+        }
+        InstrKind::Label(_) => false,
+    })
+}

@@ -1,0 +1,69 @@
+//! relwat: WebAssembly text with linking annotations, assembled into relocatable objects.
+//!
+//! Pipeline: [`lexer`] → [`parser`] (syntax tree in [`ast`], every node with its [`span::Span`]) →
+//! [`resolve`] (ids to indices) → [`encode`] (binary, with an offset → source map) →
+//! [`validate`] (wasmparser, errors mapped back to source).
+
+pub mod ast;
+pub mod diagnostic;
+pub mod encode;
+pub mod instructions;
+pub mod lexer;
+pub mod literals;
+pub mod parser;
+pub mod resolve;
+pub mod span;
+pub mod validate;
+
+use diagnostic::Diagnostic;
+
+/// What [`assemble`] writes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OutputKind {
+    /// A relocatable object: padded relocatable immediates, `linking` and `reloc.*` sections.
+    #[default]
+    Object,
+    /// A plain module: minimal LEBs, no linking data (`wat2obj --module`).
+    Module,
+}
+
+/// Settings for one assembly.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The proposals validation accepts (all of them by default).
+    pub features: wasmparser::WasmFeatures,
+    /// Object or plain module.
+    pub output: OutputKind,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { features: wasmparser::WasmFeatures::all(), output: OutputKind::Object }
+    }
+}
+
+/// The result of [`assemble`]: the binary when there was no error, and every diagnostic.
+#[derive(Debug)]
+pub struct Assembled {
+    /// The encoded binary; `None` when any diagnostic is an error.
+    pub bytes: Option<Vec<u8>>,
+    /// Errors and warnings in source order per stage.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Assembles a WAT source text into a module or an object, validating it.
+pub fn assemble(source: &str, options: &Options) -> Assembled {
+    let mut parsed = parser::parse(source);
+    let mut diagnostics = std::mem::take(&mut parsed.diagnostics);
+    let (resolved, mut resolve_diags) = resolve::resolve(source, &mut parsed.module);
+    diagnostics.append(&mut resolve_diags);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Assembled { bytes: None, diagnostics };
+    }
+    let object = options.output == OutputKind::Object;
+    let encoded = encode::encode(&parsed.module, &resolved, object);
+    let mut validation = validate::validate(&encoded.bytes, options.features, &encoded.map, parsed.module.span);
+    diagnostics.append(&mut validation);
+    let ok = !diagnostics.iter().any(Diagnostic::is_error);
+    Assembled { bytes: ok.then_some(encoded.bytes), diagnostics }
+}

@@ -1,0 +1,341 @@
+//! The linking annotations: `(@reloc ...)`, `(@sym ...)`, `(@sym.import.data ...)`,
+//! `(@sym.segment ...)`, `(@sym.label ...)`, `(@comdat ...)`, `(@custom ...)`, and data strings
+//! with annotations between them.
+
+use super::cursor::{Cursor, PResult};
+use crate::ast::*;
+use crate::diagnostic::Diagnostic;
+use crate::lexer::TokenKind;
+use crate::literals;
+use crate::span::Span;
+
+impl<'a> Cursor<'a> {
+    /// `(@reloc format? method? modifier? target? addend?)` at the cursor.
+    pub(crate) fn parse_reloc_annot(&mut self) -> PResult<RelocAnnot> {
+        let open = self.mark();
+        self.bump();
+        let mut r = RelocAnnot {
+            span: self.list_span(open),
+            format: None,
+            method: None,
+            modifier: None,
+            target: None,
+            addend: None,
+        };
+        // Components must appear in order: format, method, modifier, target, addend.
+        let mut stage = 0;
+        while let Some(t) = self.peek() {
+            let text = self.text(t);
+            match t.kind {
+                TokenKind::RParen => break,
+                TokenKind::Keyword => {
+                    let (s, kw_ok) = match text {
+                        "i32" | "i64" | "leb" | "sleb" | "leb64" | "sleb64" => (1, true),
+                        "tag" | "table" | "global" | "func" | "functable" | "functbl" | "functext"
+                        | "customtext" | "data" => (2, true),
+                        "pic" | "tls" => (3, true),
+                        "none" => (4, true),
+                        _ => (0, false),
+                    };
+                    if !kw_ok {
+                        return Err(self.reloc_error(t.span, format!("unknown relocation component `{text}`"),
+                            "formats: i32 i64 leb sleb leb64 sleb64; methods: tag table global func functable functext customtext data; modifiers: pic tls"));
+                    }
+                    if s <= stage {
+                        return Err(self.reloc_error(t.span, format!("`{text}` is out of place in `(@reloc ...)`"),
+                            "write the components in the order: format, method, modifier, symbol, addend"));
+                    }
+                    stage = s;
+                    self.bump();
+                    match s {
+                        1 => r.format = Some((reloc_format(text), t.span)),
+                        2 => {
+                            if text == "functbl" {
+                                self.warn(
+                                    Diagnostic::warning(t.span, "`functbl` is spelled `functable`")
+                                        .with_help("write `functable`"),
+                                );
+                            }
+                            r.method = Some((reloc_method(text), t.span));
+                        }
+                        3 => r.modifier = Some((if text == "pic" { RelocModifier::Pic } else { RelocModifier::Tls }, t.span)),
+                        _ => r.target = Some(RelocTarget::None(t.span)),
+                    }
+                }
+                TokenKind::Id | TokenKind::Integer if stage < 4 && !(t.kind == TokenKind::Integer && text.starts_with(['+', '-'])) => {
+                    stage = 4;
+                    let i = self.parse_index()?;
+                    r.target = Some(RelocTarget::Symbol(i));
+                }
+                TokenKind::String if stage < 4 => {
+                    stage = 4;
+                    let s = self.parse_name()?;
+                    r.target = Some(RelocTarget::Section(s));
+                }
+                TokenKind::Id if stage == 4 => {
+                    stage = 5;
+                    self.bump();
+                    r.addend = Some(Addend::Label(Id { span: t.span }));
+                }
+                TokenKind::Integer if stage < 5 && text.starts_with(['+', '-']) => {
+                    stage = 5;
+                    self.bump();
+                    match literals::parse_i64(text) {
+                        Some(v) => r.addend = Some(Addend::Value(v, t.span)),
+                        None => return Err(self.error(t.span, "addend out of range")),
+                    }
+                }
+                TokenKind::Integer if stage < 5 => {
+                    return Err(self.reloc_error(t.span, "an addend needs a sign", "write `+N` or `-N`"));
+                }
+                _ => {
+                    return Err(self.reloc_error(t.span, format!("unexpected `{text}` in `(@reloc ...)`"),
+                        "the form is `(@reloc format? method? modifier? symbol? addend?)`"));
+                }
+            }
+        }
+        self.expect_rparen()?;
+        r.span = self.list_span(open);
+        Ok(r)
+    }
+
+    fn reloc_error(&mut self, span: Span, msg: impl Into<String>, help: &str) -> super::Fail {
+        self.diags.push(Diagnostic::error(span, msg).with_help(help));
+        super::Fail
+    }
+
+    /// `(@sym $name? qualifier*)`, `(@sym none)` or `(@sym.import.data ...)` at the cursor.
+    pub(crate) fn parse_sym_annot(&mut self, open: usize) -> PResult<SymAnnot> {
+        self.bump();
+        let mut s = SymAnnot { span: self.list_span(open), name: None, none: false, qualifiers: Vec::new() };
+        if self.eat_kw("none").is_some() {
+            s.none = true;
+            self.expect_rparen()?;
+            return Ok(s);
+        }
+        s.name = self.opt_id();
+        let mut seen: Vec<(&'static str, Span)> = Vec::new();
+        while !self.at_close() {
+            let start = self.here().start;
+            let (q, category) = if let Some(kw) = self.peek_kw() {
+                let q = match kw {
+                    "global" => (SymQualifier::Binding(Binding::Global), "binding"),
+                    "local" => (SymQualifier::Binding(Binding::Local), "binding"),
+                    "weak" => (SymQualifier::Binding(Binding::Weak), "binding"),
+                    "default" => (SymQualifier::Visibility(Visibility::Default), "visibility"),
+                    "hidden" => (SymQualifier::Visibility(Visibility::Hidden), "visibility"),
+                    "retain" => (SymQualifier::Retain, "retain"),
+                    "tls" => (SymQualifier::Tls, "tls"),
+                    _ => {
+                        let span = self.here();
+                        return Err(self.reloc_error(span, format!("unknown symbol qualifier `{kw}`"),
+                            "qualifiers: global local weak default hidden retain tls (size N) (offset N) (name \"...\") (init_prio N) (comdat $c)"));
+                    }
+                };
+                self.bump();
+                q
+            } else if let Some(kw) = self.peek_list_kw() {
+                self.bump();
+                self.bump();
+                let q = match kw {
+                    "size" => (SymQualifier::Size(self.parse_u64()?.0), "size"),
+                    "offset" => (SymQualifier::Offset(self.parse_u64()?.0), "offset"),
+                    "name" => (SymQualifier::Name(self.parse_name()?), "name"),
+                    "init_prio" => (SymQualifier::InitPrio(self.parse_u32()?.0), "init_prio"),
+                    "comdat" => (SymQualifier::Comdat(self.parse_index()?), "comdat"),
+                    _ => {
+                        let span = self.span_from(start);
+                        return Err(self.error(span, format!("unknown symbol qualifier `({kw} ...)`")));
+                    }
+                };
+                self.expect_rparen()?;
+                q
+            } else {
+                return Err(self.expected("a symbol qualifier"));
+            };
+            let span = self.span_from(start);
+            if let Some((_, first)) = seen.iter().find(|(c, _)| *c == category) {
+                self.diags.push(
+                    Diagnostic::error(span, format!("repeated {category} qualifier"))
+                        .with_secondary(*first, "first given here")
+                        .with_help("qualifiers may not repeat; remove one"),
+                );
+            } else {
+                seen.push((category, span));
+            }
+            s.qualifiers.push((q, span));
+        }
+        self.expect_rparen()?;
+        s.span = self.list_span(open);
+        Ok(s)
+    }
+
+    /// `(@sym.segment qualifier*)` at the cursor.
+    pub(crate) fn parse_seg_annot(&mut self, open: usize) -> PResult<SegAnnot> {
+        self.bump();
+        let mut seg = SegAnnot { span: self.list_span(open), qualifiers: Vec::new() };
+        let mut seen: Vec<(&'static str, Span)> = Vec::new();
+        while !self.at_close() {
+            let start = self.here().start;
+            let (q, category) = if let Some(kw) = self.peek_kw() {
+                let q = match kw {
+                    "strings" => (SegQualifier::Strings, "strings"),
+                    "tls" => (SegQualifier::Tls, "tls"),
+                    "retain" => (SegQualifier::Retain, "retain"),
+                    _ => {
+                        let span = self.here();
+                        return Err(self.reloc_error(span, format!("unknown segment qualifier `{kw}`"),
+                            "qualifiers: (align N) (name \"...\") strings tls retain"));
+                    }
+                };
+                self.bump();
+                q
+            } else if let Some(kw) = self.peek_list_kw() {
+                self.bump();
+                self.bump();
+                let q = match kw {
+                    "align" => (SegQualifier::Align(self.parse_u64()?.0), "align"),
+                    "name" => (SegQualifier::Name(self.parse_name()?), "name"),
+                    _ => {
+                        let span = self.span_from(start);
+                        return Err(self.error(span, format!("unknown segment qualifier `({kw} ...)`")));
+                    }
+                };
+                self.expect_rparen()?;
+                q
+            } else {
+                return Err(self.expected("a segment qualifier"));
+            };
+            let span = self.span_from(start);
+            if let Some((_, first)) = seen.iter().find(|(c, _)| *c == category) {
+                self.diags.push(
+                    Diagnostic::error(span, format!("repeated {category} qualifier"))
+                        .with_secondary(*first, "first given here"),
+                );
+            } else {
+                seen.push((category, span));
+            }
+            seg.qualifiers.push((q, span));
+        }
+        self.expect_rparen()?;
+        seg.span = self.list_span(open);
+        Ok(seg)
+    }
+
+    /// `(@comdat $c "name")` at the cursor.
+    pub(crate) fn parse_comdat(&mut self, open: usize) -> PResult<Comdat> {
+        self.bump();
+        let id = self.expect_id()?;
+        let name = self.parse_name()?;
+        self.expect_rparen()?;
+        Ok(Comdat { span: self.list_span(open), id, name })
+    }
+
+    /// `(@custom "name" place? item*)` at the cursor.
+    pub(crate) fn parse_custom(&mut self, open: usize) -> PResult<Custom> {
+        self.bump();
+        let name = self.parse_name()?;
+        let mut place = CustomPlace::AfterLast;
+        if let Some(kw @ ("before" | "after")) = self.peek_list_kw() {
+            self.bump();
+            self.bump();
+            let t = self.here();
+            let anchor = self.peek_kw().unwrap_or("");
+            place = match (kw, anchor) {
+                ("before", "first") => CustomPlace::BeforeFirst,
+                ("after", "last") => CustomPlace::AfterLast,
+                (_, a) => match section_anchor(a) {
+                    Some(s) if kw == "before" => CustomPlace::Before(s),
+                    Some(s) => CustomPlace::After(s),
+                    None => return Err(self.error(t, format!("unknown section `{a}` for custom placement"))),
+                },
+            };
+            self.bump();
+            self.expect_rparen()?;
+        }
+        let items = self.parse_data_items(false)?;
+        self.expect_rparen()?;
+        Ok(Custom { span: self.list_span(open), name, place, items })
+    }
+
+    /// Strings with annotations between them, up to the closing `)`. `data` selects data
+    /// segments (symbols allowed) over custom sections (comdat membership allowed).
+    pub(crate) fn parse_data_items(&mut self, data: bool) -> PResult<Vec<DataItem>> {
+        let mut items = Vec::new();
+        loop {
+            match self.peek_kind() {
+                None | Some(TokenKind::RParen) => break,
+                Some(TokenKind::String) => items.push(DataItem::Bytes(self.parse_string()?)),
+                Some(TokenKind::Annotation) => {
+                    let open = self.mark();
+                    match self.peek_annotation() {
+                        Some("reloc") => items.push(DataItem::Reloc(self.parse_reloc_annot()?)),
+                        Some("sym") if data => items.push(DataItem::Sym(self.parse_sym_annot(open)?)),
+                        Some("sym.label") => {
+                            self.bump();
+                            let id = self.expect_id()?;
+                            self.expect_rparen()?;
+                            items.push(DataItem::Label(id, self.list_span(open)));
+                        }
+                        Some("comdat") if !data => {
+                            self.bump();
+                            let c = self.parse_index()?;
+                            self.expect_rparen()?;
+                            items.push(DataItem::Comdat(c, self.list_span(open)));
+                        }
+                        Some(other) => {
+                            let span = self.list_span(open);
+                            let place = if data { "data strings" } else { "custom section contents" };
+                            return Err(self.error(span, format!("`(@{other} ...)` is not allowed among {place}")));
+                        }
+                        None => unreachable!(),
+                    }
+                }
+                Some(_) => return Err(self.expected("a string")),
+            }
+        }
+        Ok(items)
+    }
+}
+
+fn reloc_format(s: &str) -> RelocFormat {
+    match s {
+        "i32" => RelocFormat::I32,
+        "i64" => RelocFormat::I64,
+        "leb" => RelocFormat::Leb,
+        "sleb" => RelocFormat::Sleb,
+        "leb64" => RelocFormat::Leb64,
+        _ => RelocFormat::Sleb64,
+    }
+}
+
+fn reloc_method(s: &str) -> RelocMethod {
+    match s {
+        "tag" => RelocMethod::Tag,
+        "table" => RelocMethod::Table,
+        "global" => RelocMethod::Global,
+        "func" => RelocMethod::Func,
+        "functable" | "functbl" => RelocMethod::FuncTable,
+        "functext" => RelocMethod::FuncText,
+        "customtext" => RelocMethod::CustomText,
+        _ => RelocMethod::Data,
+    }
+}
+
+fn section_anchor(s: &str) -> Option<SectionAnchor> {
+    Some(match s {
+        "type" => SectionAnchor::Type,
+        "import" => SectionAnchor::Import,
+        "func" => SectionAnchor::Func,
+        "table" => SectionAnchor::Table,
+        "memory" => SectionAnchor::Memory,
+        "global" => SectionAnchor::Global,
+        "export" => SectionAnchor::Export,
+        "start" => SectionAnchor::Start,
+        "elem" => SectionAnchor::Elem,
+        "code" => SectionAnchor::Code,
+        "data" => SectionAnchor::Data,
+        "tag" => SectionAnchor::Tag,
+        _ => return None,
+    })
+}

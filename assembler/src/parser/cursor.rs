@@ -1,0 +1,328 @@
+//! The token cursor: lookahead, expectations, paren matching and error recovery.
+
+use crate::diagnostic::Diagnostic;
+use crate::lexer::{Token, TokenKind};
+use crate::span::Span;
+
+/// Marker for a failed production: its diagnostic has been recorded; the caller recovers.
+#[derive(Debug)]
+pub struct Fail;
+
+/// Result of a parsing function.
+pub type PResult<T> = Result<T, Fail>;
+
+/// Annotation names this tool gives meaning to; others are skipped wherever they stand.
+const KNOWN_ANNOTATIONS: &[&str] =
+    &["reloc", "sym", "sym.import.data", "sym.label", "sym.segment", "comdat", "custom"];
+
+/// A cursor over the tokens of one source.
+pub struct Cursor<'a> {
+    pub(crate) src: &'a str,
+    toks: &'a [Token],
+    /// For each opening token (`(` or `(@name`), the index of its `)` (or `toks.len()`).
+    close: Vec<u32>,
+    pub(crate) pos: usize,
+    pub(crate) diags: Vec<Diagnostic>,
+    /// Whether an unclosed paren was already reported, so errors at end of file are not repeated.
+    eof_reported: bool,
+    /// Unknown annotations skipped so far.
+    pub(crate) unknown_annotations: Vec<(Span, Span)>,
+}
+
+impl<'a> Cursor<'a> {
+    /// Builds a cursor, matching parens and reporting unbalanced ones.
+    pub fn new(src: &'a str, toks: &'a [Token]) -> Cursor<'a> {
+        let mut close = vec![u32::MAX; toks.len()];
+        let mut stack: Vec<usize> = Vec::new();
+        let mut diags = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            match t.kind {
+                TokenKind::LParen | TokenKind::Annotation => stack.push(i),
+                TokenKind::RParen => match stack.pop() {
+                    Some(open) => close[open] = i as u32,
+                    None => diags.push(
+                        Diagnostic::error(t.span, "unexpected `)`").with_label("no `(` opens this"),
+                    ),
+                },
+                _ => {}
+            }
+        }
+        let eof_reported = !stack.is_empty();
+        if let Some(&open) = stack.first() {
+            let eof = Span::new(src.len() as u32, src.len() as u32);
+            diags.push(
+                Diagnostic::error(toks[open].span, "unclosed `(`")
+                    .with_label("this `(` has no matching `)`")
+                    .with_secondary(eof, "end of file"),
+            );
+        }
+        for open in stack {
+            close[open] = toks.len() as u32;
+        }
+        Cursor { src, toks, close, pos: 0, diags, eof_reported, unknown_annotations: Vec::new() }
+    }
+
+    // ----- lookahead
+
+    /// Skips unknown annotations at the cursor.
+    fn skip_unknown(&mut self) {
+        while let Some(t) = self.toks.get(self.pos) {
+            if t.kind != TokenKind::Annotation || self.is_known_annotation(self.pos) {
+                break;
+            }
+            let end = self.close[self.pos] as usize;
+            let last = self.toks.get(end).map_or(self.src.len() as u32, |t| t.span.end);
+            self.unknown_annotations.push((Span::new(t.span.start, last), t.span));
+            self.pos = end + 1;
+        }
+    }
+
+    fn is_known_annotation(&self, i: usize) -> bool {
+        KNOWN_ANNOTATIONS.contains(&self.annotation_name(i))
+    }
+
+    /// The name of the annotation token at `i` (without `(@` and quotes).
+    fn annotation_name(&self, i: usize) -> &'a str {
+        let text = self.toks[i].span.text(self.src);
+        let name = &text[2..];
+        name.strip_prefix('"').and_then(|n| n.strip_suffix('"')).unwrap_or(name)
+    }
+
+    /// The token at the cursor.
+    pub fn peek(&mut self) -> Option<Token> {
+        self.skip_unknown();
+        self.toks.get(self.pos).copied()
+    }
+
+    /// The kind of the token at the cursor.
+    pub fn peek_kind(&mut self) -> Option<TokenKind> {
+        self.peek().map(|t| t.kind)
+    }
+
+    /// The token `n` places after the cursor (no annotation skipping beyond the cursor).
+    pub fn peek_nth(&mut self, n: usize) -> Option<Token> {
+        self.skip_unknown();
+        self.toks.get(self.pos + n).copied()
+    }
+
+    /// The text of a token.
+    pub fn text(&self, t: Token) -> &'a str {
+        t.span.text(self.src)
+    }
+
+    /// Whether the cursor is at keyword `kw`.
+    pub fn at_kw(&mut self, kw: &str) -> bool {
+        matches!(self.peek(), Some(t) if t.kind == TokenKind::Keyword && self.text(t) == kw)
+    }
+
+    /// The keyword at the cursor, if any.
+    pub fn peek_kw(&mut self) -> Option<&'a str> {
+        match self.peek() {
+            Some(t) if t.kind == TokenKind::Keyword => Some(self.text(t)),
+            _ => None,
+        }
+    }
+
+    /// Whether the cursor is at `(` followed by keyword `kw`.
+    pub fn at_list(&mut self, kw: &str) -> bool {
+        self.peek_list_kw() == Some(kw)
+    }
+
+    /// The keyword right after a `(` at the cursor.
+    pub fn peek_list_kw(&mut self) -> Option<&'a str> {
+        match (self.peek(), self.toks.get(self.pos + 1)) {
+            (Some(p), Some(k)) if p.kind == TokenKind::LParen && k.kind == TokenKind::Keyword => {
+                Some(self.text(*k))
+            }
+            _ => None,
+        }
+    }
+
+    /// The annotation name at the cursor (`(@name`), if any.
+    pub fn peek_annotation(&mut self) -> Option<&'a str> {
+        match self.peek() {
+            Some(t) if t.kind == TokenKind::Annotation => Some(self.annotation_name(self.pos)),
+            _ => None,
+        }
+    }
+
+    /// Whether the cursor is at `)` or end of input.
+    pub fn at_close(&mut self) -> bool {
+        matches!(self.peek_kind(), None | Some(TokenKind::RParen))
+    }
+
+    /// Whether all tokens are consumed.
+    pub fn at_eof(&mut self) -> bool {
+        self.peek().is_none()
+    }
+
+    /// The span of the token at the cursor, or an empty span at the end of the file.
+    pub fn here(&mut self) -> Span {
+        match self.peek() {
+            Some(t) => t.span,
+            None => Span::new(self.src.len() as u32, self.src.len() as u32),
+        }
+    }
+
+    /// The end of the previous token.
+    pub fn prev_end(&self) -> u32 {
+        if self.pos == 0 { 0 } else { self.toks[(self.pos - 1).min(self.toks.len() - 1)].span.end }
+    }
+
+    /// Span from `start` to the end of the previous token.
+    pub fn span_from(&self, start: u32) -> Span {
+        Span::new(start, self.prev_end().max(start))
+    }
+
+    // ----- consuming
+
+    /// Consumes the token at the cursor.
+    pub fn bump(&mut self) -> Token {
+        let t = self.peek().expect("bump at end of input");
+        self.pos += 1;
+        t
+    }
+
+    /// Consumes a token of `kind`, if there.
+    pub fn eat(&mut self, kind: TokenKind) -> Option<Token> {
+        match self.peek() {
+            Some(t) if t.kind == kind => {
+                self.pos += 1;
+                Some(t)
+            }
+            _ => None,
+        }
+    }
+
+    /// Consumes keyword `kw`, if there.
+    pub fn eat_kw(&mut self, kw: &str) -> Option<Span> {
+        if self.at_kw(kw) { Some(self.bump().span) } else { None }
+    }
+
+    /// Consumes `(` and keyword `kw`, if there; returns the span of the `(`.
+    pub fn eat_list(&mut self, kw: &str) -> Option<Span> {
+        if self.at_list(kw) {
+            let open = self.bump().span;
+            self.bump();
+            Some(open)
+        } else {
+            None
+        }
+    }
+
+    /// Reports an error at `span`.
+    pub fn error(&mut self, span: Span, msg: impl Into<String>) -> Fail {
+        self.diags.push(Diagnostic::error(span, msg));
+        Fail
+    }
+
+    /// Reports a warning.
+    pub fn warn(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    /// Reports "expected X" at the cursor, with what was found.
+    pub fn expected(&mut self, what: &str) -> Fail {
+        match self.peek() {
+            None => {
+                if self.eof_reported {
+                    return Fail;
+                }
+                let here = self.here();
+                self.error(here, format!("expected {what}, found end of file"))
+            }
+            Some(t) => {
+                let found = describe(t, self.src);
+                let d = Diagnostic::error(t.span, format!("expected {what}, found {found}"))
+                    .with_label(format!("expected {what}"));
+                self.diags.push(d);
+                Fail
+            }
+        }
+    }
+
+    /// Consumes `(`.
+    pub fn expect_lparen(&mut self) -> PResult<Span> {
+        match self.eat(TokenKind::LParen) {
+            Some(t) => Ok(t.span),
+            None => Err(self.expected("`(`")),
+        }
+    }
+
+    /// Consumes `)`.
+    pub fn expect_rparen(&mut self) -> PResult<Span> {
+        match self.eat(TokenKind::RParen) {
+            Some(t) => Ok(t.span),
+            None => Err(self.expected("`)`")),
+        }
+    }
+
+    /// Consumes keyword `kw`.
+    pub fn expect_kw(&mut self, kw: &str) -> PResult<Span> {
+        match self.eat_kw(kw) {
+            Some(s) => Ok(s),
+            None => Err(self.expected(&format!("`{kw}`"))),
+        }
+    }
+
+    /// Index of the token at the cursor (for recovery).
+    pub fn mark(&mut self) -> usize {
+        self.skip_unknown();
+        self.pos
+    }
+
+    /// Recovery: the cursor was inside the list opened at token `open`; moves past its `)`.
+    pub fn recover_to_close(&mut self, open: usize) {
+        let close = self.close[open] as usize;
+        self.pos = (close + 1).min(self.toks.len()).max(self.pos.min(self.toks.len()));
+        if close >= self.toks.len() {
+            self.pos = self.toks.len();
+        }
+    }
+
+    /// The span from the opening token `open` to its `)`.
+    pub fn list_span(&self, open: usize) -> Span {
+        let start = self.toks[open].span.start;
+        let close = self.close[open] as usize;
+        let end = self.toks.get(close).map_or(self.src.len() as u32, |t| t.span.end);
+        Span::new(start, end)
+    }
+
+    /// Skips the list opened at the cursor (`(`...`)`), returning its span.
+    pub fn skip_list(&mut self) -> Span {
+        let open = self.mark();
+        let span = self.list_span(open);
+        self.recover_to_close(open);
+        span
+    }
+
+    /// Consumes tokens up to (not including) the `)` of the list that contains the cursor.
+    pub fn skip_rest_of_list(&mut self) {
+        while let Some(t) = self.peek() {
+            match t.kind {
+                TokenKind::RParen => return,
+                TokenKind::LParen | TokenKind::Annotation => {
+                    self.skip_list();
+                }
+                _ => self.pos += 1,
+            }
+        }
+    }
+}
+
+/// Describes a token for "found ..." messages.
+pub fn describe(t: Token, src: &str) -> String {
+    let text = t.span.text(src);
+    let short: String = text.chars().take(24).collect();
+    match t.kind {
+        TokenKind::LParen => "`(`".into(),
+        TokenKind::RParen => "`)`".into(),
+        TokenKind::Annotation => format!("annotation `{short}`"),
+        TokenKind::Id => format!("id `{short}`"),
+        TokenKind::Keyword => format!("`{short}`"),
+        TokenKind::Integer => format!("integer `{short}`"),
+        TokenKind::Float => format!("float `{short}`"),
+        TokenKind::String => "a string".into(),
+        TokenKind::Reserved => format!("`{short}`"),
+    }
+}

@@ -1,0 +1,544 @@
+//! Instructions: flat and folded forms, immediates by [`ImmKind`], and the annotations that
+//! may stand between them (`(@reloc ...)` after an immediate, `(@sym.label ...)` before an
+//! instruction).
+
+use super::cursor::{Cursor, Fail, PResult};
+use crate::ast::*;
+use crate::instructions::{self, ImmKind, InstrId};
+use crate::lexer::TokenKind;
+use crate::literals;
+use crate::span::Span;
+
+/// Relocation annotations read while parsing one instruction's immediates: (slot, annotation).
+type PendingRelocs = Vec<(u8, RelocAnnot)>;
+
+fn id_of(name: &str) -> InstrId {
+    instructions::lookup(name).expect("structural instruction in the table")
+}
+
+impl<'a> Cursor<'a> {
+    /// Instructions up to the `)` that closes the enclosing list (not consumed).
+    pub(crate) fn parse_expr_body(&mut self) -> Expr {
+        let start = self.here().start;
+        let mut expr = Expr::default();
+        self.parse_instr_seq(&mut expr);
+        expr.span = if self.prev_end() > start { self.span_from(start) } else { Span::new(start, start) };
+        expr
+    }
+
+    /// A single folded instruction `(op ...)` as an expression.
+    pub(crate) fn parse_single_folded(&mut self) -> PResult<Expr> {
+        let open = self.mark();
+        let mut expr = Expr::default();
+        self.parse_folded(&mut expr)?;
+        expr.span = self.list_span(open);
+        Ok(expr)
+    }
+
+    fn parse_instr_seq(&mut self, expr: &mut Expr) {
+        loop {
+            match self.peek_kind() {
+                None | Some(TokenKind::RParen) => return,
+                Some(TokenKind::LParen) => {
+                    let open = self.mark();
+                    if self.parse_folded(expr).is_err() {
+                        self.recover_to_close(open);
+                    }
+                }
+                Some(TokenKind::Annotation) => {
+                    let open = self.mark();
+                    if self.parse_code_annotation(expr).is_err() {
+                        self.recover_to_close(open);
+                    }
+                }
+                Some(TokenKind::Keyword) => {
+                    if self.parse_plain(expr).is_err() {
+                        self.skip_stray_atoms();
+                    }
+                }
+                Some(_) => {
+                    let _ = self.expected("an instruction");
+                    self.bump();
+                    self.skip_stray_atoms();
+                }
+            }
+        }
+    }
+
+    /// After a bad instruction: skips its remaining atoms so one mistake gives one diagnostic.
+    fn skip_stray_atoms(&mut self) {
+        while let Some(t) = self.peek() {
+            let is_instr = t.kind == TokenKind::Keyword && instructions::lookup(self.text(t)).is_some();
+            if matches!(t.kind, TokenKind::LParen | TokenKind::RParen | TokenKind::Annotation) || is_instr {
+                return;
+            }
+            self.bump();
+        }
+    }
+
+    /// An annotation in instruction position.
+    fn parse_code_annotation(&mut self, expr: &mut Expr) -> PResult<()> {
+        let open = self.mark();
+        match self.peek_annotation() {
+            Some("sym.label") => {
+                self.bump();
+                let id = self.expect_id()?;
+                self.expect_rparen()?;
+                expr.instrs.push(Instr { span: self.list_span(open), kind: InstrKind::Label(id) });
+                Ok(())
+            }
+            Some("reloc") => {
+                let span = self.list_span(open);
+                self.recover_to_close(open);
+                self.diags.push(
+                    crate::diagnostic::Diagnostic::error(span, "`(@reloc ...)` must follow a relocatable immediate")
+                        .with_label("no index, constant or memory offset right before this")
+                        .with_help("write the annotation right after the immediate it relocates, e.g. `i32.const 0 (@reloc data $x)`"),
+                );
+                Ok(())
+            }
+            Some(other) => {
+                let span = self.list_span(open);
+                self.recover_to_close(open);
+                Err(self.error(span, format!("`(@{other} ...)` is not allowed among instructions")))
+            }
+            None => unreachable!(),
+        }
+    }
+
+    /// A flat instruction: mnemonic and immediates.
+    fn parse_plain(&mut self, expr: &mut Expr) -> PResult<()> {
+        let t = self.bump();
+        let name = self.text(t);
+        let Some(id) = instructions::lookup(name) else {
+            return Err(self.error(t.span, format!("unknown instruction `{name}`")));
+        };
+        let mut relocs = PendingRelocs::new();
+        let imm = self.parse_imm(id.info().imm, &mut relocs)?;
+        self.push_instr(expr, self.span_from(t.span.start), id, imm, relocs);
+        Ok(())
+    }
+
+    fn push_instr(&mut self, expr: &mut Expr, span: Span, id: InstrId, imm: Imm, relocs: PendingRelocs) {
+        let index = expr.instrs.len() as u32;
+        expr.relocs.extend(relocs.into_iter().map(|(slot, r)| (index, slot, r)));
+        expr.instrs.push(Instr { span, kind: InstrKind::Op(id, imm) });
+    }
+
+    fn push_simple(&mut self, expr: &mut Expr, span: Span, name: &str, imm: Imm) {
+        expr.instrs.push(Instr { span, kind: InstrKind::Op(id_of(name), imm) });
+    }
+
+    /// A folded instruction `( ... )` at the cursor.
+    fn parse_folded(&mut self, expr: &mut Expr) -> PResult<()> {
+        let open = self.mark();
+        let lparen = self.bump();
+        let Some(kw) = self.peek_kw() else {
+            return Err(self.expected("an instruction"));
+        };
+        let kw_span = self.here();
+        match kw {
+            "block" | "loop" => {
+                self.bump();
+                let bt = self.parse_block_type()?;
+                let span = self.span_from(lparen.span.start);
+                self.push_simple(expr, span, kw, Imm::Block(Box::new(bt)));
+                self.parse_instr_seq(expr);
+                let close = self.expect_rparen()?;
+                self.push_simple(expr, close, "end", Imm::EndLabel(None));
+            }
+            "if" => {
+                self.bump();
+                let bt = self.parse_block_type()?;
+                let head = self.span_from(lparen.span.start);
+                // Condition operands come before `(then ...)`.
+                while self.peek_kind() == Some(TokenKind::LParen) && !self.at_list("then") {
+                    let o = self.mark();
+                    if self.parse_folded(expr).is_err() {
+                        self.recover_to_close(o);
+                    }
+                }
+                self.push_simple(expr, head, "if", Imm::Block(Box::new(bt)));
+                let topen = self.mark();
+                if self.eat_list("then").is_none() {
+                    return Err(self.expected("`(then ...)`"));
+                }
+                self.parse_instr_seq(expr);
+                self.expect_rparen().inspect_err(|_| self.recover_to_close(topen))?;
+                let eopen = self.mark();
+                if let Some(espan) = self.eat_list("else") {
+                    self.push_simple(expr, espan, "else", Imm::EndLabel(None));
+                    self.parse_instr_seq(expr);
+                    self.expect_rparen().inspect_err(|_| self.recover_to_close(eopen))?;
+                }
+                let close = self.expect_rparen()?;
+                self.push_simple(expr, close, "end", Imm::EndLabel(None));
+            }
+            "try" => {
+                self.bump();
+                let bt = self.parse_block_type()?;
+                let head = self.span_from(lparen.span.start);
+                self.push_simple(expr, head, "try", Imm::Block(Box::new(bt)));
+                let dopen = self.mark();
+                if self.eat_list("do").is_none() {
+                    return Err(self.expected("`(do ...)`"));
+                }
+                self.parse_instr_seq(expr);
+                self.expect_rparen().inspect_err(|_| self.recover_to_close(dopen))?;
+                let mut delegated = false;
+                loop {
+                    let copen = self.mark();
+                    if let Some(cspan) = self.eat_list("catch") {
+                        let tag = self.parse_index()?;
+                        let span = self.span_from(cspan.start);
+                        let index = expr.instrs.len() as u32;
+                        self.push_simple(expr, span, "catch", Imm::Index(tag));
+                        if self.peek_annotation() == Some("reloc") {
+                            let r = self.parse_reloc_annot()?;
+                            expr.relocs.push((index, 0, r));
+                        }
+                        self.parse_instr_seq(expr);
+                        self.expect_rparen().inspect_err(|_| self.recover_to_close(copen))?;
+                    } else if let Some(cspan) = self.eat_list("catch_all") {
+                        self.push_simple(expr, cspan, "catch_all", Imm::EndLabel(None));
+                        self.parse_instr_seq(expr);
+                        self.expect_rparen().inspect_err(|_| self.recover_to_close(copen))?;
+                    } else if let Some(dspan) = self.eat_list("delegate") {
+                        let label = self.parse_index()?;
+                        let close = self.expect_rparen()?;
+                        self.push_simple(expr, dspan.to(close), "delegate", Imm::Index(label));
+                        delegated = true;
+                        break;
+                    } else {
+                        break;
+                    }
+                }
+                let close = self.expect_rparen()?;
+                if !delegated {
+                    self.push_simple(expr, close, "end", Imm::EndLabel(None));
+                }
+            }
+            _ => {
+                let t = self.bump();
+                let Some(id) = instructions::lookup(kw) else {
+                    return Err(self.error(kw_span, format!("unknown instruction `{kw}`")));
+                };
+                let info = id.info();
+                let mut relocs = PendingRelocs::new();
+                let imm = self.parse_imm(info.imm, &mut relocs)?;
+                if matches!(info.imm, ImmKind::TryTable) {
+                    let span = self.span_from(lparen.span.start);
+                    self.push_instr(expr, span, id, imm, relocs);
+                    self.parse_instr_seq(expr);
+                    let close = self.expect_rparen()?;
+                    self.push_simple(expr, close, "end", Imm::EndLabel(None));
+                    return Ok(());
+                }
+                if matches!(info.imm, ImmKind::EndLabel) || kw == "catch" || kw == "delegate" {
+                    return Err(self.error(t.span, format!("`{kw}` cannot be folded")));
+                }
+                // Operands: folded instructions only.
+                loop {
+                    match self.peek_kind() {
+                        Some(TokenKind::LParen) => {
+                            let o = self.mark();
+                            if self.parse_folded(expr).is_err() {
+                                self.recover_to_close(o);
+                            }
+                        }
+                        Some(TokenKind::Annotation) => {
+                            let o = self.mark();
+                            if self.parse_code_annotation(expr).is_err() {
+                                self.recover_to_close(o);
+                            }
+                        }
+                        Some(TokenKind::RParen) | None => break,
+                        Some(_) => {
+                            let _ = self.expected("`)` or a folded operand");
+                            return Err(Fail);
+                        }
+                    }
+                }
+                self.expect_rparen()?;
+                let span = self.list_span(open);
+                self.push_instr(expr, span, id, imm, relocs);
+            }
+        }
+        Ok(())
+    }
+
+    /// `label? (type ..)? (param ..)* (result ..)*`.
+    fn parse_block_type(&mut self) -> PResult<BlockType> {
+        let label = self.opt_id();
+        let ty = self.parse_type_use(false)?;
+        Ok(BlockType { label, ty })
+    }
+
+    /// An optional `(@reloc ...)` for immediate `slot`.
+    fn opt_reloc(&mut self, slot: u8, relocs: &mut PendingRelocs) -> PResult<()> {
+        if self.peek_annotation() == Some("reloc") {
+            let r = self.parse_reloc_annot()?;
+            relocs.push((slot, r));
+        }
+        Ok(())
+    }
+
+    fn index_imm(&mut self, slot: u8, relocs: &mut PendingRelocs) -> PResult<Index> {
+        let i = self.parse_index()?;
+        self.opt_reloc(slot, relocs)?;
+        Ok(i)
+    }
+
+    fn opt_index_imm(&mut self, slot: u8, relocs: &mut PendingRelocs) -> PResult<Index> {
+        let i = match self.opt_index() {
+            Some(i) => i,
+            None => Index::num(0, Span::new(self.prev_end(), self.prev_end())),
+        };
+        self.opt_reloc(slot, relocs)?;
+        Ok(i)
+    }
+
+    /// Immediates of one instruction.
+    fn parse_imm(&mut self, kind: ImmKind, relocs: &mut PendingRelocs) -> PResult<Imm> {
+        use ImmKind as K;
+        Ok(match kind {
+            K::None | K::AtomicFence => Imm::None,
+            K::Block => Imm::Block(Box::new(self.parse_block_type()?)),
+            K::TryTable => {
+                let bt = self.parse_block_type()?;
+                let mut clauses = Vec::new();
+                loop {
+                    let open = self.mark();
+                    let kind = match self.peek_list_kw() {
+                        Some("catch") => 0,
+                        Some("catch_ref") => 1,
+                        Some("catch_all") => 2,
+                        Some("catch_all_ref") => 3,
+                        _ => break,
+                    };
+                    self.bump();
+                    self.bump();
+                    let tag = if kind < 2 { Some(self.index_imm(0, relocs)?) } else { None };
+                    let label = self.parse_index()?;
+                    self.expect_rparen()?;
+                    clauses.push(CatchClause { kind, tag, label, span: self.list_span(open) });
+                }
+                Imm::TryTable(Box::new((bt, clauses)))
+            }
+            K::EndLabel => Imm::EndLabel(self.opt_id()),
+            K::Catch | K::Label | K::Func | K::Type | K::Local | K::Global | K::Tag | K::Elem | K::Data => {
+                Imm::Index(self.index_imm(0, relocs)?)
+            }
+            K::BrTable => {
+                let mut labels = vec![self.parse_index()?];
+                while let Some(i) = self.opt_index() {
+                    labels.push(i);
+                }
+                Imm::BrTable(labels)
+            }
+            K::CallIndirect => {
+                let table = self.opt_index_imm(0, relocs)?;
+                let ty = self.parse_type_use(false)?;
+                Imm::CallIndirect(Box::new((table, ty)))
+            }
+            K::TypeField | K::TypeData | K::TypeElem | K::TypeType => {
+                let a = self.index_imm(0, relocs)?;
+                let b = self.index_imm(1, relocs)?;
+                Imm::Index2(a, b)
+            }
+            K::TypeCount => {
+                let a = self.index_imm(0, relocs)?;
+                let (n, _) = self.parse_u32()?;
+                Imm::TypeCount(a, n)
+            }
+            K::Table | K::Memory => Imm::Index(self.opt_index_imm(0, relocs)?),
+            K::TableCopy | K::MemoryCopy => match self.opt_index() {
+                Some(a) => {
+                    self.opt_reloc(0, relocs)?;
+                    let b = self.index_imm(1, relocs)?;
+                    Imm::Index2(a, b)
+                }
+                None => {
+                    let here = Span::new(self.prev_end(), self.prev_end());
+                    self.opt_reloc(0, relocs)?;
+                    Imm::Index2(Index::num(0, here), Index::num(0, here))
+                }
+            },
+            K::TableInit | K::MemoryInit => {
+                let first = self.index_imm(0, relocs)?;
+                match self.opt_index() {
+                    Some(second) => {
+                        self.opt_reloc(1, relocs)?;
+                        Imm::Index2(first, second)
+                    }
+                    None => Imm::Index2(Index::num(0, first.span.end_point()), first),
+                }
+            }
+            K::MemArg(natural) => Imm::MemArg(self.parse_memarg(natural, false, relocs)?),
+            K::MemArgLane(natural) => {
+                let m = self.parse_memarg(natural, true, relocs)?;
+                let lane = self.parse_lane()?;
+                Imm::MemArgLane(m, lane)
+            }
+            K::I32 => {
+                let v = self.parse_int_token(32)? as u32 as i32;
+                self.opt_reloc(0, relocs)?;
+                Imm::I32(v)
+            }
+            K::I64 => {
+                let v = self.parse_int_token(64)? as i64;
+                self.opt_reloc(0, relocs)?;
+                Imm::I64(v)
+            }
+            K::F32 => Imm::F32(self.parse_f32_token()?),
+            K::F64 => Imm::F64(self.parse_f64_token()?),
+            K::V128 => Imm::V128(self.parse_v128()?),
+            K::Lane => Imm::Lane(self.parse_lane()?),
+            K::Shuffle => {
+                let mut bytes = [0u8; 16];
+                for b in &mut bytes {
+                    *b = self.parse_lane()?;
+                }
+                Imm::V128(bytes)
+            }
+            K::Select => {
+                let mut types = None;
+                while self.eat_list("result").is_some() {
+                    let list = types.get_or_insert_with(Vec::new);
+                    while !self.at_close() {
+                        list.push(self.parse_valtype()?);
+                    }
+                    self.expect_rparen()?;
+                }
+                Imm::Select(types)
+            }
+            K::HeapType => Imm::HeapType(self.parse_heaptype()?),
+            K::RefType => Imm::RefType(self.parse_reftype()?),
+            K::BrOnCast => {
+                let label = self.index_imm(0, relocs)?;
+                let a = self.parse_reftype()?;
+                let b = self.parse_reftype()?;
+                Imm::BrOnCast(Box::new((label, a, b)))
+            }
+        })
+    }
+
+    /// `memidx? offset=N? align=N?`. With `lane_follows`, a lone integer is the lane, not a memory.
+    fn parse_memarg(&mut self, natural: u8, lane_follows: bool, relocs: &mut PendingRelocs) -> PResult<MemArg> {
+        let memory = if self.peek_kind() == Some(TokenKind::Id) {
+            self.parse_index()?
+        } else if self.at_u32() && (!lane_follows || self.integer_follows_memory_index()) {
+            self.parse_index()?
+        } else {
+            Index::num(0, Span::new(self.prev_end(), self.prev_end()))
+        };
+        self.opt_reloc(0, relocs)?;
+        let mut offset = 0;
+        let mut offset_span = Span::new(self.prev_end(), self.prev_end());
+        if let Some(kw) = self.peek_kw()
+            && let Some(v) = kw.strip_prefix("offset=")
+        {
+            let t = self.bump();
+            offset_span = t.span;
+            offset = match literals::parse_u64(v) {
+                Some(v) => v,
+                None => return Err(self.error(t.span, "malformed memory offset")),
+            };
+        }
+        self.opt_reloc(1, relocs)?;
+        let mut align = natural as u32;
+        if let Some(kw) = self.peek_kw()
+            && let Some(v) = kw.strip_prefix("align=")
+        {
+            let t = self.bump();
+            match literals::parse_u64(v) {
+                Some(a) if a.is_power_of_two() => align = a.trailing_zeros(),
+                Some(_) => return Err(self.error(t.span, "alignment must be a power of two")),
+                None => return Err(self.error(t.span, "malformed alignment")),
+            }
+        }
+        Ok(MemArg { memory, offset, align, offset_span })
+    }
+
+    /// For lane instructions: whether the integer at the cursor is a memory index (another
+    /// integer, `offset=` or `align=` follows).
+    fn integer_follows_memory_index(&mut self) -> bool {
+        match self.peek_nth(1) {
+            Some(t) if t.kind == TokenKind::Integer => true,
+            Some(t) if t.kind == TokenKind::Keyword => {
+                let s = self.text(t);
+                s.starts_with("offset=") || s.starts_with("align=")
+            }
+            _ => false,
+        }
+    }
+
+    fn parse_lane(&mut self) -> PResult<u8> {
+        let (v, span) = self.parse_u32()?;
+        u8::try_from(v).map_err(|_| self.error(span, "lane index out of range"))
+    }
+
+    /// An integer literal of `bits` bits, returned as its bit pattern.
+    fn parse_int_token(&mut self, bits: u32) -> PResult<u64> {
+        match self.peek() {
+            Some(t) if t.kind == TokenKind::Integer => {
+                self.bump();
+                let text = self.text(t);
+                let v = match bits {
+                    32 => literals::parse_i32(text).map(|v| v as u32 as u64),
+                    64 => literals::parse_i64(text).map(|v| v as u64),
+                    _ => literals::parse_int_bits(text, bits),
+                };
+                v.ok_or_else(|| self.error(t.span, format!("integer constant out of range for i{bits}")))
+            }
+            _ => Err(self.expected(&format!("an i{bits} literal"))),
+        }
+    }
+
+    fn parse_f32_token(&mut self) -> PResult<u32> {
+        match self.peek() {
+            Some(t) if matches!(t.kind, TokenKind::Integer | TokenKind::Float) => {
+                self.bump();
+                literals::parse_f32(self.text(t)).ok_or_else(|| self.error(t.span, "malformed f32 constant"))
+            }
+            _ => Err(self.expected("an f32 literal")),
+        }
+    }
+
+    fn parse_f64_token(&mut self) -> PResult<u64> {
+        match self.peek() {
+            Some(t) if matches!(t.kind, TokenKind::Integer | TokenKind::Float) => {
+                self.bump();
+                literals::parse_f64(self.text(t)).ok_or_else(|| self.error(t.span, "malformed f64 constant"))
+            }
+            _ => Err(self.expected("an f64 literal")),
+        }
+    }
+
+    /// `shape lane+` of `v128.const`.
+    fn parse_v128(&mut self) -> PResult<[u8; 16]> {
+        let Some(shape) = self.peek_kw() else {
+            return Err(self.expected("a vector shape (`i8x16`, `i16x8`, `i32x4`, `i64x2`, `f32x4`, `f64x2`)"));
+        };
+        let (lanes, bits) = match shape {
+            "i8x16" => (16, 8),
+            "i16x8" => (8, 16),
+            "i32x4" | "f32x4" => (4, 32),
+            "i64x2" | "f64x2" => (2, 64),
+            _ => return Err(self.expected("a vector shape (`i8x16`, `i16x8`, `i32x4`, `i64x2`, `f32x4`, `f64x2`)")),
+        };
+        self.bump();
+        let float = shape.starts_with('f');
+        let mut out = [0u8; 16];
+        let width = bits / 8;
+        for lane in 0..lanes {
+            let v: u64 = match (float, bits) {
+                (true, 32) => self.parse_f32_token()? as u64,
+                (true, _) => self.parse_f64_token()?,
+                (false, _) => self.parse_int_token(bits as u32)?,
+            };
+            out[lane * width..(lane + 1) * width].copy_from_slice(&v.to_le_bytes()[..width]);
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,689 @@
+//! Name resolution: ids to indices in every index space, type uses to type indices.
+//!
+//! Indices are filled into the tree in place ([`Index::num`], [`TypeUse::resolved`]). Type uses
+//! with inline signatures that match no `(type ...)` field add implicit function types at the end
+//! of the type section, in the order the text format prescribes.
+
+use crate::ast::*;
+use crate::diagnostic::Diagnostic;
+use crate::instructions::{self, ImmKind, InstrId};
+use crate::literals;
+use crate::span::Span;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// What resolution adds to the tree.
+#[derive(Debug, Default)]
+pub struct Resolved {
+    /// Function types added for inline type uses, appended after the explicit types.
+    pub implicit_types: Vec<FuncType>,
+    /// Number of explicit types (rec group members included).
+    pub explicit_type_count: u32,
+    /// The type index of every function, imports first.
+    pub func_types: Vec<u32>,
+}
+
+/// Index spaces, as named in messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ns {
+    Type,
+    Func,
+    Table,
+    Memory,
+    Global,
+    Tag,
+    Elem,
+    Data,
+}
+
+impl Ns {
+    fn name(self) -> &'static str {
+        match self {
+            Ns::Type => "type",
+            Ns::Func => "function",
+            Ns::Table => "table",
+            Ns::Memory => "memory",
+            Ns::Global => "global",
+            Ns::Tag => "tag",
+            Ns::Elem => "elem segment",
+            Ns::Data => "data segment",
+        }
+    }
+}
+
+/// One index space: names to indices, and how many entries there are.
+#[derive(Default)]
+struct Space<'s> {
+    names: HashMap<Cow<'s, str>, (u32, Span)>,
+    count: u32,
+}
+
+/// A function signature as resolved value types (for matching inline type uses).
+type SigKey = wasm_encoder::FuncType;
+
+struct Resolver<'s> {
+    src: &'s str,
+    diags: Vec<Diagnostic>,
+    spaces: [Space<'s>; 8],
+    /// Function types by type index (explicit ones and implicit ones), `None` for non-function types.
+    type_sigs: Vec<Option<FuncType>>,
+    /// Field names per type index.
+    field_names: HashMap<u32, HashMap<Cow<'s, str>, u32>>,
+    /// Signature → first type index, for inline type uses.
+    sig_to_type: HashMap<SigKey, u32>,
+    implicit: Vec<FuncType>,
+}
+
+/// Resolves all ids in `module`; returns what the encoder needs and the diagnostics.
+pub fn resolve(src: &str, module: &mut Module) -> (Resolved, Vec<Diagnostic>) {
+    let mut r = Resolver {
+        src,
+        diags: Vec::new(),
+        spaces: Default::default(),
+        type_sigs: Vec::new(),
+        field_names: HashMap::new(),
+        sig_to_type: HashMap::new(),
+        implicit: Vec::new(),
+    };
+    r.collect(module);
+    r.resolve_types(module);
+    let explicit_type_count = r.type_sigs.len() as u32;
+    let mut func_types = Vec::new();
+    // Imports first, then definitions: the text format requires imports to come first, which
+    // `collect` has checked, so field order is index order.
+    for field in &mut module.fields {
+        r.resolve_field(field, &mut func_types);
+    }
+    let resolved = Resolved { implicit_types: std::mem::take(&mut r.implicit), explicit_type_count, func_types };
+    (resolved, r.diags)
+}
+
+impl<'s> Resolver<'s> {
+    fn id_name(&mut self, span: Span) -> Cow<'s, str> {
+        let text = span.text(self.src);
+        literals::decode_id(text).unwrap_or(Cow::Borrowed(&text[1..]))
+    }
+
+    fn space(&mut self, ns: Ns) -> &mut Space<'s> {
+        &mut self.spaces[ns as usize]
+    }
+
+    /// Adds an entry to a space, binding its id.
+    fn define(&mut self, ns: Ns, id: Option<Id>) -> u32 {
+        let index = self.space(ns).count;
+        self.space(ns).count += 1;
+        if let Some(id) = id {
+            let name = self.id_name(id.span);
+            if let Some(&(_, first)) = self.space(ns).names.get(&name) {
+                self.diags.push(
+                    Diagnostic::error(id.span, format!("duplicate {} id `{}`", ns.name(), id.span.text(self.src)))
+                        .with_label("defined again here")
+                        .with_secondary(first, "first defined here"),
+                );
+            } else {
+                self.space(ns).names.insert(name, (index, id.span));
+            }
+        }
+        index
+    }
+
+    /// Fills in an index of space `ns`.
+    fn index(&mut self, ns: Ns, index: &mut Index) {
+        if !index.is_id {
+            return;
+        }
+        let name = self.id_name(index.span);
+        match self.space(ns).names.get(&name) {
+            Some(&(n, _)) => index.num = n,
+            None => {
+                let text = index.span.text(self.src);
+                self.diags.push(
+                    Diagnostic::error(index.span, format!("unknown {} `{text}`", ns.name()))
+                        .with_label(format!("no {} has this id", ns.name())),
+                );
+                index.num = 0;
+            }
+        }
+    }
+
+    // ----- pass 1: index spaces
+
+    fn collect(&mut self, module: &Module) {
+        let mut first_def: [Option<Span>; 8] = [None; 8];
+        for field in &module.fields {
+            match field {
+                ModuleField::Types(g) => {
+                    for t in &g.types {
+                        self.define(Ns::Type, t.id);
+                    }
+                }
+                ModuleField::Import(i) => {
+                    let (ns, id) = match &i.item {
+                        ImportItem::Func(f) => (Ns::Func, f.header.id),
+                        ImportItem::Table(t) => (Ns::Table, t.header.id),
+                        ImportItem::Memory(m) => (Ns::Memory, m.header.id),
+                        ImportItem::Global(g) => (Ns::Global, g.header.id),
+                        ImportItem::Tag(t) => (Ns::Tag, t.header.id),
+                    };
+                    self.check_import_order(ns, i.span, &first_def);
+                    self.define(ns, id);
+                }
+                ModuleField::Func(f) => self.define_entity(Ns::Func, &f.header, f.span, &mut first_def),
+                ModuleField::Table(t) => {
+                    self.define_entity(Ns::Table, &t.header, t.span, &mut first_def);
+                    if matches!(t.init, TableInit::Elems(_)) {
+                        self.define(Ns::Elem, None);
+                    }
+                }
+                ModuleField::Memory(m) => {
+                    self.define_entity(Ns::Memory, &m.header, m.span, &mut first_def);
+                    if m.inline_data.is_some() {
+                        self.define(Ns::Data, None);
+                    }
+                }
+                ModuleField::Global(g) => self.define_entity(Ns::Global, &g.header, g.span, &mut first_def),
+                ModuleField::Tag(t) => self.define_entity(Ns::Tag, &t.header, t.span, &mut first_def),
+                ModuleField::Elem(e) => {
+                    self.define(Ns::Elem, e.id);
+                }
+                ModuleField::Data(d) => {
+                    self.define(Ns::Data, d.id);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn define_entity(&mut self, ns: Ns, h: &EntityHeader, span: Span, first_def: &mut [Option<Span>; 8]) {
+        if h.import.is_some() {
+            self.check_import_order(ns, span, first_def);
+        } else {
+            for slot in first_def.iter_mut() {
+                slot.get_or_insert(span);
+            }
+            first_def[ns as usize].get_or_insert(span);
+        }
+        self.define(ns, h.id);
+    }
+
+    fn check_import_order(&mut self, _ns: Ns, span: Span, first_def: &[Option<Span>; 8]) {
+        if let Some(def) = first_def.iter().flatten().next() {
+            self.diags.push(
+                Diagnostic::error(span, "import after a definition")
+                    .with_label("imports must come before all function, table, memory, global and tag definitions")
+                    .with_secondary(*def, "first definition"),
+            );
+        }
+    }
+
+    // ----- types
+
+    fn resolve_types(&mut self, module: &mut Module) {
+        let mut next = 0u32;
+        for field in &mut module.fields {
+            let ModuleField::Types(g) = field else { continue };
+            for t in &mut g.types {
+                if let Some(s) = &mut t.ty.supertype {
+                    self.index(Ns::Type, s);
+                }
+                let c = &mut t.ty.composite;
+                if let Some(d) = &mut c.descriptor {
+                    self.index(Ns::Type, d);
+                }
+                if let Some(d) = &mut c.describes {
+                    self.index(Ns::Type, d);
+                }
+                match &mut c.kind {
+                    CompositeKind::Func(ft) => {
+                        self.func_type(ft);
+                        let key = sig_key(ft);
+                        if !g.explicit {
+                            self.sig_to_type.entry(key).or_insert(next);
+                        }
+                        self.type_sigs.push(Some(ft.clone()));
+                    }
+                    CompositeKind::Struct(fields) => {
+                        let mut names = HashMap::new();
+                        for (i, f) in fields.iter_mut().enumerate() {
+                            self.storage_type(&mut f.ty);
+                            if let Some(id) = f.id {
+                                let name = self.id_name(id.span);
+                                if names.insert(name, i as u32).is_some() {
+                                    self.diags.push(Diagnostic::error(
+                                        id.span,
+                                        format!("duplicate field id `{}`", id.span.text(self.src)),
+                                    ));
+                                }
+                            }
+                        }
+                        self.field_names.insert(next, names);
+                        self.type_sigs.push(None);
+                    }
+                    CompositeKind::Array(f) => {
+                        self.storage_type(&mut f.ty);
+                        self.type_sigs.push(None);
+                    }
+                    CompositeKind::Cont(i) => {
+                        self.index(Ns::Type, i);
+                        self.type_sigs.push(None);
+                    }
+                }
+                next += 1;
+            }
+        }
+    }
+
+    fn func_type(&mut self, ft: &mut FuncType) {
+        for p in ft.params.iter_mut().chain(ft.results.iter_mut()) {
+            self.valtype(&mut p.ty);
+        }
+    }
+
+    fn storage_type(&mut self, t: &mut StorageType) {
+        if let StorageType::Val(v) = t {
+            self.valtype(v);
+        }
+    }
+
+    fn valtype(&mut self, t: &mut ValType) {
+        if let ValType::Ref(r) = t {
+            self.heap_type(&mut r.heap);
+        }
+    }
+
+    fn heap_type(&mut self, h: &mut HeapType) {
+        match h {
+            HeapType::Concrete(i) | HeapType::Exact(i) => self.index(Ns::Type, i),
+            HeapType::Abstract { .. } => {}
+        }
+    }
+
+    /// Resolves a type use, adding an implicit type when needed; returns the type index.
+    fn type_use(&mut self, tu: &mut TypeUse) -> u32 {
+        if let Some(inline) = &mut tu.inline {
+            self.func_type(inline);
+        }
+        let index = match &mut tu.index {
+            Some(i) => {
+                self.index(Ns::Type, i);
+                let n = i.num;
+                if let Some(inline) = &tu.inline {
+                    let matches = match self.type_sigs.get(n as usize) {
+                        Some(Some(ft)) => sig_key(ft) == sig_key(inline),
+                        _ => true, // Validation reports a non-function or missing type.
+                    };
+                    if !matches {
+                        self.diags.push(
+                            Diagnostic::error(tu.span, "inline function type does not match the type index")
+                                .with_label(format!("type {n} has a different signature")),
+                        );
+                    }
+                }
+                n
+            }
+            None => {
+                let ft = tu.inline.clone().unwrap_or_default();
+                self.implicit_type(ft)
+            }
+        };
+        tu.resolved = index;
+        index
+    }
+
+    fn implicit_type(&mut self, mut ft: FuncType) -> u32 {
+        let key = sig_key(&ft);
+        if let Some(&n) = self.sig_to_type.get(&key) {
+            return n;
+        }
+        for p in &mut ft.params {
+            p.id = None;
+        }
+        let n = self.type_sigs.len() as u32;
+        self.type_sigs.push(Some(ft.clone()));
+        self.implicit.push(ft);
+        self.sig_to_type.insert(key, n);
+        n
+    }
+
+    /// The parameters of a type use: inline ones, or those of the referenced type.
+    fn params_of(&self, tu: &TypeUse) -> Vec<Param> {
+        match &tu.inline {
+            Some(ft) => ft.params.clone(),
+            None => match self.type_sigs.get(tu.resolved as usize) {
+                Some(Some(ft)) => ft.params.iter().map(|p| Param { id: None, ..*p }).collect(),
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    // ----- fields
+
+    fn resolve_field(&mut self, field: &mut ModuleField, func_types: &mut Vec<u32>) {
+        match field {
+            ModuleField::Types(_) => {}
+            ModuleField::Import(i) => match &mut i.item {
+                ImportItem::Func(f) => func_types.push(self.type_use(&mut f.ty)),
+                ImportItem::Tag(t) => {
+                    self.type_use(&mut t.ty);
+                }
+                ImportItem::Table(t) => self.valtype_ref(&mut t.ty.elem),
+                ImportItem::Global(g) => self.valtype(&mut g.ty.ty),
+                ImportItem::Memory(_) => {}
+            },
+            ModuleField::Func(f) => {
+                func_types.push(self.type_use(&mut f.ty));
+                if f.header.import.is_none() {
+                    self.func_body(f);
+                }
+            }
+            ModuleField::Table(t) => {
+                self.valtype_ref(&mut t.ty.elem);
+                match &mut t.init {
+                    TableInit::None => {}
+                    TableInit::Expr(e) => self.expr(e, &mut Locals::default()),
+                    TableInit::Elems(items) => self.elem_items(items),
+                }
+            }
+            ModuleField::Memory(_) => {}
+            ModuleField::Global(g) => {
+                self.valtype(&mut g.ty.ty);
+                self.expr(&mut g.init, &mut Locals::default());
+            }
+            ModuleField::Tag(t) => {
+                self.type_use(&mut t.ty);
+            }
+            ModuleField::Export(e) => {
+                let ns = extern_ns(e.kind);
+                self.index(ns, &mut e.index);
+            }
+            ModuleField::Start(s) => self.index(Ns::Func, &mut s.func),
+            ModuleField::Elem(e) => {
+                if let ElemMode::Active { table, offset } = &mut e.mode {
+                    if let Some(t) = table {
+                        self.index(Ns::Table, t);
+                    }
+                    self.expr(offset, &mut Locals::default());
+                }
+                self.elem_items(&mut e.items);
+            }
+            ModuleField::Data(d) => {
+                if let DataMode::Active { memory, offset } = &mut d.mode {
+                    self.index(Ns::Memory, memory);
+                    self.expr(offset, &mut Locals::default());
+                }
+            }
+            ModuleField::Custom(_)
+            | ModuleField::Comdat(_)
+            | ModuleField::DataImport(_)
+            | ModuleField::Unknown(_) => {}
+        }
+    }
+
+    fn valtype_ref(&mut self, r: &mut RefType) {
+        self.heap_type(&mut r.heap);
+    }
+
+    fn elem_items(&mut self, items: &mut ElemItems) {
+        match items {
+            ElemItems::Funcs(fs) => {
+                for f in fs {
+                    self.index(Ns::Func, f);
+                }
+            }
+            ElemItems::Exprs(ty, exprs) => {
+                self.valtype_ref(ty);
+                for e in exprs {
+                    self.expr(e, &mut Locals::default());
+                }
+            }
+        }
+    }
+
+    fn func_body(&mut self, f: &mut Func) {
+        let mut locals = Locals::default();
+        let params = self.params_of(&f.ty);
+        for p in params.iter().map(|p| p.id).chain(f.locals.iter().map(|l| l.id)) {
+            locals.define(self, p);
+        }
+        for l in &mut f.locals {
+            self.valtype(&mut l.ty);
+        }
+        self.expr(&mut f.body, &mut locals);
+    }
+
+    fn expr(&mut self, e: &mut Expr, locals: &mut Locals<'s>) {
+        let mut labels: Vec<Option<Id>> = Vec::new();
+        for instr in &mut e.instrs {
+            let InstrKind::Op(id, imm) = &mut instr.kind else { continue };
+            self.instr(*id, imm, instr.span, locals, &mut labels);
+        }
+    }
+
+    fn label(&mut self, labels: &[Option<Id>], index: &mut Index) {
+        if !index.is_id {
+            return;
+        }
+        let name = index.span.text(self.src);
+        let found = labels.iter().rev().position(|l| l.is_some_and(|l| same_id(self.src, l.span, index.span)));
+        match found {
+            Some(depth) => index.num = depth as u32,
+            None => {
+                self.diags.push(
+                    Diagnostic::error(index.span, format!("unknown label `{name}`"))
+                        .with_label("no enclosing block has this label"),
+                );
+                index.num = 0;
+            }
+        }
+    }
+
+    fn instr(&mut self, id: InstrId, imm: &mut Imm, span: Span, locals: &mut Locals<'s>, labels: &mut Vec<Option<Id>>) {
+        let info = id.info();
+        match (info.imm, imm) {
+            (ImmKind::Block, Imm::Block(bt)) => {
+                self.block_type(bt);
+                labels.push(bt.label);
+            }
+            (ImmKind::TryTable, Imm::TryTable(b)) => {
+                let (bt, clauses) = &mut **b;
+                self.block_type(bt);
+                for c in clauses.iter_mut() {
+                    if let Some(t) = &mut c.tag {
+                        self.index(Ns::Tag, t);
+                    }
+                    self.label(labels, &mut c.label);
+                }
+                labels.push(bt.label);
+            }
+            (ImmKind::EndLabel, Imm::EndLabel(end_label)) => {
+                let open = labels.last().copied().flatten();
+                if let Some(l) = end_label {
+                    let ok = open.is_some_and(|o| same_id(self.src, o.span, l.span));
+                    if !ok {
+                        self.diags.push(
+                            Diagnostic::error(l.span, format!("mismatching label `{}`", l.span.text(self.src)))
+                                .with_label("does not match the label of the enclosing block"),
+                        );
+                    }
+                }
+                if info.name == "end" {
+                    if labels.pop().is_none() {
+                        // `end` of the function body itself is implicit; an extra one is an error
+                        // that validation reports with the right context.
+                    }
+                }
+            }
+            (ImmKind::Label, Imm::Index(i)) => {
+                if info.name == "delegate" {
+                    labels.pop();
+                }
+                self.label(labels, i)
+            }
+            (ImmKind::BrTable, Imm::BrTable(ls)) => {
+                for l in ls {
+                    self.label(labels, l);
+                }
+            }
+            (ImmKind::BrOnCast, Imm::BrOnCast(b)) => {
+                let (l, a, c) = &mut **b;
+                self.label(labels, l);
+                self.valtype_ref(a);
+                self.valtype_ref(c);
+            }
+            (ImmKind::Func, Imm::Index(i)) => self.index(Ns::Func, i),
+            (ImmKind::Type, Imm::Index(i)) => self.index(Ns::Type, i),
+            (ImmKind::Local, Imm::Index(i)) => locals.resolve(self, i),
+            (ImmKind::Global, Imm::Index(i)) => self.index(Ns::Global, i),
+            (ImmKind::Tag | ImmKind::Catch, Imm::Index(i)) => self.index(Ns::Tag, i),
+            (ImmKind::Elem, Imm::Index(i)) => self.index(Ns::Elem, i),
+            (ImmKind::Data, Imm::Index(i)) => self.index(Ns::Data, i),
+            (ImmKind::Table, Imm::Index(i)) => self.index(Ns::Table, i),
+            (ImmKind::Memory, Imm::Index(i)) => self.index(Ns::Memory, i),
+            (ImmKind::TableCopy, Imm::Index2(a, b)) => {
+                self.index(Ns::Table, a);
+                self.index(Ns::Table, b);
+            }
+            (ImmKind::MemoryCopy, Imm::Index2(a, b)) => {
+                self.index(Ns::Memory, a);
+                self.index(Ns::Memory, b);
+            }
+            (ImmKind::TableInit, Imm::Index2(a, b)) => {
+                self.index(Ns::Table, a);
+                self.index(Ns::Elem, b);
+            }
+            (ImmKind::MemoryInit, Imm::Index2(a, b)) => {
+                self.index(Ns::Memory, a);
+                self.index(Ns::Data, b);
+            }
+            (ImmKind::TypeField, Imm::Index2(t, f)) => {
+                self.index(Ns::Type, t);
+                if f.is_id {
+                    let name = self.id_name(f.span);
+                    match self.field_names.get(&t.num).and_then(|m| m.get(&name)) {
+                        Some(&n) => f.num = n,
+                        None => {
+                            self.diags.push(
+                                Diagnostic::error(f.span, format!("unknown field `{}`", f.span.text(self.src)))
+                                    .with_label(format!("type {} has no field with this id", t.num)),
+                            );
+                            f.num = 0;
+                        }
+                    }
+                }
+            }
+            (ImmKind::TypeData, Imm::Index2(t, d)) => {
+                self.index(Ns::Type, t);
+                self.index(Ns::Data, d);
+            }
+            (ImmKind::TypeElem, Imm::Index2(t, e)) => {
+                self.index(Ns::Type, t);
+                self.index(Ns::Elem, e);
+            }
+            (ImmKind::TypeType, Imm::Index2(a, b)) => {
+                self.index(Ns::Type, a);
+                self.index(Ns::Type, b);
+            }
+            (ImmKind::TypeCount, Imm::TypeCount(t, _)) => self.index(Ns::Type, t),
+            (ImmKind::CallIndirect, Imm::CallIndirect(b)) => {
+                let (table, tu) = &mut **b;
+                self.index(Ns::Table, table);
+                self.type_use(tu);
+            }
+            (ImmKind::MemArg(_), Imm::MemArg(m)) | (ImmKind::MemArgLane(_), Imm::MemArgLane(m, _)) => {
+                self.index(Ns::Memory, &mut m.memory)
+            }
+            (ImmKind::Select, Imm::Select(Some(ts))) => {
+                for t in ts {
+                    self.valtype(t);
+                }
+            }
+            (ImmKind::HeapType, Imm::HeapType(h)) => self.heap_type(h),
+            (ImmKind::RefType, Imm::RefType(r)) => self.valtype_ref(r),
+            (_, _) => {
+                let _ = span;
+            }
+        }
+    }
+
+    fn block_type(&mut self, bt: &mut BlockType) {
+        let tu = &mut bt.ty;
+        if tu.index.is_some() {
+            self.type_use(tu);
+            return;
+        }
+        match &mut tu.inline {
+            None => tu.resolved = u32::MAX,
+            Some(ft) if ft.params.is_empty() && ft.results.len() <= 1 => {
+                self.func_type(ft);
+                tu.resolved = u32::MAX;
+            }
+            Some(_) => {
+                self.type_use(tu);
+            }
+        }
+    }
+}
+
+/// Locals of one function: ids to indices.
+#[derive(Default)]
+struct Locals<'s> {
+    names: HashMap<Cow<'s, str>, u32>,
+    count: u32,
+}
+
+impl<'s> Locals<'s> {
+    fn define(&mut self, r: &mut Resolver<'s>, id: Option<Id>) {
+        if let Some(id) = id {
+            let name = r.id_name(id.span);
+            if self.names.insert(name, self.count).is_some() {
+                r.diags.push(
+                    Diagnostic::error(id.span, format!("duplicate local id `{}`", id.span.text(r.src)))
+                        .with_label("defined again here"),
+                );
+            }
+        }
+        self.count += 1;
+    }
+
+    fn resolve(&mut self, r: &mut Resolver<'s>, index: &mut Index) {
+        if !index.is_id {
+            return;
+        }
+        let name = r.id_name(index.span);
+        match self.names.get(&name) {
+            Some(&n) => index.num = n,
+            None => {
+                r.diags.push(
+                    Diagnostic::error(index.span, format!("unknown local `{}`", index.span.text(r.src)))
+                        .with_label("no parameter or local has this id"),
+                );
+                index.num = 0;
+            }
+        }
+    }
+}
+
+fn same_id(src: &str, a: Span, b: Span) -> bool {
+    let (ta, tb) = (a.text(src), b.text(src));
+    ta == tb || literals::decode_id(ta).ok() == literals::decode_id(tb).ok()
+}
+
+/// Signatures compare by resolved types, not by how indices were written.
+fn sig_key(ft: &FuncType) -> SigKey {
+    crate::encode::types::func_type(ft)
+}
+
+fn extern_ns(k: ExternKind) -> Ns {
+    match k {
+        ExternKind::Func => Ns::Func,
+        ExternKind::Table => Ns::Table,
+        ExternKind::Memory => Ns::Memory,
+        ExternKind::Global => Ns::Global,
+        ExternKind::Tag => Ns::Tag,
+    }
+}
+
+/// The mnemonic of a row, for messages.
+pub fn mnemonic(id: InstrId) -> &'static str {
+    instructions::INSTRUCTIONS[id.0 as usize].name
+}

@@ -1,0 +1,863 @@
+//! The WebAssembly spec test suite (`shared/testsuite/**/*.wast`) against relwat.
+//!
+//! Every script is parsed with the `wast` crate, which tells us where each module is and what the
+//! spec expects of it. Per module:
+//!
+//! * `module`: a text module the spec accepts (`(module ...)`, `(module definition ...)`,
+//!   `(module quote ...)`, and modules inside `assert_trap`, `assert_unlinkable`, ...). relwat must
+//!   assemble it (plain module output) without an error, and every non-custom section must equal the
+//!   one the `wast` crate encodes, byte for byte. Custom sections (`name`, ...) may differ.
+//! * `malformed`: `assert_malformed` of a text or quoted module: relwat must report an error.
+//! * `invalid`: `assert_invalid` of a text or quoted module: relwat must report an error.
+//! * `malformed-custom` / `invalid-custom`: a module whose custom annotation is wrong: relwat must
+//!   report something (an error, or a warning if it ignores the annotation).
+//!
+//! Binary modules, components, quoted texts that are not UTF-8 and scripts that `wast` itself cannot
+//! parse are skipped and counted with their reason.
+//!
+//! Ratchet: `spec/known-failures.txt` lists the cases that fail today, one `file.wast:LINE:category`
+//! per line. The test fails when a case fails that is not listed, and when a listed case no longer
+//! fails, so the list stays exact. `RELWAT_UPDATE_KNOWN_FAILURES=1` rewrites the list.
+
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write as _;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use relwat::{Options, OutputKind};
+use wast::core::ModuleKind;
+use wast::lexer::Lexer;
+use wast::parser::{self, ParseBuffer};
+use wast::{QuoteWat, Wast, WastDirective, WastExecute, Wat};
+
+const KNOWN_FAILURES: &str = "spec/known-failures.txt";
+const UPDATE_VAR: &str = "RELWAT_UPDATE_KNOWN_FAILURES";
+/// How many new failures the final message shows with their reasons.
+const SHOWN_FAILURES: usize = 20;
+/// Deeply nested test modules need more than the default 2 MiB of stack.
+const WORKER_STACK: usize = 256 << 20;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Category {
+    Module,
+    Malformed,
+    Invalid,
+    MalformedCustom,
+    InvalidCustom,
+}
+
+impl Category {
+    const ALL: [Category; 5] = [
+        Category::Module,
+        Category::Malformed,
+        Category::Invalid,
+        Category::MalformedCustom,
+        Category::InvalidCustom,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Category::Module => "module",
+            Category::Malformed => "malformed",
+            Category::Invalid => "invalid",
+            Category::MalformedCustom => "malformed-custom",
+            Category::InvalidCustom => "invalid-custom",
+        }
+    }
+}
+
+enum Outcome {
+    Pass,
+    Fail(String),
+    Skip(String),
+}
+
+struct Case {
+    /// `file.wast:LINE:category`, with `#N` appended for the N-th case of the same key.
+    key: String,
+    category: Category,
+    outcome: Outcome,
+}
+
+#[derive(Default)]
+struct FileResult {
+    cases: Vec<Case>,
+    /// Why the whole script was skipped (it does not parse with `wast`).
+    skipped: Option<String>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Panics inside relwat become failures with a reason, without flooding the output.
+
+thread_local! {
+    static QUIET_PANICS: Cell<bool> = const { Cell::new(false) };
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if QUIET_PANICS.with(Cell::get) {
+            let msg = if let Some(s) = info.payload().downcast_ref::<&str>() {
+                (*s).to_string()
+            } else if let Some(s) = info.payload().downcast_ref::<String>() {
+                s.clone()
+            } else {
+                "non-string panic payload".to_string()
+            };
+            let loc = info
+                .location()
+                .map(|l| format!(" at {}:{}", l.file(), l.line()))
+                .unwrap_or_default();
+            LAST_PANIC.with(|p| *p.borrow_mut() = Some(format!("{msg}{loc}")));
+        } else {
+            default(info);
+        }
+    }));
+}
+
+/// Runs relwat on `text`; a panic becomes `Err(reason)`.
+fn run_relwat(text: &str) -> Result<relwat::Assembled, String> {
+    let options = Options {
+        output: OutputKind::Module,
+        ..Options::default()
+    };
+    QUIET_PANICS.with(|q| q.set(true));
+    let result = catch_unwind(AssertUnwindSafe(|| relwat::assemble(text, &options)));
+    QUIET_PANICS.with(|q| q.set(false));
+    result.map_err(|_| {
+        let msg = LAST_PANIC
+            .with(|p| p.borrow_mut().take())
+            .unwrap_or_else(|| "unknown".into());
+        format!("relwat panicked: {msg}")
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding a module's text in the script.
+
+/// Skips whitespace, line comments and (nested) block comments from `i`.
+fn skip_trivia(src: &[u8], mut i: usize) -> usize {
+    loop {
+        match src.get(i..) {
+            Some([b' ' | b'\t' | b'\n' | b'\r', ..]) => i += 1,
+            Some([b';', b';', ..]) => {
+                while i < src.len() && src[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            Some([b'(', b';', ..]) => i = skip_block_comment(src, i),
+            _ => return i,
+        }
+    }
+}
+
+/// `i` is at `(;`; returns the offset after the matching `;)` (or the end of the text).
+fn skip_block_comment(src: &[u8], mut i: usize) -> usize {
+    let mut depth = 0usize;
+    while i < src.len() {
+        if src[i..].starts_with(b"(;") {
+            depth += 1;
+            i += 2;
+        } else if src[i..].starts_with(b";)") {
+            depth -= 1;
+            i += 2;
+            if depth == 0 {
+                return i;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    src.len()
+}
+
+/// `i` is at `"`; returns the offset after the closing quote (or the end of the text).
+fn skip_string(src: &[u8], mut i: usize) -> usize {
+    i += 1;
+    while i < src.len() {
+        match src[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    src.len()
+}
+
+/// The offset of the `)` that closes the `(` at `open`. Knows strings (also `$"..."` ids), line
+/// comments, nested block comments; annotations `(@...)` are ordinary parenthesised groups.
+fn matching_close(src: &[u8], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = open;
+    while i < src.len() {
+        match &src[i..] {
+            [b'"', ..] => {
+                i = skip_string(src, i);
+                continue;
+            }
+            [b';', b';', ..] | [b'(', b';', ..] => {
+                i = skip_trivia(src, i);
+                continue;
+            }
+            [b'(', ..] => depth += 1,
+            [b')', ..] => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The end of the token at `i` (an id, keyword or number; `$"..."` ids included).
+fn token_end(src: &[u8], mut i: usize) -> usize {
+    if src[i..].starts_with(b"$\"") {
+        return skip_string(src, i + 1);
+    }
+    while i < src.len()
+        && !matches!(
+            src[i],
+            b' ' | b'\t' | b'\n' | b'\r' | b'(' | b')' | b'"' | b';'
+        )
+    {
+        i += 1;
+    }
+    i
+}
+
+/// Skips trivia and annotations `(@...)` from `i`.
+fn skip_trivia_and_annotations(src: &[u8], mut i: usize) -> usize {
+    loop {
+        i = skip_trivia(src, i);
+        if src[i..].starts_with(b"(@") {
+            match matching_close(src, i) {
+                Some(close) => i = close + 1,
+                None => return src.len(),
+            }
+        } else {
+            return i;
+        }
+    }
+}
+
+/// For every `(` of the script: the offset of the first token after it (comments and annotations
+/// skipped) → the offset of the `(`. `((@a) module` and `(;c;)module` are legal.
+fn open_parens(src: &[u8]) -> HashMap<usize, usize> {
+    let mut map = HashMap::new();
+    let mut i = 0;
+    while i < src.len() {
+        match &src[i..] {
+            [b'"', ..] => i = skip_string(src, i),
+            [b';', b';', ..] | [b'(', b';', ..] => i = skip_trivia(src, i),
+            [b'(', ..] => {
+                map.insert(skip_trivia_and_annotations(src, i + 1), i);
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    map
+}
+
+/// The text of the module whose `module` keyword is at `keyword`: from its `(` to its `)`.
+/// `(module $id? definition ...)` loses the `definition` keyword (replaced by spaces), which is
+/// script syntax, not WAT.
+fn module_text(
+    script: &str,
+    opens: &HashMap<usize, usize>,
+    keyword: usize,
+) -> Result<String, String> {
+    let src = script.as_bytes();
+    if !src[keyword..].starts_with(b"module") {
+        // A script that is a bare module (no directives, maybe no `(module`): all of it.
+        return Ok(script.to_string());
+    }
+    let open = *opens
+        .get(&keyword)
+        .ok_or_else(|| format!("harness: no `(` before the `module` keyword at byte {keyword}"))?;
+    let close = matching_close(src, open)
+        .ok_or_else(|| format!("harness: no `)` closes the module at byte {open}"))?;
+    let mut text = script[open..=close].to_string();
+
+    // Strip `definition`: `(module $id? definition`.
+    let mut i = skip_trivia_and_annotations(src, keyword + "module".len());
+    if src.get(i) == Some(&b'$') {
+        i = skip_trivia_and_annotations(src, token_end(src, i));
+    }
+    if i < close
+        && src[i..].starts_with(b"definition")
+        && token_end(src, i) == i + "definition".len()
+    {
+        let at = i - open;
+        text.replace_range(at..at + "definition".len(), "          ");
+    }
+    Ok(text)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparing binaries.
+
+fn section_name(id: u8) -> &'static str {
+    match id {
+        0 => "custom",
+        1 => "type",
+        2 => "import",
+        3 => "function",
+        4 => "table",
+        5 => "memory",
+        6 => "global",
+        7 => "export",
+        8 => "start",
+        9 => "element",
+        10 => "code",
+        11 => "data",
+        12 => "datacount",
+        13 => "tag",
+        _ => "unknown",
+    }
+}
+
+/// (section id, payload bytes) of every non-custom section, in order.
+fn sections(bytes: &[u8]) -> Result<Vec<(u8, &[u8])>, String> {
+    let mut out = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(bytes) {
+        let payload = payload.map_err(|e| e.to_string())?;
+        if let Some((id, range)) = payload.as_section() {
+            if id != 0 {
+                out.push((id, &bytes[range.start as usize..range.end as usize]));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn compare(ours: &[u8], oracle: &[u8]) -> Result<(), String> {
+    let ours = sections(ours).map_err(|e| format!("relwat's binary does not parse: {e}"))?;
+    let theirs = sections(oracle).map_err(|e| format!("wast's binary does not parse: {e}"))?;
+    let ids = |s: &[(u8, &[u8])]| {
+        s.iter()
+            .map(|(id, _)| section_name(*id))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    if ours.len() != theirs.len() || ours.iter().zip(&theirs).any(|(a, b)| a.0 != b.0) {
+        return Err(format!(
+            "sections differ: relwat [{}], wat [{}]",
+            ids(&ours),
+            ids(&theirs)
+        ));
+    }
+    for ((id, a), (_, b)) in ours.iter().zip(&theirs) {
+        if a != b {
+            let at = a
+                .iter()
+                .zip(b.iter())
+                .position(|(x, y)| x != y)
+                .unwrap_or(a.len().min(b.len()));
+            return Err(format!(
+                "{} section differs: relwat {} bytes, wat {} bytes, first difference at payload byte {at}",
+                section_name(*id),
+                a.len(),
+                b.len()
+            ));
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// One script.
+
+/// Where a module's text comes from.
+enum Source {
+    Text(String),
+    Skip(String),
+}
+
+fn source_of(script: &str, opens: &HashMap<usize, usize>, module: &QuoteWat<'_>) -> Source {
+    match module {
+        QuoteWat::Wat(Wat::Component(_)) | QuoteWat::QuoteComponent(..) => {
+            Source::Skip("component".into())
+        }
+        QuoteWat::Wat(Wat::Module(m)) => match m.kind {
+            ModuleKind::Binary(_) => Source::Skip("binary module".into()),
+            ModuleKind::Text(_) => match module_text(script, opens, m.span.offset()) {
+                Ok(text) => Source::Text(text),
+                Err(e) => Source::Skip(e),
+            },
+        },
+        QuoteWat::QuoteModule(_, strings) => {
+            let mut bytes = Vec::new();
+            for (_, s) in strings {
+                bytes.extend_from_slice(s);
+                bytes.push(b' ');
+            }
+            match String::from_utf8(bytes) {
+                Ok(text) => Source::Text(text),
+                Err(_) => Source::Skip("quoted text is not UTF-8".into()),
+            }
+        }
+    }
+}
+
+struct FileRun<'s> {
+    rel: &'s str,
+    script: &'s str,
+    opens: HashMap<usize, usize>,
+    seen: HashMap<String, usize>,
+    cases: Vec<Case>,
+}
+
+impl FileRun<'_> {
+    fn push(&mut self, span: wast::token::Span, category: Category, outcome: Outcome) {
+        let (line, _) = span.linecol_in(self.script);
+        let base = format!("{}:{}:{}", self.rel, line + 1, category.name());
+        let n = self.seen.entry(base.clone()).or_insert(0);
+        *n += 1;
+        let key = if *n == 1 { base } else { format!("{base}#{n}") };
+        self.cases.push(Case {
+            key,
+            category,
+            outcome,
+        });
+    }
+
+    /// A module the spec accepts: relwat must encode it as wast does.
+    fn accept(&mut self, mut module: QuoteWat<'_>) {
+        let span = module.span();
+        let text = match source_of(self.script, &self.opens, &module) {
+            Source::Text(t) => t,
+            Source::Skip(why) => return self.push(span, Category::Module, Outcome::Skip(why)),
+        };
+        let oracle = match module.encode() {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let first = e.to_string().lines().next().unwrap_or_default().to_string();
+                return self.push(
+                    span,
+                    Category::Module,
+                    Outcome::Skip(format!("wast cannot encode: {first}")),
+                );
+            }
+        };
+        // Self-check of the extraction: the text we give relwat must be the module wast encoded.
+        if matches!(module, QuoteWat::Wat(_)) && reencode(&text).as_deref() != Ok(&oracle[..]) {
+            let why =
+                "harness: the extracted text does not encode as the script's module".to_string();
+            return self.push(span, Category::Module, Outcome::Skip(why));
+        }
+        let outcome = match run_relwat(&text) {
+            Err(why) => Outcome::Fail(why),
+            Ok(out) => {
+                if let Some(d) = out.diagnostics.iter().find(|d| d.is_error()) {
+                    let msg = d.message.lines().next().unwrap_or_default();
+                    let at = linecol(&text, d.primary.span.start);
+                    Outcome::Fail(format!("error: {msg} (at {at})"))
+                } else if let Some(bytes) = out.bytes {
+                    match compare(&bytes, &oracle) {
+                        Ok(()) => Outcome::Pass,
+                        Err(why) => Outcome::Fail(why),
+                    }
+                } else {
+                    Outcome::Fail("no output and no error diagnostic".into())
+                }
+            }
+        };
+        self.push(span, Category::Module, outcome);
+    }
+
+    /// A module the spec rejects: relwat must report an error (or, for the custom categories, at
+    /// least a diagnostic).
+    fn reject(&mut self, module: &QuoteWat<'_>, category: Category) {
+        let span = module.span();
+        let text = match source_of(self.script, &self.opens, module) {
+            Source::Text(t) => t,
+            Source::Skip(why) => return self.push(span, category, Outcome::Skip(why)),
+        };
+        let outcome = match run_relwat(&text) {
+            Err(why) => Outcome::Fail(why),
+            Ok(out) => {
+                let custom = matches!(
+                    category,
+                    Category::MalformedCustom | Category::InvalidCustom
+                );
+                if out.diagnostics.iter().any(|d| d.is_error() || custom) {
+                    Outcome::Pass
+                } else if custom {
+                    Outcome::Fail("accepted without any diagnostic".into())
+                } else {
+                    Outcome::Fail("accepted (no error diagnostic)".into())
+                }
+            }
+        };
+        self.push(span, category, outcome);
+    }
+
+    fn directives(&mut self, directives: Vec<WastDirective<'_>>) {
+        for d in directives {
+            match d {
+                WastDirective::Module(m) | WastDirective::ModuleDefinition(m) => self.accept(m),
+                WastDirective::AssertMalformed { module, .. } => {
+                    self.reject(&module, Category::Malformed)
+                }
+                WastDirective::AssertInvalid { module, .. } => {
+                    self.reject(&module, Category::Invalid)
+                }
+                WastDirective::AssertMalformedCustom { module, .. } => {
+                    self.reject(&module, Category::MalformedCustom)
+                }
+                WastDirective::AssertInvalidCustom { module, .. } => {
+                    self.reject(&module, Category::InvalidCustom)
+                }
+                WastDirective::AssertUnlinkable { module, .. } => {
+                    self.accept(QuoteWat::Wat(module))
+                }
+                WastDirective::AssertTrap { exec, .. }
+                | WastDirective::AssertReturn { exec, .. }
+                | WastDirective::AssertException { exec, .. }
+                | WastDirective::AssertSuspension { exec, .. } => {
+                    if let WastExecute::Wat(w) = exec {
+                        self.accept(QuoteWat::Wat(w));
+                    }
+                }
+                WastDirective::Thread(t) => self.directives(t.directives),
+                // Instance-only forms and actions hold no module text.
+                WastDirective::ModuleInstance { .. }
+                | WastDirective::Register { .. }
+                | WastDirective::Invoke(_)
+                | WastDirective::AssertExhaustion { .. }
+                | WastDirective::Wait { .. } => {}
+            }
+        }
+    }
+}
+
+/// Encodes a module text with wast, as `QuoteWat::encode` does for quoted modules.
+fn reencode(text: &str) -> Result<Vec<u8>, String> {
+    let mut lexer = Lexer::new(text);
+    lexer.allow_confusing_unicode(true);
+    let buf = ParseBuffer::new_with_lexer(lexer).map_err(|e| e.to_string())?;
+    let mut wat = parser::parse::<Wat>(&buf).map_err(|e| e.to_string())?;
+    wat.encode().map_err(|e| e.to_string())
+}
+
+fn linecol(text: &str, offset: u32) -> String {
+    let offset = (offset as usize).min(text.len());
+    let before = &text.as_bytes()[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = offset
+        - before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1)
+        + 1;
+    format!("module line {line}, column {col}")
+}
+
+fn run_file(rel: &str, path: &Path) -> FileResult {
+    let script = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) => {
+            return FileResult {
+                skipped: Some(format!("cannot read: {e}")),
+                ..FileResult::default()
+            };
+        }
+    };
+    // names.wast has bidirectional-override characters in strings: wast refuses them by default.
+    let mut lexer = Lexer::new(&script);
+    lexer.allow_confusing_unicode(true);
+    let skip = |e: wast::Error| {
+        let (line, col) = e.span().linecol_in(&script);
+        let why = format!("line {}:{}: {}", line + 1, col + 1, e.message());
+        FileResult {
+            skipped: Some(why),
+            ..FileResult::default()
+        }
+    };
+    let buf = match ParseBuffer::new_with_lexer(lexer) {
+        Ok(b) => b,
+        Err(e) => return skip(e),
+    };
+    let wast = match parser::parse::<Wast>(&buf) {
+        Ok(w) => w,
+        Err(e) => return skip(e),
+    };
+    let mut run = FileRun {
+        rel,
+        script: &script,
+        opens: open_parens(script.as_bytes()),
+        seen: HashMap::new(),
+        cases: Vec::new(),
+    };
+    run.directives(wast.directives);
+    FileResult {
+        cases: run.cases,
+        skipped: None,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The suite.
+
+fn wast_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            wast_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "wast") {
+            out.push(p);
+        }
+    }
+}
+
+fn read_known(path: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {}: {e} (create it with {UPDATE_VAR}=1)",
+            path.display()
+        )
+    });
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect()
+}
+
+fn write_known(path: &Path, failing: &[&str]) {
+    let mut text = String::from(
+        "# Spec-suite cases relwat fails today (`file.wast:LINE:category`), checked by tests/spec_suite.rs.\n\
+         # The list is exact: a new failure and a case that now passes both fail the test.\n\
+         # Regenerate with: RELWAT_UPDATE_KNOWN_FAILURES=1 cargo test --release -p relwat-tests --test spec_suite\n",
+    );
+    for key in failing {
+        text.push_str(key);
+        text.push('\n');
+    }
+    std::fs::write(path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}
+
+#[test]
+fn spec_suite() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let suite = manifest.join("../../shared/testsuite");
+    assert!(
+        suite.is_dir(),
+        "the spec test suite is missing: {} does not exist (shared/ must sit beside the repository)",
+        suite.display()
+    );
+    let suite = suite.canonicalize().expect("canonical test suite path");
+    let mut files = Vec::new();
+    wast_files(&suite, &mut files);
+    assert!(!files.is_empty(), "no .wast file under {}", suite.display());
+    let rels: Vec<String> = files
+        .iter()
+        .map(|p| {
+            p.strip_prefix(&suite)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect();
+
+    install_panic_hook();
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<FileResult>>> =
+        Mutex::new((0..files.len()).map(|_| None).collect());
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(files.len());
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                std::thread::Builder::new()
+                    .stack_size(WORKER_STACK)
+                    .spawn_scoped(scope, || {
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            if i >= files.len() {
+                                break;
+                            }
+                            let r = run_file(&rels[i], &files[i]);
+                            results.lock().unwrap()[i] = Some(r);
+                        }
+                    })
+                    .expect("spawn worker")
+            })
+            .collect();
+        for h in handles {
+            if h.join().is_err() {
+                panic!("a spec-suite worker panicked outside relwat (harness bug, see above)");
+            }
+        }
+    });
+    let _ = std::panic::take_hook(); // back to the default hook
+    let results: Vec<FileResult> = results
+        .into_inner()
+        .unwrap()
+        .into_iter()
+        .map(|r| r.unwrap())
+        .collect();
+
+    // Counts.
+    let mut counts: BTreeMap<Category, [usize; 3]> =
+        Category::ALL.iter().map(|&c| (c, [0; 3])).collect();
+    let mut skip_reasons: BTreeMap<String, usize> = BTreeMap::new();
+    let mut skipped_files = Vec::new();
+    let mut failing: Vec<&Case> = Vec::new();
+    let mut passing: HashSet<&str> = HashSet::new();
+    for (rel, r) in rels.iter().zip(&results) {
+        if let Some(why) = &r.skipped {
+            skipped_files.push(format!("{rel}: {why}"));
+        }
+        for case in &r.cases {
+            let c = counts.get_mut(&case.category).unwrap();
+            match &case.outcome {
+                Outcome::Pass => {
+                    c[0] += 1;
+                    passing.insert(&case.key);
+                }
+                Outcome::Fail(_) => {
+                    c[1] += 1;
+                    failing.push(case);
+                }
+                Outcome::Skip(why) => {
+                    c[2] += 1;
+                    *skip_reasons
+                        .entry(format!("{}: {why}", case.category.name()))
+                        .or_default() += 1;
+                }
+            }
+        }
+    }
+
+    let mut report = String::new();
+    let _ = writeln!(
+        report,
+        "spec suite: {} scripts under {}",
+        files.len(),
+        suite.display()
+    );
+    for (cat, [p, f, s]) in &counts {
+        let _ = writeln!(
+            report,
+            "  {:<17} passed {p:>6}   failed {f:>6}   skipped {s:>6}",
+            cat.name()
+        );
+    }
+    if !skip_reasons.is_empty() {
+        let _ = writeln!(report, "skipped cases by reason:");
+        for (why, n) in &skip_reasons {
+            let _ = writeln!(report, "  {n:>6}  {why}");
+        }
+    }
+    if !skipped_files.is_empty() {
+        let _ = writeln!(
+            report,
+            "scripts skipped ({}; wast 263 cannot parse them):",
+            skipped_files.len()
+        );
+        for f in &skipped_files {
+            let _ = writeln!(report, "  {f}");
+        }
+    }
+    print!("{report}");
+
+    // Ratchet.
+    let known_path = manifest.join(KNOWN_FAILURES);
+    let failing_keys: Vec<&str> = failing.iter().map(|c| c.key.as_str()).collect();
+    if std::env::var(UPDATE_VAR).is_ok_and(|v| v == "1") {
+        write_known(&known_path, &failing_keys);
+        println!(
+            "wrote {} known failures to {}",
+            failing_keys.len(),
+            known_path.display()
+        );
+        return;
+    }
+    let known = read_known(&known_path);
+    let known_set: HashSet<&str> = known.iter().map(String::as_str).collect();
+    let new: Vec<&&Case> = failing
+        .iter()
+        .filter(|c| !known_set.contains(c.key.as_str()))
+        .collect();
+    let failing_set: HashSet<&str> = failing_keys.iter().copied().collect();
+    let fixed: Vec<&str> = known
+        .iter()
+        .map(String::as_str)
+        .filter(|k| passing.contains(k))
+        .collect();
+    let stale: Vec<&str> = known
+        .iter()
+        .map(String::as_str)
+        .filter(|k| !passing.contains(k) && !failing_set.contains(k))
+        .collect();
+    println!(
+        "known failures: {} listed, {} still failing, {} new failures, {} now passing, {} no longer exist",
+        known.len(),
+        failing.len() - new.len(),
+        new.len(),
+        fixed.len(),
+        stale.len()
+    );
+    if new.is_empty() && fixed.is_empty() && stale.is_empty() {
+        return;
+    }
+    let mut msg = String::new();
+    if !new.is_empty() {
+        let _ = writeln!(
+            msg,
+            "{} new spec-suite failures (not in {KNOWN_FAILURES}):",
+            new.len()
+        );
+        for c in new.iter().take(SHOWN_FAILURES) {
+            if let Outcome::Fail(why) = &c.outcome {
+                let _ = writeln!(msg, "  {}: {why}", c.key);
+            }
+        }
+        if new.len() > SHOWN_FAILURES {
+            let _ = writeln!(msg, "  ... and {} more", new.len() - SHOWN_FAILURES);
+        }
+    }
+    if !fixed.is_empty() {
+        let _ = writeln!(
+            msg,
+            "{} cases in {KNOWN_FAILURES} pass now (remove them):",
+            fixed.len()
+        );
+        for k in fixed.iter().take(SHOWN_FAILURES) {
+            let _ = writeln!(msg, "  {k}");
+        }
+        if fixed.len() > SHOWN_FAILURES {
+            let _ = writeln!(msg, "  ... and {} more", fixed.len() - SHOWN_FAILURES);
+        }
+    }
+    if !stale.is_empty() {
+        let _ = writeln!(
+            msg,
+            "{} cases in {KNOWN_FAILURES} no longer exist or are skipped:",
+            stale.len()
+        );
+        for k in stale.iter().take(SHOWN_FAILURES) {
+            let _ = writeln!(msg, "  {k}");
+        }
+    }
+    let _ = writeln!(
+        msg,
+        "after checking them, rewrite the list with {UPDATE_VAR}=1"
+    );
+    panic!("{msg}");
+}
