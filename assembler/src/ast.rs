@@ -676,6 +676,8 @@ pub struct Func {
     pub span: Span,
     /// Id, symbols, exports, import.
     pub header: EntityHeader,
+    /// `(exact (type ...))` on an import (custom descriptors).
+    pub exact: bool,
     /// Its type.
     pub ty: TypeUse,
     /// Locals.

@@ -81,12 +81,10 @@ type RawLexer<'s> = logos::Lexer<'s, Raw>;
 
 /// The raw pieces the logos DFA recognises; [`lex`] turns them into [`Token`]s.
 ///
-/// Runs of id characters are split by their first character and the common literal shapes have
-/// their own patterns, so that almost every token gets its final [`TokenKind`] right in the DFA
-/// leaf: `[a-z]…` is a keyword, `$…` an id, underscore-free integers and simple decimal floats
-/// are recognised directly; other runs starting with `[0-9+-]` are classified by [`literals`],
-/// anything else is reserved. Longest match decides between patterns; on equal length the
-/// higher priority wins.
+/// Runs of id characters are split by their first character, so that every token gets its
+/// final [`TokenKind`] in the DFA leaf with at most a short look at its text: `[a-z]…` is a
+/// keyword (unless `inf`/`nan…`), `$…` an id, `[0-9+-]…` an integer, float or reserved (by
+/// [`literals`]), anything else reserved. The patterns do not overlap, so the DFA stays small.
 #[derive(Logos, Clone, Copy, Debug, PartialEq, Eq)]
 #[logos(extras = Extras)]
 #[logos(skip r"[ \t\n\r]+")]
@@ -95,15 +93,9 @@ enum Raw {
     /// A finished token that needs no more context.
     #[token("(", |_| TokenKind::LParen)]
     #[token(")", |_| TokenKind::RParen)]
-    #[regex(r"[a-z](?&idchar)*", |_| TokenKind::Keyword, priority = 1)]
-    #[token("inf", |_| TokenKind::Float, priority = 10)]
-    #[token("nan", |_| TokenKind::Float, priority = 10)]
-    #[regex(r"nan:0x[0-9a-fA-F](_?[0-9a-fA-F])*", |_| TokenKind::Float, priority = 10)]
-    #[regex(r"\$(?&idchar)+", |_| TokenKind::Id)]
-    #[token("$", dollar)]
-    #[regex(r"[+\-]?([0-9]+|0x[0-9a-fA-F]+)", |_| TokenKind::Integer, priority = 10)]
-    #[regex(r"[+\-]?[0-9]+\.[0-9]*", |_| TokenKind::Float, priority = 10)]
-    #[regex(r"[0-9+\-](?&idchar)*", number, priority = 1)]
+    #[regex(r"[a-z](?&idchar)*", keyword)]
+    #[regex(r"\$(?&idchar)*", dollar)]
+    #[regex(r"[0-9+\-](?&idchar)*", number)]
     #[regex(r"[A-Z!#%&'*./:<=>?@\\^_`|~](?&idchar)*", |_| TokenKind::Reserved)]
     #[token("\"", string)]
     Tok(TokenKind),
@@ -123,7 +115,7 @@ enum Raw {
     Punct,
 }
 
-/// A run starting with a digit or sign that the simple patterns did not take.
+/// A run starting with a digit or sign: integer, float or reserved.
 fn number(lex: &mut RawLexer) -> TokenKind {
     let text = lex.slice();
     if literals::is_integer_literal(text) {
@@ -143,16 +135,31 @@ fn string(lex: &mut RawLexer) -> TokenKind {
     TokenKind::String
 }
 
-/// `$` alone is reserved, `$"..."` is a quoted id.
+/// `$name` is an id, `$"..."` a quoted id, `$` alone is reserved.
 fn dollar(lex: &mut RawLexer) -> TokenKind {
-    let at = lex.span().end;
-    if lex.source().as_bytes().get(at) == Some(&b'"') {
-        let end = scan_string(lex.source().as_bytes(), at, &mut lex.extras.errors);
-        lex.bump(end - at);
+    let span = lex.span();
+    if span.end - span.start > 1 {
+        return TokenKind::Id;
+    }
+    if lex.source().as_bytes().get(span.end) == Some(&b'"') {
+        let end = scan_string(lex.source().as_bytes(), span.end, &mut lex.extras.errors);
+        lex.bump(end - span.end);
         TokenKind::Id
     } else {
         TokenKind::Reserved
     }
+}
+
+/// `[a-z]…` is a keyword, except `inf`, `nan` and `nan:0x<hexnum>`.
+#[inline(always)]
+fn keyword(lex: &mut RawLexer) -> TokenKind {
+    let s = lex.slice().as_bytes();
+    let float = match s[0] {
+        b'i' => s == b"inf",
+        b'n' => s == b"nan" || (s.starts_with(b"nan:0x") && literals::is_float_literal(lex.slice())),
+        _ => false,
+    };
+    if float { TokenKind::Float } else { TokenKind::Keyword }
 }
 
 /// `(@"...`: the name is a string.
@@ -335,28 +342,32 @@ pub fn lex(src: &str) -> Lexed {
     while let Some(raw) = lx.next() {
         let range = lx.span();
         let (start, end) = (range.start, range.end);
-        match raw {
-            Ok(Raw::Tok(kind)) => {
-                let paren = matches!(kind, TokenKind::LParen | TokenKind::RParen);
-                if (start == prev_atom_end && !paren) | (group_start != NONE) {
-                    if start == prev_atom_end && !paren {
-                        if group_start == NONE {
-                            group_start = tokens.len() - 1;
-                        }
-                    } else {
-                        end_group!();
+        // The hot path: a token that needs no context. Tested first with a plain `if` so that
+        // it compiles to one predictable branch instead of a jump table over all variants.
+        if let Ok(Raw::Tok(kind)) = raw {
+            let paren = matches!(kind, TokenKind::LParen | TokenKind::RParen);
+            if (start == prev_atom_end && !paren) | (group_start != NONE) {
+                if start == prev_atom_end && !paren {
+                    if group_start == NONE {
+                        group_start = tokens.len() - 1;
                     }
+                } else {
+                    end_group!();
                 }
-                if annot_depth > 0 {
-                    match kind {
-                        TokenKind::LParen => annot_depth += 1,
-                        TokenKind::RParen => annot_depth -= 1,
-                        _ => {}
-                    }
-                }
-                tokens.push(Token { kind, span: Span::new(start as u32, end as u32) });
-                prev_atom_end = if paren { NONE } else { end };
             }
+            if annot_depth > 0 {
+                match kind {
+                    TokenKind::LParen => annot_depth += 1,
+                    TokenKind::RParen => annot_depth -= 1,
+                    _ => {}
+                }
+            }
+            tokens.push(Token { kind, span: Span::new(start as u32, end as u32) });
+            prev_atom_end = if paren { NONE } else { end };
+            continue;
+        }
+        match raw {
+            Ok(Raw::Tok(_)) => unreachable!("handled above"),
             Ok(Raw::Comment) => {
                 end_group!();
                 prev_atom_end = NONE;

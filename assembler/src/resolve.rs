@@ -150,8 +150,19 @@ impl<'s> Resolver<'s> {
 
     fn collect(&mut self, module: &Module) {
         let mut first_def: [Option<Span>; 8] = [None; 8];
+        let mut start: Option<Span> = None;
         for field in &module.fields {
             match field {
+                ModuleField::Start(s) => {
+                    if let Some(first) = start {
+                        self.diags.push(
+                            Diagnostic::error(s.span, "multiple start sections")
+                                .with_label("a module has at most one `(start ...)`")
+                                .with_secondary(first, "first start here"),
+                        );
+                    }
+                    start.get_or_insert(s.span);
+                }
                 ModuleField::Types(g) => {
                     for t in &g.types {
                         self.define(Ns::Type, t.id);

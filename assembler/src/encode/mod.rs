@@ -191,7 +191,7 @@ impl<'m> Builder<'m> {
                 }
                 ModuleField::Import(i) => {
                     let (kind, ty) = match &i.item {
-                        ImportItem::Func(f) => (ExternKind::Func, we::EntityType::Function(f.ty.resolved)),
+                        ImportItem::Func(f) => (ExternKind::Func, func_entity(f)),
                         ImportItem::Table(t) => (ExternKind::Table, we::EntityType::Table(types::table_type(&t.ty))),
                         ImportItem::Memory(m) => (ExternKind::Memory, we::EntityType::Memory(types::memory_type(&m.ty))),
                         ImportItem::Global(g) => (ExternKind::Global, we::EntityType::Global(types::global_type(&g.ty))),
@@ -208,7 +208,7 @@ impl<'m> Builder<'m> {
                     inline_exports(&mut exports, &f.header, ExternKind::Func, index);
                     if let Some(imp) = &f.header.import {
                         let mut s = we::ImportSection::new();
-                        s.import(imp.module.as_str(), imp.field.as_str(), we::EntityType::Function(f.ty.resolved));
+                        s.import(imp.module.as_str(), imp.field.as_str(), func_entity(f));
                         imports.push(&s, f.span);
                     } else {
                         let mut s = we::FunctionSection::new();
@@ -450,6 +450,10 @@ fn leb_len(v: u32) -> u32 {
     let mut tmp = Vec::new();
     v.encode(&mut tmp);
     tmp.len() as u32
+}
+
+fn func_entity(f: &Func) -> we::EntityType {
+    if f.exact { we::EntityType::FunctionExact(f.ty.resolved) } else { we::EntityType::Function(f.ty.resolved) }
 }
 
 fn tag_type(tu: &TypeUse) -> we::EntityType {

@@ -99,10 +99,25 @@ impl<'a> Cursor<'a> {
         self.peek().map(|t| t.kind)
     }
 
-    /// The token `n` places after the cursor (no annotation skipping beyond the cursor).
+    /// The index of the first token at or after `i` that is not inside an unknown annotation.
+    fn significant(&self, mut i: usize) -> usize {
+        while i < self.toks.len()
+            && self.toks[i].kind == TokenKind::Annotation
+            && !self.is_known_annotation(i)
+        {
+            i = self.close[i] as usize + 1;
+        }
+        i
+    }
+
+    /// The token `n` significant places after the cursor (unknown annotations skipped).
     pub fn peek_nth(&mut self, n: usize) -> Option<Token> {
         self.skip_unknown();
-        self.toks.get(self.pos + n).copied()
+        let mut i = self.pos;
+        for _ in 0..n {
+            i = self.significant(i + 1);
+        }
+        self.toks.get(i).copied()
     }
 
     /// The text of a token.
@@ -130,9 +145,9 @@ impl<'a> Cursor<'a> {
 
     /// The keyword right after a `(` at the cursor.
     pub fn peek_list_kw(&mut self) -> Option<&'a str> {
-        match (self.peek(), self.toks.get(self.pos + 1)) {
+        match (self.peek(), self.peek_nth(1)) {
             (Some(p), Some(k)) if p.kind == TokenKind::LParen && k.kind == TokenKind::Keyword => {
-                Some(self.text(*k))
+                Some(self.text(k))
             }
             _ => None,
         }

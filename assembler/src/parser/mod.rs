@@ -327,7 +327,15 @@ impl<'a> Cursor<'a> {
         self.bump();
         self.bump();
         let header = self.parse_header(in_import)?;
-        let ty = self.parse_type_use(true)?;
+        let mut exact = false;
+        let ty = if self.eat_list("exact").is_some() {
+            exact = true;
+            let ty = self.parse_type_use(true)?;
+            self.expect_rparen()?;
+            ty
+        } else {
+            self.parse_type_use(true)?
+        };
         let mut locals = Vec::new();
         let mut body = Expr::default();
         if header.import.is_some() || in_import {
@@ -353,7 +361,7 @@ impl<'a> Cursor<'a> {
             body = self.parse_expr_body();
             self.expect_rparen()?;
         }
-        Ok(Func { span: self.list_span(open), header, ty, locals, body })
+        Ok(Func { span: self.list_span(open), header, exact, ty, locals, body })
     }
 
     fn parse_global(&mut self, open: usize, in_import: bool) -> PResult<Global> {
@@ -453,6 +461,7 @@ impl<'a> Cursor<'a> {
         self.bump();
         let header = self.parse_header(in_import)?;
         let addr = self.parse_addr_type();
+        let mut page_size_log2 = self.opt_page_size()?;
         if self.at_list("data") && header.import.is_none() && !in_import {
             let dopen = self.mark();
             self.bump();
@@ -464,25 +473,30 @@ impl<'a> Cursor<'a> {
                 .iter()
                 .map(|i| if let DataItem::Bytes(s) = i { s.bytes.len() as u64 } else { 0 })
                 .sum();
-            let pages = len.div_ceil(65536);
+            let pages = len.div_ceil(1u64 << page_size_log2.unwrap_or(16));
             let limits = Limits { min: pages, max: Some(pages), span: self.list_span(dopen) };
-            let ty = MemoryType { addr, limits, shared: false, page_size_log2: None };
+            let ty = MemoryType { addr, limits, shared: false, page_size_log2 };
             return Ok(Memory { span: self.list_span(open), header, ty, inline_data: Some(items) });
         }
         let limits = self.parse_limits()?;
         let shared = self.eat_kw("shared").is_some();
-        let mut page_size_log2 = None;
-        if let Some(pspan) = self.eat_list("pagesize") {
-            let (size, s) = self.parse_u64()?;
-            self.expect_rparen()?;
-            if !size.is_power_of_two() {
-                return Err(self.error(pspan.to(s), "invalid custom page size: must be a power of two"));
-            }
-            page_size_log2 = Some(size.trailing_zeros());
+        if page_size_log2.is_none() {
+            page_size_log2 = self.opt_page_size()?;
         }
         self.expect_rparen()?;
         let ty = MemoryType { addr, limits, shared, page_size_log2 };
         Ok(Memory { span: self.list_span(open), header, ty, inline_data: None })
+    }
+
+    /// An optional `(pagesize N)`, as log2.
+    fn opt_page_size(&mut self) -> PResult<Option<u32>> {
+        let Some(pspan) = self.eat_list("pagesize") else { return Ok(None) };
+        let (size, s) = self.parse_u64()?;
+        self.expect_rparen()?;
+        if !size.is_power_of_two() {
+            return Err(self.error(pspan.to(s), "invalid custom page size: must be a power of two"));
+        }
+        Ok(Some(size.trailing_zeros()))
     }
 
     /// `(item expr)`, or a single folded instruction as an element expression.
