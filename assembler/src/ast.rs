@@ -618,6 +618,8 @@ pub struct Expr {
     pub instrs: Vec<Instr>,
     /// `(instruction index, which immediate (0-based), annotation)`.
     pub relocs: Vec<(u32, u8, RelocAnnot)>,
+    /// `(@metadata.code.branch_hint "\01")` before `if`/`br_if`: (instruction index, value).
+    pub branch_hints: Vec<(u32, u8)>,
     /// The whole expression.
     pub span: Span,
 }

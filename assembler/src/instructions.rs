@@ -139,6 +139,32 @@ pub fn lookup(name: &str) -> Option<InstrId> {
     INDEX.get(name).copied()
 }
 
+/// The known mnemonic closest to `name` (at most two edits away), for "did you mean" hints.
+pub fn closest(name: &str) -> Option<&'static str> {
+    INSTRUCTIONS
+        .iter()
+        .map(|i| (edit_distance(name, i.name), i.name))
+        .filter(|(d, _)| *d <= 2)
+        .min()
+        .map(|(_, n)| n)
+}
+
+/// Levenshtein distance over bytes.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + (a[i - 1] != b[j - 1]) as usize;
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
 use ImmKind as K;
 use Opcode::{Byte as B, Prefixed as P};
 

@@ -57,6 +57,7 @@ pub fn assemble(source: &str, options: &Options) -> Assembled {
     let mut diagnostics = std::mem::take(&mut parsed.diagnostics);
     let (resolved, mut resolve_diags) = resolve::resolve(source, &mut parsed.module);
     diagnostics.append(&mut resolve_diags);
+    diagnostics.sort_by_key(|d| (d.primary.span.start, d.primary.span.end));
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Assembled { bytes: None, diagnostics };
     }

@@ -54,6 +54,8 @@ pub struct CodeWriter<'a> {
     pub sites: Vec<ImmSite>,
     /// (offset in `out`, span) of each instruction.
     pub map: Vec<(u32, Span)>,
+    /// Offset in `out` of each entry of the expression (labels: the next instruction's).
+    pub instr_offsets: Vec<u32>,
     /// Memory index → whether it is 64-bit (memarg offsets of 64-bit memories use 10-byte padding).
     pub memory64: &'a [bool],
     cur_instr: u32,
@@ -68,6 +70,7 @@ impl<'a> CodeWriter<'a> {
             pad,
             sites: Vec::new(),
             map: Vec::new(),
+            instr_offsets: Vec::new(),
             memory64,
             cur_instr: 0,
             cur_span: Span::default(),
@@ -103,6 +106,7 @@ impl<'a> CodeWriter<'a> {
     /// Encodes a whole expression (without the final `end`).
     pub fn expr(&mut self, e: &Expr) {
         for (i, instr) in e.instrs.iter().enumerate() {
+            self.instr_offsets.push(self.out.len() as u32);
             if let InstrKind::Op(id, imm) = &instr.kind {
                 self.cur_instr = i as u32;
                 self.cur_span = instr.span;

@@ -412,6 +412,9 @@ impl<'m> Builder<'m> {
         (bodies.len() as u32).encode(&mut payload);
         let mut sites = Vec::new();
         let mut items = Vec::new();
+        let mut hints = we::BranchHints::new();
+        let imported = self.module.fields.iter().filter(|f| is_func_import(f)).count() as u32;
+        let mut func_index = imported;
         for f in bodies {
             let mut w = CodeWriter::new(self.object, &self.memory64);
             // Locals, run-length compressed.
@@ -430,6 +433,16 @@ impl<'m> Builder<'m> {
             }
             w.expr(&f.body);
             w.out.push(0x0b);
+            if !f.body.branch_hints.is_empty() {
+                hints.function_hints(
+                    func_index,
+                    f.body.branch_hints.iter().map(|&(i, v)| we::BranchHint {
+                        branch_func_offset: w.instr_offsets[i as usize],
+                        branch_hint_value: v as u32,
+                    }),
+                );
+            }
+            func_index += 1;
             let body_start = payload.len() as u32;
             (w.out.len() as u32).encode(&mut payload);
             let base = payload.len() as u32;
@@ -439,6 +452,10 @@ impl<'m> Builder<'m> {
             items.push((base + w.out.len() as u32 - 1, Span::new(f.span.end.saturating_sub(1), f.span.end)));
             sites.extend(w.sites.iter().map(|s| ImmSite { offset: s.offset + base, ..*s }));
             payload.extend_from_slice(&w.out);
+        }
+        if !hints.is_empty() {
+            self.out.push(0);
+            hints.encode(&mut self.out);
         }
         let offset = self.out.len() as u32 + 1 + leb_len(payload.len() as u32);
         self.section(10, &payload, &items);
@@ -450,6 +467,14 @@ fn leb_len(v: u32) -> u32 {
     let mut tmp = Vec::new();
     v.encode(&mut tmp);
     tmp.len() as u32
+}
+
+fn is_func_import(f: &ModuleField) -> bool {
+    match f {
+        ModuleField::Import(i) => matches!(i.item, ImportItem::Func(_)),
+        ModuleField::Func(f) => f.header.import.is_some(),
+        _ => false,
+    }
 }
 
 fn func_entity(f: &Func) -> we::EntityType {

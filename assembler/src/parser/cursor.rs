@@ -8,12 +8,31 @@ use crate::span::Span;
 #[derive(Debug)]
 pub struct Fail;
 
+impl Fail {
+    /// Adds a `help:` line to the diagnostic just reported.
+    pub fn with_help_note(self, diags: &mut [Diagnostic], help: &str) -> Fail {
+        if let Some(d) = diags.last_mut() {
+            d.notes.push(format!("help: {help}"));
+        }
+        self
+    }
+}
+
 /// Result of a parsing function.
 pub type PResult<T> = Result<T, Fail>;
 
 /// Annotation names this tool gives meaning to; others are skipped wherever they stand.
-const KNOWN_ANNOTATIONS: &[&str] =
-    &["reloc", "sym", "sym.import.data", "sym.label", "sym.segment", "comdat", "custom"];
+const KNOWN_ANNOTATIONS: &[&str] = &[
+    "reloc",
+    "sym",
+    "sym.import.data",
+    "sym.label",
+    "sym.segment",
+    "comdat",
+    "custom",
+    "name",
+    "metadata.code.branch_hint",
+];
 
 /// A cursor over the tokens of one source.
 pub struct Cursor<'a> {
@@ -27,6 +46,11 @@ pub struct Cursor<'a> {
     eof_reported: bool,
     /// Unknown annotations skipped so far.
     pub(crate) unknown_annotations: Vec<(Span, Span)>,
+    /// A branch hint waiting for its `if` or `br_if`: (value, annotation span).
+    pub(crate) pending_hint: Option<(u8, Span)>,
+    /// Index of the head instruction of the last folded form (`if` of `(if ...)`, `br_if` of
+    /// `(br_if ...)`), for branch hints.
+    pub(crate) last_head: u32,
 }
 
 impl<'a> Cursor<'a> {
@@ -59,7 +83,17 @@ impl<'a> Cursor<'a> {
         for open in stack {
             close[open] = toks.len() as u32;
         }
-        Cursor { src, toks, close, pos: 0, diags, eof_reported, unknown_annotations: Vec::new() }
+        Cursor {
+            src,
+            toks,
+            close,
+            pos: 0,
+            diags,
+            eof_reported,
+            unknown_annotations: Vec::new(),
+            pending_hint: None,
+            last_head: 0,
+        }
     }
 
     // ----- lookahead

@@ -38,11 +38,23 @@ impl<'a> Cursor<'a> {
     fn parse_instr_seq(&mut self, expr: &mut Expr) {
         loop {
             match self.peek_kind() {
-                None | Some(TokenKind::RParen) => return,
+                None | Some(TokenKind::RParen) => {
+                    if let Some((_, span)) = self.pending_hint.take() {
+                        self.diags.push(crate::diagnostic::Diagnostic::error(
+                            span,
+                            "@metadata.code.branch_hint annotation: invalid target",
+                        ));
+                    }
+                    return;
+                }
                 Some(TokenKind::LParen) => {
                     let open = self.mark();
+                    let hint = self.pending_hint.take();
+                    let head = self.peek_list_kw();
                     if self.parse_folded(expr).is_err() {
                         self.recover_to_close(open);
+                    } else if let Some(h) = hint {
+                        self.attach_hint(expr, h, head, self.last_head);
                     }
                 }
                 Some(TokenKind::Annotation) => {
@@ -52,8 +64,12 @@ impl<'a> Cursor<'a> {
                     }
                 }
                 Some(TokenKind::Keyword) => {
+                    let hint = self.pending_hint.take();
+                    let head = self.peek_kw();
                     if self.parse_plain(expr).is_err() {
                         self.skip_stray_atoms();
+                    } else if let Some(h) = hint {
+                        self.attach_hint(expr, h, head, expr.instrs.len() as u32 - 1);
                     }
                 }
                 Some(_) => {
@@ -62,6 +78,18 @@ impl<'a> Cursor<'a> {
                     self.skip_stray_atoms();
                 }
             }
+        }
+    }
+
+    /// Attaches a branch hint to the instruction `index` if the form's head is `if` or `br_if`.
+    fn attach_hint(&mut self, expr: &mut Expr, (value, span): (u8, Span), head: Option<&str>, index: u32) {
+        if matches!(head, Some("if" | "br_if")) {
+            expr.branch_hints.push((index, value));
+        } else {
+            self.diags.push(
+                crate::diagnostic::Diagnostic::error(span, "@metadata.code.branch_hint annotation: invalid target")
+                    .with_label("a branch hint must stand right before `if` or `br_if`"),
+            );
         }
     }
 
@@ -85,6 +113,25 @@ impl<'a> Cursor<'a> {
                 let id = self.expect_id()?;
                 self.expect_rparen()?;
                 expr.instrs.push(Instr { span: self.list_span(open), kind: InstrKind::Label(id) });
+                Ok(())
+            }
+            Some("metadata.code.branch_hint") => {
+                self.bump();
+                let s = self.parse_string()?;
+                self.expect_rparen()?;
+                let span = self.list_span(open);
+                let value = match s.bytes.as_slice() {
+                    [v @ (0 | 1)] => *v,
+                    _ => return Err(self.error(s.span, "@metadata.code.branch_hint annotation: the hint is one byte, \\00 or \\01")),
+                };
+                if let Some((_, first)) = self.pending_hint {
+                    self.diags.push(
+                        crate::diagnostic::Diagnostic::error(span, "@metadata.code.branch_hint annotation: duplicate annotation")
+                            .with_secondary(first, "first hint here"),
+                    );
+                    return Ok(());
+                }
+                self.pending_hint = Some((value, span));
                 Ok(())
             }
             Some("reloc") => {
@@ -111,7 +158,7 @@ impl<'a> Cursor<'a> {
         let t = self.bump();
         let name = self.text(t);
         let Some(id) = instructions::lookup(name) else {
-            return Err(self.error(t.span, format!("unknown instruction `{name}`")));
+            return Err(self.unknown_instruction(t.span, name));
         };
         let mut relocs = PendingRelocs::new();
         let imm = self.parse_imm(id.info().imm, &mut relocs)?;
@@ -158,6 +205,7 @@ impl<'a> Cursor<'a> {
                         self.recover_to_close(o);
                     }
                 }
+                self.last_head = expr.instrs.len() as u32;
                 self.push_simple(expr, head, "if", Imm::Block(Box::new(bt)));
                 let topen = self.mark();
                 if self.eat_list("then").is_none() {
@@ -221,7 +269,7 @@ impl<'a> Cursor<'a> {
             _ => {
                 let t = self.bump();
                 let Some(id) = instructions::lookup(kw) else {
-                    return Err(self.error(kw_span, format!("unknown instruction `{kw}`")));
+                    return Err(self.unknown_instruction(kw_span, kw));
                 };
                 let info = id.info();
                 let mut relocs = PendingRelocs::new();
@@ -261,10 +309,21 @@ impl<'a> Cursor<'a> {
                 }
                 self.expect_rparen()?;
                 let span = self.list_span(open);
+                self.last_head = expr.instrs.len() as u32;
                 self.push_instr(expr, span, id, imm, relocs);
             }
         }
         Ok(())
+    }
+
+    /// Reports an unknown mnemonic, suggesting the closest known one.
+    fn unknown_instruction(&mut self, span: Span, name: &str) -> Fail {
+        let mut d = crate::diagnostic::Diagnostic::error(span, format!("unknown instruction `{name}`"));
+        if let Some(best) = instructions::closest(name) {
+            d = d.with_help(format!("did you mean `{best}`?"));
+        }
+        self.diags.push(d);
+        Fail
     }
 
     /// `label? (type ..)? (param ..)* (result ..)*`.

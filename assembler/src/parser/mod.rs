@@ -53,6 +53,7 @@ impl<'a> Cursor<'a> {
             self.bump();
             self.bump();
             module.id = self.opt_id();
+            let _ = self.opt_name_annot();
             if let Some(kw @ ("binary" | "quote" | "definition" | "instance")) = self.peek_kw() {
                 let span = self.here();
                 self.error(span, format!("`module {kw}` is a script form, not a module"));
@@ -63,8 +64,21 @@ impl<'a> Cursor<'a> {
             }
             module.span = self.list_span(open);
             if !self.at_eof() {
+                // Most often a `)` too many closed the module early: say so, and keep the fields
+                // that follow so that later stages (and the editor) still see them.
                 let here = self.here();
-                self.error(here, "unexpected text after the module");
+                let close = Span::new(module.span.end.saturating_sub(1), module.span.end);
+                self.diags.push(
+                    Diagnostic::error(here, "unexpected text after the module")
+                        .with_secondary(close, "the module ends here")
+                        .with_help("a `)` too many may close the module early"),
+                );
+                let mut rest = Vec::new();
+                self.parse_fields(&mut rest);
+                module.fields.append(&mut rest);
+                while !self.at_eof() {
+                    self.bump();
+                }
             }
         } else {
             self.parse_fields(&mut module.fields);
@@ -108,6 +122,15 @@ impl<'a> Cursor<'a> {
                 "custom" => self.parse_custom(open).map(ModuleField::Custom),
                 "comdat" => self.parse_comdat(open).map(ModuleField::Comdat),
                 "sym.import.data" => self.parse_sym_annot(open).map(ModuleField::DataImport),
+                "name" => {
+                    let span = self.list_span(open);
+                    Err(self.error(span, "misplaced @name annotation").with_help_note(&mut self.diags,
+                        "`(@name \"...\")` stands right after the id of a module or definition"))
+                }
+                "metadata.code.branch_hint" => {
+                    let span = self.list_span(open);
+                    Err(self.error(span, "@metadata.code.branch_hint annotation: not in a function"))
+                }
                 other => {
                     let span = self.here();
                     Err(self.error(span, format!("`(@{other} ...)` is not allowed as a module field")))
@@ -294,8 +317,30 @@ impl<'a> Cursor<'a> {
     }
 
     /// `$id? (@sym ...)* (export "n")* (import "m" "f")?`; in an import item only id and symbols.
+    /// An optional `(@name "...")` after an id (name section data; checked, not encoded).
+    pub(crate) fn opt_name_annot(&mut self) -> PResult<Option<Str>> {
+        if self.peek_annotation() != Some("name") {
+            return Ok(None);
+        }
+        let open = self.mark();
+        self.bump();
+        let name = self.parse_name()?;
+        self.expect_rparen()?;
+        if self.peek_annotation() == Some("name") {
+            let second = self.mark();
+            let span = self.list_span(second);
+            self.recover_to_close(second);
+            self.diags.push(
+                Diagnostic::error(span, "@name annotation: multiple names")
+                    .with_secondary(self.list_span(open), "first name here"),
+            );
+        }
+        Ok(Some(name))
+    }
+
     fn parse_header(&mut self, in_import: bool) -> PResult<EntityHeader> {
         let id = self.opt_id();
+        self.opt_name_annot()?;
         let mut syms = Vec::new();
         while self.peek_annotation() == Some("sym") {
             let open = self.mark();
