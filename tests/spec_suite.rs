@@ -330,10 +330,10 @@ fn sections(bytes: &[u8]) -> Result<Vec<(u8, &[u8])>, String> {
     let mut out = Vec::new();
     for payload in wasmparser::Parser::new(0).parse_all(bytes) {
         let payload = payload.map_err(|e| e.to_string())?;
-        if let Some((id, range)) = payload.as_section() {
-            if id != 0 {
-                out.push((id, &bytes[range.start as usize..range.end as usize]));
-            }
+        if let Some((id, range)) = payload.as_section()
+            && id != 0
+        {
+            out.push((id, &bytes[range.start as usize..range.end as usize]));
         }
     }
     Ok(out)

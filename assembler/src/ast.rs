@@ -14,25 +14,35 @@ pub struct Id {
 }
 
 /// A reference into an index space, written as a number or an id.
+///
+/// Whether it is an id is read from the source (`$` at the span's start), which keeps this
+/// 12 bytes: instructions hold many of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Index {
-    /// The token.
+    /// The token; empty when the index was left out and defaults to 0.
     pub span: Span,
     /// The index: as written for a number; filled in by the resolver for an id.
     pub num: u32,
-    /// Whether it was written as an id.
-    pub is_id: bool,
 }
 
 impl Index {
     /// A numeric index.
     pub fn num(num: u32, span: Span) -> Index {
-        Index { span, num, is_id: false }
+        Index { span, num }
     }
 
     /// An id reference, unresolved.
     pub fn id(span: Span) -> Index {
-        Index { span, num: u32::MAX, is_id: true }
+        Index {
+            span,
+            num: u32::MAX,
+        }
+    }
+
+    /// Whether it is written as an id.
+    pub fn is_id(&self, src: &str) -> bool {
+        self.span.start < self.span.end
+            && src.as_bytes().get(self.span.start as usize) == Some(&b'$')
     }
 }
 
@@ -539,8 +549,6 @@ pub struct MemArg {
     pub offset: u64,
     /// Alignment as log2 (natural alignment when not written).
     pub align: u32,
-    /// Where the offset is written, or where it would stand.
-    pub offset_span: Span,
 }
 
 /// An instruction's immediates, by [`crate::instructions::ImmKind`].

@@ -142,8 +142,19 @@ fn dollar(lex: &mut RawLexer) -> TokenKind {
         return TokenKind::Id;
     }
     if lex.source().as_bytes().get(span.end) == Some(&b'"') {
+        let before = lex.extras.errors.len();
         let end = scan_string(lex.source().as_bytes(), span.end, &mut lex.extras.errors);
         lex.bump(end - span.end);
+        // A quoted id must be non-empty UTF-8 (`$""`, `$"\ef"` are malformed).
+        if lex.extras.errors.len() == before
+            && let Err((_, msg)) = literals::decode_id(lex.slice())
+        {
+            let span = lex.span();
+            lex.extras.errors.push(Diagnostic::error(
+                Span::new(span.start as u32, span.end as u32),
+                msg,
+            ));
+        }
         TokenKind::Id
     } else {
         TokenKind::Reserved
@@ -156,10 +167,16 @@ fn keyword(lex: &mut RawLexer) -> TokenKind {
     let s = lex.slice().as_bytes();
     let float = match s[0] {
         b'i' => s == b"inf",
-        b'n' => s == b"nan" || (s.starts_with(b"nan:0x") && literals::is_float_literal(lex.slice())),
+        b'n' => {
+            s == b"nan" || (s.starts_with(b"nan:0x") && literals::is_float_literal(lex.slice()))
+        }
         _ => false,
     };
-    if float { TokenKind::Float } else { TokenKind::Keyword }
+    if float {
+        TokenKind::Float
+    } else {
+        TokenKind::Keyword
+    }
 }
 
 /// `(@"...`: the name is a string.
@@ -177,8 +194,11 @@ fn block_comment(lex: &mut RawLexer) {
         Some(e) => e,
         None => {
             lex.extras.errors.push(
-                Diagnostic::error(Span::new(start as u32, start as u32 + 2), "unterminated block comment")
-                    .with_label("this `(;` is never closed by `;)`"),
+                Diagnostic::error(
+                    Span::new(start as u32, start as u32 + 2),
+                    "unterminated block comment",
+                )
+                .with_label("this `(;` is never closed by `;)`"),
             );
             bytes.len()
         }
@@ -193,7 +213,12 @@ const NONE: usize = usize::MAX;
 /// token inside annotations, an error elsewhere.
 #[cold]
 #[inline(never)]
-fn finish_group(tokens: &mut Vec<Token>, errors: &mut Vec<Diagnostic>, group_start: usize, annot_depth: u32) {
+fn finish_group(
+    tokens: &mut Vec<Token>,
+    errors: &mut Vec<Diagnostic>,
+    group_start: usize,
+    annot_depth: u32,
+) {
     let first = tokens[group_start];
     let span = first.span.to(tokens[tokens.len() - 1].span);
     if first.kind == TokenKind::Annotation {
@@ -203,7 +228,10 @@ fn finish_group(tokens: &mut Vec<Token>, errors: &mut Vec<Diagnostic>, group_sta
         );
     } else if annot_depth > 0 {
         tokens.truncate(group_start);
-        tokens.push(Token { kind: TokenKind::Reserved, span });
+        tokens.push(Token {
+            kind: TokenKind::Reserved,
+            span,
+        });
     } else {
         let second = tokens[group_start + 1].span;
         errors.push(
@@ -218,16 +246,26 @@ fn finish_group(tokens: &mut Vec<Token>, errors: &mut Vec<Diagnostic>, group_sta
 /// A character that starts no token; an error right after another one is extended instead.
 #[cold]
 #[inline(never)]
-fn unexpected(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic>, unexpected_end: &mut usize) {
-    if start == *unexpected_end {
-        if let Some(last) = errors.last_mut() {
-            last.primary.span.end = end as u32;
-            *unexpected_end = end;
-            return;
-        }
+fn unexpected(
+    src: &str,
+    start: usize,
+    end: usize,
+    errors: &mut Vec<Diagnostic>,
+    unexpected_end: &mut usize,
+) {
+    if start == *unexpected_end
+        && let Some(last) = errors.last_mut()
+    {
+        last.primary.span.end = end as u32;
+        *unexpected_end = end;
+        return;
     }
     let c = src[start..].chars().next().unwrap_or('\u{fffd}');
-    let shown = if c.is_control() { String::new() } else { format!("`{c}` ") };
+    let shown = if c.is_control() {
+        String::new()
+    } else {
+        format!("`{c}` ")
+    };
     let msg = format!("unexpected character {shown}(U+{:04X})", c as u32);
     let mut d = Diagnostic::error(Span::new(start as u32, end as u32), msg);
     if !c.is_ascii() {
@@ -248,8 +286,11 @@ fn scan_string(bytes: &[u8], open: usize, errors: &mut Vec<Diagnostic>) -> usize
         }
         let Some(&b) = bytes.get(i) else {
             errors.push(
-                Diagnostic::error(Span::new(open as u32, open as u32 + 1), "unterminated string")
-                    .with_label("this string has no closing quote"),
+                Diagnostic::error(
+                    Span::new(open as u32, open as u32 + 1),
+                    "unterminated string",
+                )
+                .with_label("this string has no closing quote"),
             );
             return bytes.len();
         };
@@ -265,17 +306,35 @@ fn scan_string(bytes: &[u8], open: usize, errors: &mut Vec<Diagnostic>) -> usize
                     while end < (i + len).min(bytes.len()) && bytes[end] != b'"' {
                         end += literals::utf8_len(bytes[end]);
                     }
-                    errors.push(Diagnostic::error(Span::new(i as u32, end.min(bytes.len()) as u32), msg));
+                    errors.push(Diagnostic::error(
+                        Span::new(i as u32, end.min(bytes.len()) as u32),
+                        msg,
+                    ));
                     // Go on after the backslash: what follows is read as ordinary characters.
                     i += 1;
                 }
             },
+            // A raw newline cannot be in a string: the closing quote is missing on this line.
+            // Ending the string here keeps the rest of the file lexing as the user meant it.
+            b'\n' => {
+                errors.push(
+                    Diagnostic::error(Span::new(open as u32, i as u32), "unterminated string")
+                        .with_label("this string has no closing quote on its line")
+                        .with_help(
+                            "add `\"` at the end of the string, or write a line break as `\\n`",
+                        ),
+                );
+                return i;
+            }
             _ => {
                 if !reported_control {
                     reported_control = true;
                     errors.push(
-                        Diagnostic::error(Span::new(i as u32, i as u32 + 1), literals::control_char_message(b))
-                            .with_label("inside this string"),
+                        Diagnostic::error(
+                            Span::new(i as u32, i as u32 + 1),
+                            literals::control_char_message(b),
+                        )
+                        .with_label("inside this string"),
                     );
                 }
                 i += 1;
@@ -315,7 +374,10 @@ fn scan_block_comment(bytes: &[u8], start: usize) -> Option<usize> {
 pub fn lex(src: &str) -> Lexed {
     if src.len() > u32::MAX as usize {
         let mut out = Lexed::default();
-        out.errors.push(Diagnostic::error(Span::new(0, 0), "source text larger than 4 GiB"));
+        out.errors.push(Diagnostic::error(
+            Span::new(0, 0),
+            "source text larger than 4 GiB",
+        ));
         return out;
     }
     let mut lx = Raw::lexer(src);
@@ -362,7 +424,10 @@ pub fn lex(src: &str) -> Lexed {
                     _ => {}
                 }
             }
-            tokens.push(Token { kind, span: Span::new(start as u32, end as u32) });
+            tokens.push(Token {
+                kind,
+                span: Span::new(start as u32, end as u32),
+            });
             prev_atom_end = if paren { NONE } else { end };
             continue;
         }
@@ -375,7 +440,17 @@ pub fn lex(src: &str) -> Lexed {
             }
             Ok(Raw::Annotation) => {
                 end_group!();
-                tokens.push(Token { kind: TokenKind::Annotation, span: Span::new(start as u32, end as u32) });
+                if src.as_bytes()[start + 2] == b'"'
+                    && let Err((_, msg)) = literals::decode_annotation(&src[start..end])
+                {
+                    lx.extras
+                        .errors
+                        .push(Diagnostic::error(Span::new(start as u32, end as u32), msg));
+                }
+                tokens.push(Token {
+                    kind: TokenKind::Annotation,
+                    span: Span::new(start as u32, end as u32),
+                });
                 // The name must be followed by a separator like any atom.
                 prev_atom_end = end;
                 annot_depth += 1;
@@ -385,15 +460,29 @@ pub fn lex(src: &str) -> Lexed {
                 if annot_depth > 0 {
                     // Inside an annotation any tokens are allowed: `(` and a reserved `@`.
                     annot_depth += 1;
-                    tokens.push(Token { kind: TokenKind::LParen, span: Span::new(start as u32, start as u32 + 1) });
-                    tokens.push(Token { kind: TokenKind::Reserved, span: Span::new(start as u32 + 1, end as u32) });
+                    tokens.push(Token {
+                        kind: TokenKind::LParen,
+                        span: Span::new(start as u32, start as u32 + 1),
+                    });
+                    tokens.push(Token {
+                        kind: TokenKind::Reserved,
+                        span: Span::new(start as u32 + 1, end as u32),
+                    });
                     prev_atom_end = end;
                 } else {
                     lx.extras.errors.push(
-                        Diagnostic::error(Span::new(start as u32, end as u32), "empty annotation id")
-                            .with_help("write the annotation name right after `(@`, e.g. `(@name ...)`"),
+                        Diagnostic::error(
+                            Span::new(start as u32, end as u32),
+                            "empty annotation id",
+                        )
+                        .with_help(
+                            "write the annotation name right after `(@`, e.g. `(@name ...)`",
+                        ),
                     );
-                    tokens.push(Token { kind: TokenKind::Annotation, span: Span::new(start as u32, end as u32) });
+                    tokens.push(Token {
+                        kind: TokenKind::Annotation,
+                        span: Span::new(start as u32, end as u32),
+                    });
                     annot_depth = 1;
                     prev_atom_end = NONE;
                 }
@@ -406,7 +495,10 @@ pub fn lex(src: &str) -> Lexed {
                 } else {
                     end_group!();
                 }
-                tokens.push(Token { kind: TokenKind::Reserved, span: Span::new(start as u32, end as u32) });
+                tokens.push(Token {
+                    kind: TokenKind::Reserved,
+                    span: Span::new(start as u32, end as u32),
+                });
                 prev_atom_end = end;
             }
             Ok(Raw::Punct) | Err(()) => {
@@ -419,7 +511,16 @@ pub fn lex(src: &str) -> Lexed {
     if group_start != NONE {
         finish_group(&mut tokens, &mut lx.extras.errors, group_start, annot_depth);
     }
-    Lexed { tokens, comments, errors: std::mem::take(&mut lx.extras.errors) }
+    let mut errors = std::mem::take(&mut lx.extras.errors);
+    // Errors from inside strings can precede the run-together error of their token.
+    if !errors.is_sorted_by_key(|d| d.primary.span.start) {
+        errors.sort_by_key(|d| d.primary.span.start);
+    }
+    Lexed {
+        tokens,
+        comments,
+        errors,
+    }
 }
 
 #[cfg(test)]
@@ -429,7 +530,11 @@ mod tests {
 
     fn kinds(src: &str) -> Vec<(TokenKind, &str)> {
         let l = lex(src);
-        assert!(l.errors.is_empty(), "unexpected errors for {src:?}: {:?}", l.errors);
+        assert!(
+            l.errors.is_empty(),
+            "unexpected errors for {src:?}: {:?}",
+            l.errors
+        );
         l.tokens.iter().map(|t| (t.kind, t.text(src))).collect()
     }
 
@@ -491,7 +596,6 @@ mod tests {
             ("$0", Id),
             ("$!?@#a$%^&*-+_.:9'`|/\\<=>~", Id),
             ("$\"a b\"", Id),
-            ("$\"\"", Id),
             ("\"\"", String),
             ("\"a\\\"b\"", String),
             ("\"Heiße Würstchen\"", String),
@@ -507,11 +611,52 @@ mod tests {
     #[test]
     fn float_literal_malformed_forms_are_reserved() {
         for t in [
-            "_100", "+_100", "-_100", "99_", "1__000", "_1.0", "1.0_", "1_.0", "1._0", "_1e1", "1e1_", "1_e1",
-            "1e_1", "_1.0e1", "1.0e1_", "1.0_e1", "1.0e_1", "1.0e+_1", "1.0e_+1", "_0x100", "0_x100", "0x_100",
-            "0x00_", "0xff__ffff", "0x_1.0", "0x1.0_", "0x1_.0", "0x1._0", "0x_1p1", "0x1p1_", "0x1_p1",
-            "0x1p_1", "0x_1.0p1", "0x1.0p1_", "0x1.0_p1", "0x1.0p_1", "0x1.0p+_1", "0x1.0p_+1", "0e+",
-            "0.0e-", "0xg", "0x.", "0x0.g", "0x0p", "0x0p+", "0x0pA",
+            "_100",
+            "+_100",
+            "-_100",
+            "99_",
+            "1__000",
+            "_1.0",
+            "1.0_",
+            "1_.0",
+            "1._0",
+            "_1e1",
+            "1e1_",
+            "1_e1",
+            "1e_1",
+            "_1.0e1",
+            "1.0e1_",
+            "1.0_e1",
+            "1.0e_1",
+            "1.0e+_1",
+            "1.0e_+1",
+            "_0x100",
+            "0_x100",
+            "0x_100",
+            "0x00_",
+            "0xff__ffff",
+            "0x_1.0",
+            "0x1.0_",
+            "0x1_.0",
+            "0x1._0",
+            "0x_1p1",
+            "0x1p1_",
+            "0x1_p1",
+            "0x1p_1",
+            "0x_1.0p1",
+            "0x1.0p1_",
+            "0x1.0_p1",
+            "0x1.0p_1",
+            "0x1.0p+_1",
+            "0x1.0p_+1",
+            "0e+",
+            "0.0e-",
+            "0xg",
+            "0x.",
+            "0x0.g",
+            "0x0p",
+            "0x0p+",
+            "0x0pA",
         ] {
             assert_eq!(one(t), Reserved, "{t}");
         }
@@ -524,7 +669,11 @@ mod tests {
         let src = "(module $m\n  (func (i32.const -1)))";
         let l = lex(src);
         assert!(l.errors.is_empty());
-        let got: Vec<_> = l.tokens.iter().map(|t| (t.kind, t.span.start, t.span.end)).collect();
+        let got: Vec<_> = l
+            .tokens
+            .iter()
+            .map(|t| (t.kind, t.span.start, t.span.end))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -546,8 +695,13 @@ mod tests {
     #[test]
     fn parens_separate() {
         assert_eq!(
-            kinds("(i32.const 0)(i32.const 1)").iter().map(|t| t.0).collect::<Vec<_>>(),
-            vec![LParen, Keyword, Integer, RParen, LParen, Keyword, Integer, RParen]
+            kinds("(i32.const 0)(i32.const 1)")
+                .iter()
+                .map(|t| t.0)
+                .collect::<Vec<_>>(),
+            vec![
+                LParen, Keyword, Integer, RParen, LParen, Keyword, Integer, RParen
+            ]
         );
         assert_eq!(kinds("(func(nop))").len(), 6);
         assert_eq!(kinds("(data (i32.const 0)\"a\")").len(), 8);
@@ -562,8 +716,14 @@ mod tests {
         let src = "(;a(;b;)c;)x;; line\ny;;";
         let l = lex(src);
         assert!(l.errors.is_empty());
-        assert_eq!(l.comments, vec![Span::new(0, 11), Span::new(12, 19), Span::new(21, 23)]);
-        assert_eq!(l.tokens.iter().map(|t| t.text(src)).collect::<Vec<_>>(), vec!["x", "y"]);
+        assert_eq!(
+            l.comments,
+            vec![Span::new(0, 11), Span::new(12, 19), Span::new(21, 23)]
+        );
+        assert_eq!(
+            l.tokens.iter().map(|t| t.text(src)).collect::<Vec<_>>(),
+            vec!["x", "y"]
+        );
         // Comments separate tokens.
         assert_eq!(kinds("(func;;bla\n)").len(), 3);
         assert_eq!(kinds("$f;;bla").len(), 1);
@@ -576,9 +736,19 @@ mod tests {
         assert_eq!(l.tokens.len(), 1);
         // Tricky block comments from comments.wast.
         for c in [
-            "(;;)", "(;comment;)", "(;;comment;)", "(;;;comment;)", "(;;;;;;;;;;;;;;)", "(;(((((((((( ;)",
-            "(;)))))))))));)", "(;comment\";)", "(;comment\"\";)", "(; \u{0} \u{1} \u{7f} ;)",
-            "(;Heiße Würstchen;)", "(;comment;;comment;)", "(;comment;;comment\n;)",
+            "(;;)",
+            "(;comment;)",
+            "(;;comment;)",
+            "(;;;comment;)",
+            "(;;;;;;;;;;;;;;)",
+            "(;(((((((((( ;)",
+            "(;)))))))))));)",
+            "(;comment\";)",
+            "(;comment\"\";)",
+            "(; \u{0} \u{1} \u{7f} ;)",
+            "(;Heiße Würstchen;)",
+            "(;comment;;comment;)",
+            "(;comment;;comment\n;)",
             "(;comment(;nested(;further;)nested;)comment;)",
         ] {
             let l = lex(c);
@@ -614,14 +784,24 @@ mod tests {
         assert_eq!(l.errors.len(), 1);
         assert_eq!(l.errors[0].message, "unterminated string");
         assert_eq!(l.errors[0].primary.span, Span::new(6, 7));
-        assert_eq!(l.tokens.last().map(|t| (t.kind, t.text(src))), Some((String, "\"abc")));
+        assert_eq!(
+            l.tokens.last().map(|t| (t.kind, t.text(src))),
+            Some((String, "\"abc"))
+        );
         // Bad escape: error at the escape, the token ends at the closing quote.
         let src = r#"(data "a\qb" x)"#;
         let l = lex(src);
         assert_eq!(l.errors.len(), 1);
-        assert!(l.errors[0].message.contains("unknown escape"), "{:?}", l.errors);
+        assert!(
+            l.errors[0].message.contains("unknown escape"),
+            "{:?}",
+            l.errors
+        );
         assert_eq!(l.errors[0].primary.span, Span::new(8, 10));
-        assert_eq!(l.tokens.iter().map(|t| t.kind).collect::<Vec<_>>(), vec![LParen, Keyword, String, Keyword, RParen]);
+        assert_eq!(
+            l.tokens.iter().map(|t| t.kind).collect::<Vec<_>>(),
+            vec![LParen, Keyword, String, Keyword, RParen]
+        );
         // `\"` is an escape, `\` + one hex digit + quote is not: the quote still ends the string.
         let src = r#""\a" x"#;
         let l = lex(src);
@@ -635,46 +815,87 @@ mod tests {
         assert_eq!(errors(r#""\u41""#).len(), 1);
         assert_eq!(errors(r#""\u{10FFFF}""#).len(), 0);
         // Control characters: one error per string, the string goes on to its quote.
-        let src = "\"a\tb\nc\" x";
+        let src = "\"a\tb\x0bc\" x";
         let l = lex(src);
         assert_eq!(l.errors.len(), 1);
         assert_eq!(l.errors[0].primary.span, Span::new(2, 3));
         assert_eq!(l.tokens.len(), 2);
+        // A raw newline ends an unterminated string, so the next line lexes normally.
+        let l = lex("\"abc\n(x)");
+        assert_eq!(l.errors.len(), 1);
+        assert_eq!(l.errors[0].message, "unterminated string");
+        assert_eq!(l.tokens.len(), 4);
         assert_eq!(errors("\"\u{7f}\"").len(), 1);
         // A backslash at the end of the source.
         assert_eq!(lex("\"abc\\").errors.len(), 1);
     }
 
     #[test]
+    fn quoted_names_must_be_nonempty_utf8() {
+        for src in ["$\"\"", "$\"\\ef\"", "(@\"\")", "(@\"\\ef\")"] {
+            assert_eq!(lex(src).errors.len(), 1, "{src}");
+        }
+        assert!(lex("$\"a b\" (@\"x y\")").errors.is_empty());
+    }
+
+    #[test]
     fn separation_errors() {
         for src in [
-            "1\"a\"", "$x\"y\"", "\"a\"\"b\"", "\"a\"x", "\"a\"0", "\"a\"$x", "0\"a\"", "0$\"l\"", "$\"l\"0",
-            "$\"l\"$l", "(data $l\"a \"\"b\")", "(data\"a\")", "(data \"\"\"\")",
+            "1\"a\"",
+            "$x\"y\"",
+            "\"a\"\"b\"",
+            "\"a\"x",
+            "\"a\"0",
+            "\"a\"$x",
+            "0\"a\"",
+            "0$\"l\"",
+            "$\"l\"0",
+            "$\"l\"$l",
+            "(data $l\"a \"\"b\")",
+            "(data\"a\")",
+            "(data \"\"\"\")",
         ] {
             let l = lex(src);
             assert_eq!(l.errors.len(), 1, "{src:?}: {:?}", l.errors);
-            assert_eq!(l.errors[0].message, "tokens must be separated by whitespace", "{src:?}");
+            assert_eq!(
+                l.errors[0].message, "tokens must be separated by whitespace",
+                "{src:?}"
+            );
         }
         // The pieces stay separate tokens so the parser can go on.
         let src = "$x\"y\" z";
         let l = lex(src);
-        assert_eq!(l.tokens.iter().map(|t| (t.kind, t.text(src))).collect::<Vec<_>>(), vec![
-            (Id, "$x"),
-            (String, "\"y\""),
-            (Keyword, "z")
-        ]);
+        assert_eq!(
+            l.tokens
+                .iter()
+                .map(|t| (t.kind, t.text(src)))
+                .collect::<Vec<_>>(),
+            vec![(Id, "$x"), (String, "\"y\""), (Keyword, "z")]
+        );
         assert_eq!(l.errors[0].primary.span, Span::new(0, 5));
         // Not errors: a single run of idchars is one (reserved or id) token.
-        assert_eq!(kinds("br_table 0$l"), vec![(Keyword, "br_table"), (Reserved, "0$l")]);
+        assert_eq!(
+            kinds("br_table 0$l"),
+            vec![(Keyword, "br_table"), (Reserved, "0$l")]
+        );
         assert_eq!(kinds("$l0 $l$l"), vec![(Id, "$l0"), (Id, "$l$l")]);
     }
 
     #[test]
     fn annotations() {
-        assert_eq!(kinds("(@sym $x)"), vec![(Annotation, "(@sym"), (Id, "$x"), (RParen, ")")]);
-        assert_eq!(kinds("(@\"a b\" 1)"), vec![(Annotation, "(@\"a b\""), (Integer, "1"), (RParen, ")")]);
+        assert_eq!(
+            kinds("(@sym $x)"),
+            vec![(Annotation, "(@sym"), (Id, "$x"), (RParen, ")")]
+        );
+        assert_eq!(
+            kinds("(@\"a b\" 1)"),
+            vec![(Annotation, "(@\"a b\""), (Integer, "1"), (RParen, ")")]
+        );
         // `( @a` is a paren and a reserved token.
-        assert_eq!(kinds("( @a)"), vec![(LParen, "("), (Reserved, "@a"), (RParen, ")")]);
+        assert_eq!(
+            kinds("( @a)"),
+            vec![(LParen, "("), (Reserved, "@a"), (RParen, ")")]
+        );
         // Inside annotations any tokens are allowed, run-together ones become one reserved token.
         let src = "(@a x-y$yz\"aa\"-2 , ; ] [ }} }x{ ({) ,{{};}] ;)";
         let l = lex(src);
@@ -722,6 +943,29 @@ mod tests {
         assert_eq!(errors("a , b").len(), 1);
         assert_eq!(errors("a ; b").len(), 1);
         assert_eq!(errors("{}").len(), 1);
+    }
+
+    #[test]
+    fn errors_are_in_source_order() {
+        let l = lex("x 1\"a\\q\" \u{1}");
+        let starts: Vec<u32> = l.errors.iter().map(|d| d.primary.span.start).collect();
+        assert_eq!(starts.len(), 3, "{:?}", l.errors);
+        assert!(starts.is_sorted(), "{starts:?}");
+    }
+
+    #[test]
+    fn annotation_depth_returns_to_zero() {
+        let src = "(module (@sym $x (nested \"a\"\"b\")) (func \"a\"\"b\"))";
+        let l = lex(src);
+        // Inside the annotation the run is one reserved token; outside it is an error.
+        assert_eq!(l.errors.len(), 1, "{:?}", l.errors);
+        assert_eq!(l.errors[0].primary.span.text(src), "\"a\"\"b\"");
+        assert!(l.errors[0].primary.span.start > 30);
+        assert!(
+            l.tokens
+                .iter()
+                .any(|t| t.kind == Reserved && t.text(src) == "\"a\"\"b\"")
+        );
     }
 
     #[test]

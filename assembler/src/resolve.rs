@@ -94,7 +94,11 @@ pub fn resolve(src: &str, module: &mut Module) -> (Resolved, Vec<Diagnostic>) {
     for field in &mut module.fields {
         r.resolve_field(field, &mut func_types);
     }
-    let resolved = Resolved { implicit_types: std::mem::take(&mut r.implicit), explicit_type_count, func_types };
+    let resolved = Resolved {
+        implicit_types: std::mem::take(&mut r.implicit),
+        explicit_type_count,
+        func_types,
+    };
     (resolved, r.diags)
 }
 
@@ -116,9 +120,12 @@ impl<'s> Resolver<'s> {
             let name = self.id_name(id.span);
             if let Some(&(_, first)) = self.space(ns).names.get(&name) {
                 self.diags.push(
-                    Diagnostic::error(id.span, format!("duplicate {} id `{}`", ns.name(), id.span.text(self.src)))
-                        .with_label("defined again here")
-                        .with_secondary(first, "first defined here"),
+                    Diagnostic::error(
+                        id.span,
+                        format!("duplicate {} id `{}`", ns.name(), id.span.text(self.src)),
+                    )
+                    .with_label("defined again here")
+                    .with_secondary(first, "first defined here"),
                 );
             } else {
                 self.space(ns).names.insert(name, (index, id.span));
@@ -129,7 +136,7 @@ impl<'s> Resolver<'s> {
 
     /// Fills in an index of space `ns`.
     fn index(&mut self, ns: Ns, index: &mut Index) {
-        if !index.is_id {
+        if !index.is_id(self.src) {
             return;
         }
         let name = self.id_name(index.span);
@@ -179,7 +186,9 @@ impl<'s> Resolver<'s> {
                     self.check_import_order(ns, i.span, &first_def);
                     self.define(ns, id);
                 }
-                ModuleField::Func(f) => self.define_entity(Ns::Func, &f.header, f.span, &mut first_def),
+                ModuleField::Func(f) => {
+                    self.define_entity(Ns::Func, &f.header, f.span, &mut first_def)
+                }
                 ModuleField::Table(t) => {
                     self.define_entity(Ns::Table, &t.header, t.span, &mut first_def);
                     if matches!(t.init, TableInit::Elems(_)) {
@@ -192,8 +201,12 @@ impl<'s> Resolver<'s> {
                         self.define(Ns::Data, None);
                     }
                 }
-                ModuleField::Global(g) => self.define_entity(Ns::Global, &g.header, g.span, &mut first_def),
-                ModuleField::Tag(t) => self.define_entity(Ns::Tag, &t.header, t.span, &mut first_def),
+                ModuleField::Global(g) => {
+                    self.define_entity(Ns::Global, &g.header, g.span, &mut first_def)
+                }
+                ModuleField::Tag(t) => {
+                    self.define_entity(Ns::Tag, &t.header, t.span, &mut first_def)
+                }
                 ModuleField::Elem(e) => {
                     self.define(Ns::Elem, e.id);
                 }
@@ -205,7 +218,13 @@ impl<'s> Resolver<'s> {
         }
     }
 
-    fn define_entity(&mut self, ns: Ns, h: &EntityHeader, span: Span, first_def: &mut [Option<Span>; 8]) {
+    fn define_entity(
+        &mut self,
+        ns: Ns,
+        h: &EntityHeader,
+        span: Span,
+        first_def: &mut [Option<Span>; 8],
+    ) {
         if h.import.is_some() {
             self.check_import_order(ns, span, first_def);
         } else {
@@ -232,7 +251,9 @@ impl<'s> Resolver<'s> {
     fn resolve_types(&mut self, module: &mut Module) {
         let mut next = 0u32;
         for field in &mut module.fields {
-            let ModuleField::Types(g) = field else { continue };
+            let ModuleField::Types(g) = field else {
+                continue;
+            };
             for t in &mut g.types {
                 if let Some(s) = &mut t.ty.supertype {
                     self.index(Ns::Type, s);
@@ -325,8 +346,11 @@ impl<'s> Resolver<'s> {
                     };
                     if !matches {
                         self.diags.push(
-                            Diagnostic::error(tu.span, "inline function type does not match the type index")
-                                .with_label(format!("type {n} has a different signature")),
+                            Diagnostic::error(
+                                tu.span,
+                                "inline function type does not match the type index",
+                            )
+                            .with_label(format!("type {n} has a different signature")),
                         );
                     }
                 }
@@ -453,7 +477,11 @@ impl<'s> Resolver<'s> {
     fn func_body(&mut self, f: &mut Func) {
         let mut locals = Locals::default();
         let params = self.params_of(&f.ty);
-        for p in params.iter().map(|p| p.id).chain(f.locals.iter().map(|l| l.id)) {
+        for p in params
+            .iter()
+            .map(|p| p.id)
+            .chain(f.locals.iter().map(|l| l.id))
+        {
             locals.define(self, p);
         }
         for l in &mut f.locals {
@@ -465,17 +493,22 @@ impl<'s> Resolver<'s> {
     fn expr(&mut self, e: &mut Expr, locals: &mut Locals<'s>) {
         let mut labels: Vec<Option<Id>> = Vec::new();
         for instr in &mut e.instrs {
-            let InstrKind::Op(id, imm) = &mut instr.kind else { continue };
+            let InstrKind::Op(id, imm) = &mut instr.kind else {
+                continue;
+            };
             self.instr(*id, imm, instr.span, locals, &mut labels);
         }
     }
 
     fn label(&mut self, labels: &[Option<Id>], index: &mut Index) {
-        if !index.is_id {
+        if !index.is_id(self.src) {
             return;
         }
         let name = index.span.text(self.src);
-        let found = labels.iter().rev().position(|l| l.is_some_and(|l| same_id(self.src, l.span, index.span)));
+        let found = labels
+            .iter()
+            .rev()
+            .position(|l| l.is_some_and(|l| same_id(self.src, l.span, index.span)));
         match found {
             Some(depth) => index.num = depth as u32,
             None => {
@@ -488,7 +521,14 @@ impl<'s> Resolver<'s> {
         }
     }
 
-    fn instr(&mut self, id: InstrId, imm: &mut Imm, span: Span, locals: &mut Locals<'s>, labels: &mut Vec<Option<Id>>) {
+    fn instr(
+        &mut self,
+        id: InstrId,
+        imm: &mut Imm,
+        span: Span,
+        locals: &mut Locals<'s>,
+        labels: &mut Vec<Option<Id>>,
+    ) {
         let info = id.info();
         match (info.imm, imm) {
             (ImmKind::Block, Imm::Block(bt)) => {
@@ -512,8 +552,11 @@ impl<'s> Resolver<'s> {
                     let ok = open.is_some_and(|o| same_id(self.src, o.span, l.span));
                     if !ok {
                         self.diags.push(
-                            Diagnostic::error(l.span, format!("mismatching label `{}`", l.span.text(self.src)))
-                                .with_label("does not match the label of the enclosing block"),
+                            Diagnostic::error(
+                                l.span,
+                                format!("mismatching label `{}`", l.span.text(self.src)),
+                            )
+                            .with_label("does not match the label of the enclosing block"),
                         );
                     }
                 }
@@ -568,14 +611,17 @@ impl<'s> Resolver<'s> {
             }
             (ImmKind::TypeField, Imm::Index2(t, f)) => {
                 self.index(Ns::Type, t);
-                if f.is_id {
+                if f.is_id(self.src) {
                     let name = self.id_name(f.span);
                     match self.field_names.get(&t.num).and_then(|m| m.get(&name)) {
                         Some(&n) => f.num = n,
                         None => {
                             self.diags.push(
-                                Diagnostic::error(f.span, format!("unknown field `{}`", f.span.text(self.src)))
-                                    .with_label(format!("type {} has no field with this id", t.num)),
+                                Diagnostic::error(
+                                    f.span,
+                                    format!("unknown field `{}`", f.span.text(self.src)),
+                                )
+                                .with_label(format!("type {} has no field with this id", t.num)),
                             );
                             f.num = 0;
                         }
@@ -600,7 +646,8 @@ impl<'s> Resolver<'s> {
                 self.index(Ns::Table, table);
                 self.type_use(tu);
             }
-            (ImmKind::MemArg(_), Imm::MemArg(m)) | (ImmKind::MemArgLane(_), Imm::MemArgLane(m, _)) => {
+            (ImmKind::MemArg(_), Imm::MemArg(m))
+            | (ImmKind::MemArgLane(_), Imm::MemArgLane(m, _)) => {
                 self.index(Ns::Memory, &mut m.memory)
             }
             (ImmKind::Select, Imm::Select(Some(ts))) => {
@@ -648,8 +695,11 @@ impl<'s> Locals<'s> {
             let name = r.id_name(id.span);
             if self.names.insert(name, self.count).is_some() {
                 r.diags.push(
-                    Diagnostic::error(id.span, format!("duplicate local id `{}`", id.span.text(r.src)))
-                        .with_label("defined again here"),
+                    Diagnostic::error(
+                        id.span,
+                        format!("duplicate local id `{}`", id.span.text(r.src)),
+                    )
+                    .with_label("defined again here"),
                 );
             }
         }
@@ -657,7 +707,7 @@ impl<'s> Locals<'s> {
     }
 
     fn resolve(&mut self, r: &mut Resolver<'s>, index: &mut Index) {
-        if !index.is_id {
+        if !index.is_id(r.src) {
             return;
         }
         let name = r.id_name(index.span);
@@ -665,8 +715,11 @@ impl<'s> Locals<'s> {
             Some(&n) => index.num = n,
             None => {
                 r.diags.push(
-                    Diagnostic::error(index.span, format!("unknown local `{}`", index.span.text(r.src)))
-                        .with_label("no parameter or local has this id"),
+                    Diagnostic::error(
+                        index.span,
+                        format!("unknown local `{}`", index.span.text(r.src)),
+                    )
+                    .with_label("no parameter or local has this id"),
                 );
                 index.num = 0;
             }

@@ -50,6 +50,8 @@ pub struct CodeWriter<'a> {
     pub out: Vec<u8>,
     /// Pad relocatable immediates to their maximal width (objects).
     pub pad: bool,
+    /// Record immediate sites and the instruction map (objects, editors, error mapping).
+    pub record: bool,
     /// Immediate sites, offsets relative to `out`.
     pub sites: Vec<ImmSite>,
     /// (offset in `out`, span) of each instruction.
@@ -64,10 +66,11 @@ pub struct CodeWriter<'a> {
 
 impl<'a> CodeWriter<'a> {
     /// A writer; `pad` for objects.
-    pub fn new(pad: bool, memory64: &'a [bool]) -> CodeWriter<'a> {
+    pub fn new(pad: bool, record: bool, memory64: &'a [bool]) -> CodeWriter<'a> {
         CodeWriter {
             out: Vec::new(),
             pad,
+            record,
             sites: Vec::new(),
             map: Vec::new(),
             instr_offsets: Vec::new(),
@@ -82,6 +85,9 @@ impl<'a> CodeWriter<'a> {
     }
 
     fn site(&mut self, start: usize, role: ImmRole, slot: u8) {
+        if !self.record {
+            return;
+        }
         self.sites.push(ImmSite {
             offset: start as u32,
             len: (self.out.len() - start) as u8,
@@ -96,7 +102,8 @@ impl<'a> CodeWriter<'a> {
     fn index(&mut self, v: u32, role: ImmRole, slot: u8) {
         let start = self.out.len();
         if self.pad {
-            self.out.extend_from_slice(&leb128fmt::encode_fixed_u32(v).expect("u32 fits"));
+            self.out
+                .extend_from_slice(&leb128fmt::encode_fixed_u32(v).expect("u32 fits"));
         } else {
             self.u32(v);
         }
@@ -106,11 +113,15 @@ impl<'a> CodeWriter<'a> {
     /// Encodes a whole expression (without the final `end`).
     pub fn expr(&mut self, e: &Expr) {
         for (i, instr) in e.instrs.iter().enumerate() {
-            self.instr_offsets.push(self.out.len() as u32);
+            if self.record || !e.branch_hints.is_empty() {
+                self.instr_offsets.push(self.out.len() as u32);
+            }
             if let InstrKind::Op(id, imm) = &instr.kind {
                 self.cur_instr = i as u32;
                 self.cur_span = instr.span;
-                self.map.push((self.out.len() as u32, instr.span));
+                if self.record {
+                    self.map.push((self.out.len() as u32, instr.span));
+                }
                 self.instr(*id, imm);
             }
         }
@@ -131,7 +142,9 @@ impl<'a> CodeWriter<'a> {
         if tu.resolved != u32::MAX {
             let start = self.out.len();
             if self.pad {
-                self.out.extend_from_slice(&leb128fmt::encode_fixed_s32(tu.resolved as i32).expect("fits"));
+                self.out.extend_from_slice(
+                    &leb128fmt::encode_fixed_s32(tu.resolved as i32).expect("fits"),
+                );
             } else {
                 (tu.resolved as i64).encode(&mut self.out);
             }
@@ -156,7 +169,8 @@ impl<'a> CodeWriter<'a> {
         let is64 = self.memory64.get(mem as usize).copied().unwrap_or(false);
         if self.pad && mem == 0 {
             if is64 {
-                self.out.extend_from_slice(&leb128fmt::encode_fixed_u64(m.offset).expect("fits"));
+                self.out
+                    .extend_from_slice(&leb128fmt::encode_fixed_u64(m.offset).expect("fits"));
             } else {
                 match leb128fmt::encode_fixed_u32(m.offset as u32) {
                     Some(b) if m.offset <= u32::MAX as u64 => self.out.extend_from_slice(&b),

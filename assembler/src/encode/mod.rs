@@ -50,8 +50,9 @@ pub struct Encoded {
 }
 
 /// Encodes a resolved module. `object` pads relocatable immediates and adds a `linking` section.
-pub fn encode(module: &Module, resolved: &Resolved, object: bool) -> Encoded {
-    Builder::new(module, object).build(resolved)
+/// `record` fills in [`Encoded::map`] and [`Encoded::code_sites`] (always done for objects).
+pub fn encode(module: &Module, resolved: &Resolved, object: bool, record: bool) -> Encoded {
+    Builder::new(module, object, record || object).build(resolved)
 }
 
 /// A section's items, each encoded by wasm-encoder and appended with its offset recorded.
@@ -83,33 +84,49 @@ impl ListPayload {
         self.count.encode(&mut payload);
         let shift = payload.len() as u32;
         payload.extend_from_slice(&self.bytes);
-        (payload, self.items.into_iter().map(|(o, s)| (o + shift, s)).collect())
+        (
+            payload,
+            self.items
+                .into_iter()
+                .map(|(o, s)| (o + shift, s))
+                .collect(),
+        )
     }
 }
 
 struct Builder<'m> {
     module: &'m Module,
     object: bool,
+    record: bool,
     out: Vec<u8>,
     map: Vec<(u32, Span)>,
     memory64: Vec<bool>,
 }
 
 impl<'m> Builder<'m> {
-    fn new(module: &'m Module, object: bool) -> Builder<'m> {
+    fn new(module: &'m Module, object: bool, record: bool) -> Builder<'m> {
         let mut memory64 = Vec::new();
         for f in &module.fields {
             match f {
-                ModuleField::Import(Import { item: ImportItem::Memory(m), .. }) | ModuleField::Memory(m) => {
-                    memory64.push(m.ty.addr == AddrType::I64)
-                }
+                ModuleField::Import(Import {
+                    item: ImportItem::Memory(m),
+                    ..
+                })
+                | ModuleField::Memory(m) => memory64.push(m.ty.addr == AddrType::I64),
                 _ => {}
             }
         }
         let mut out = Vec::new();
         out.extend_from_slice(b"\0asm");
         out.extend_from_slice(&1u32.to_le_bytes());
-        Builder { module, object, out, map: Vec::new(), memory64 }
+        Builder {
+            module,
+            object,
+            record,
+            out,
+            map: Vec::new(),
+            memory64,
+        }
     }
 
     fn section(&mut self, id: u8, payload: &[u8], items: &[(u32, Span)]) {
@@ -152,7 +169,7 @@ impl<'m> Builder<'m> {
     }
 
     fn const_expr(&self, e: &Expr) -> we::ConstExpr {
-        let mut w = CodeWriter::new(false, &self.memory64);
+        let mut w = CodeWriter::new(false, false, &self.memory64);
         w.expr(e);
         we::ConstExpr::raw(w.out)
     }
@@ -192,9 +209,18 @@ impl<'m> Builder<'m> {
                 ModuleField::Import(i) => {
                     let (kind, ty) = match &i.item {
                         ImportItem::Func(f) => (ExternKind::Func, func_entity(f)),
-                        ImportItem::Table(t) => (ExternKind::Table, we::EntityType::Table(types::table_type(&t.ty))),
-                        ImportItem::Memory(m) => (ExternKind::Memory, we::EntityType::Memory(types::memory_type(&m.ty))),
-                        ImportItem::Global(g) => (ExternKind::Global, we::EntityType::Global(types::global_type(&g.ty))),
+                        ImportItem::Table(t) => (
+                            ExternKind::Table,
+                            we::EntityType::Table(types::table_type(&t.ty)),
+                        ),
+                        ImportItem::Memory(m) => (
+                            ExternKind::Memory,
+                            we::EntityType::Memory(types::memory_type(&m.ty)),
+                        ),
+                        ImportItem::Global(g) => (
+                            ExternKind::Global,
+                            we::EntityType::Global(types::global_type(&g.ty)),
+                        ),
                         ImportItem::Tag(t) => (ExternKind::Tag, tag_type(&t.ty)),
                     };
                     let mut s = we::ImportSection::new();
@@ -224,7 +250,11 @@ impl<'m> Builder<'m> {
                     let ty = types::table_type(&t.ty);
                     if let Some(imp) = &t.header.import {
                         let mut s = we::ImportSection::new();
-                        s.import(imp.module.as_str(), imp.field.as_str(), we::EntityType::Table(ty));
+                        s.import(
+                            imp.module.as_str(),
+                            imp.field.as_str(),
+                            we::EntityType::Table(ty),
+                        );
                         imports.push(&s, t.span);
                         continue;
                     }
@@ -256,7 +286,11 @@ impl<'m> Builder<'m> {
                     let ty = types::memory_type(&m.ty);
                     if let Some(imp) = &m.header.import {
                         let mut s = we::ImportSection::new();
-                        s.import(imp.module.as_str(), imp.field.as_str(), we::EntityType::Memory(ty));
+                        s.import(
+                            imp.module.as_str(),
+                            imp.field.as_str(),
+                            we::EntityType::Memory(ty),
+                        );
                         imports.push(&s, m.span);
                         continue;
                     }
@@ -281,7 +315,11 @@ impl<'m> Builder<'m> {
                     let ty = types::global_type(&g.ty);
                     if let Some(imp) = &g.header.import {
                         let mut s = we::ImportSection::new();
-                        s.import(imp.module.as_str(), imp.field.as_str(), we::EntityType::Global(ty));
+                        s.import(
+                            imp.module.as_str(),
+                            imp.field.as_str(),
+                            we::EntityType::Global(ty),
+                        );
                         imports.push(&s, g.span);
                         continue;
                     }
@@ -300,7 +338,10 @@ impl<'m> Builder<'m> {
                         continue;
                     }
                     let mut s = we::TagSection::new();
-                    s.tag(we::TagType { kind: we::TagKind::Exception, func_type_idx: t.ty.resolved });
+                    s.tag(we::TagType {
+                        kind: we::TagKind::Exception,
+                        func_type_idx: t.ty.resolved,
+                    });
                     tags.push(&s, t.span);
                 }
                 ModuleField::Export(e) => {
@@ -326,7 +367,9 @@ impl<'m> Builder<'m> {
                     let mut s = we::DataSection::new();
                     match &d.mode {
                         DataMode::Passive => s.passive(bytes),
-                        DataMode::Active { memory, offset } => s.active(memory.num, &self.const_expr(offset), bytes),
+                        DataMode::Active { memory, offset } => {
+                            s.active(memory.num, &self.const_expr(offset), bytes)
+                        }
                     };
                     datas.push(&s, d.span);
                     data_count += 1;
@@ -382,13 +425,20 @@ impl<'m> Builder<'m> {
             self.section(0, &payload, &[]);
         }
         self.map.sort_by_key(|(o, _)| *o);
-        Encoded { bytes: self.out, map: SourceMap { entries: self.map }, code_payload, code_sites }
+        Encoded {
+            bytes: self.out,
+            map: SourceMap { entries: self.map },
+            code_payload,
+            code_sites,
+        }
     }
 
     fn elements<'e>(&self, items: &ElemItems, table_elem: Option<&RefType>) -> we::Elements<'e> {
         match items {
             ElemItems::Funcs(fs) => {
-                let ty = table_elem.map(types::reftype).unwrap_or(we::RefType::FUNCREF);
+                let ty = table_elem
+                    .map(types::reftype)
+                    .unwrap_or(we::RefType::FUNCREF);
                 if ty == we::RefType::FUNCREF {
                     we::Elements::Functions(Cow::Owned(fs.iter().map(|f| f.num).collect()))
                 } else {
@@ -413,10 +463,15 @@ impl<'m> Builder<'m> {
         let mut sites = Vec::new();
         let mut items = Vec::new();
         let mut hints = we::BranchHints::new();
-        let imported = self.module.fields.iter().filter(|f| is_func_import(f)).count() as u32;
+        let imported = self
+            .module
+            .fields
+            .iter()
+            .filter(|f| is_func_import(f))
+            .count() as u32;
         let mut func_index = imported;
         for f in bodies {
-            let mut w = CodeWriter::new(self.object, &self.memory64);
+            let mut w = CodeWriter::new(self.object, self.record, &self.memory64);
             // Locals, run-length compressed.
             let mut groups: Vec<(u32, we::ValType)> = Vec::new();
             for l in &f.locals {
@@ -446,11 +501,24 @@ impl<'m> Builder<'m> {
             let body_start = payload.len() as u32;
             (w.out.len() as u32).encode(&mut payload);
             let base = payload.len() as u32;
-            items.push((body_start, f.span));
-            items.extend(w.map.iter().map(|&(o, s)| (base + o, s)));
-            // The final `end` maps to the function's closing paren.
-            items.push((base + w.out.len() as u32 - 1, Span::new(f.span.end.saturating_sub(1), f.span.end)));
-            sites.extend(w.sites.iter().map(|s| ImmSite { offset: s.offset + base, ..*s }));
+            if self.record {
+                items.push((body_start, f.span));
+                items.extend(w.map.iter().map(|&(o, s)| (base + o, s)));
+                // The final `end` (where result types are checked) maps to the last instruction,
+                // or to the closing paren of an empty body.
+                let end_span = f
+                    .body
+                    .instrs
+                    .last()
+                    .map_or(Span::new(f.span.end.saturating_sub(1), f.span.end), |i| {
+                        i.span
+                    });
+                items.push((base + w.out.len() as u32 - 1, end_span));
+            }
+            sites.extend(w.sites.iter().map(|s| ImmSite {
+                offset: s.offset + base,
+                ..*s
+            }));
             payload.extend_from_slice(&w.out);
         }
         if !hints.is_empty() {
@@ -478,11 +546,18 @@ fn is_func_import(f: &ModuleField) -> bool {
 }
 
 fn func_entity(f: &Func) -> we::EntityType {
-    if f.exact { we::EntityType::FunctionExact(f.ty.resolved) } else { we::EntityType::Function(f.ty.resolved) }
+    if f.exact {
+        we::EntityType::FunctionExact(f.ty.resolved)
+    } else {
+        we::EntityType::Function(f.ty.resolved)
+    }
 }
 
 fn tag_type(tu: &TypeUse) -> we::EntityType {
-    we::EntityType::Tag(we::TagType { kind: we::TagKind::Exception, func_type_idx: tu.resolved })
+    we::EntityType::Tag(we::TagType {
+        kind: we::TagKind::Exception,
+        func_type_idx: tu.resolved,
+    })
 }
 
 fn inline_exports(exports: &mut ListPayload, h: &EntityHeader, kind: ExternKind, index: u32) {
@@ -507,7 +582,10 @@ fn needs_data_count(e: &Expr) -> bool {
     e.instrs.iter().any(|i| match &i.kind {
         InstrKind::Op(id, _) => {
             let info = id.info();
-            matches!(info.imm, ImmKind::MemoryInit | ImmKind::Data | ImmKind::TypeData)
+            matches!(
+                info.imm,
+                ImmKind::MemoryInit | ImmKind::Data | ImmKind::TypeData
+            )
         }
         InstrKind::Label(_) => false,
     })

@@ -32,6 +32,7 @@ const KNOWN_ANNOTATIONS: &[&str] = &[
     "custom",
     "name",
     "metadata.code.branch_hint",
+    "producers",
 ];
 
 /// A cursor over the tokens of one source.
@@ -105,8 +106,12 @@ impl<'a> Cursor<'a> {
                 break;
             }
             let end = self.close[self.pos] as usize;
-            let last = self.toks.get(end).map_or(self.src.len() as u32, |t| t.span.end);
-            self.unknown_annotations.push((Span::new(t.span.start, last), t.span));
+            let last = self
+                .toks
+                .get(end)
+                .map_or(self.src.len() as u32, |t| t.span.end);
+            self.unknown_annotations
+                .push((Span::new(t.span.start, last), t.span));
             self.pos = end + 1;
         }
     }
@@ -119,7 +124,9 @@ impl<'a> Cursor<'a> {
     fn annotation_name(&self, i: usize) -> &'a str {
         let text = self.toks[i].span.text(self.src);
         let name = &text[2..];
-        name.strip_prefix('"').and_then(|n| n.strip_suffix('"')).unwrap_or(name)
+        name.strip_prefix('"')
+            .and_then(|n| n.strip_suffix('"'))
+            .unwrap_or(name)
     }
 
     /// The token at the cursor.
@@ -215,7 +222,11 @@ impl<'a> Cursor<'a> {
 
     /// The end of the previous token.
     pub fn prev_end(&self) -> u32 {
-        if self.pos == 0 { 0 } else { self.toks[(self.pos - 1).min(self.toks.len() - 1)].span.end }
+        if self.pos == 0 {
+            0
+        } else {
+            self.toks[(self.pos - 1).min(self.toks.len() - 1)].span.end
+        }
     }
 
     /// Span from `start` to the end of the previous token.
@@ -245,7 +256,11 @@ impl<'a> Cursor<'a> {
 
     /// Consumes keyword `kw`, if there.
     pub fn eat_kw(&mut self, kw: &str) -> Option<Span> {
-        if self.at_kw(kw) { Some(self.bump().span) } else { None }
+        if self.at_kw(kw) {
+            Some(self.bump().span)
+        } else {
+            None
+        }
     }
 
     /// Consumes `(` and keyword `kw`, if there; returns the span of the `(`.
@@ -323,7 +338,9 @@ impl<'a> Cursor<'a> {
     /// Recovery: the cursor was inside the list opened at token `open`; moves past its `)`.
     pub fn recover_to_close(&mut self, open: usize) {
         let close = self.close[open] as usize;
-        self.pos = (close + 1).min(self.toks.len()).max(self.pos.min(self.toks.len()));
+        self.pos = (close + 1)
+            .min(self.toks.len())
+            .max(self.pos.min(self.toks.len()));
         if close >= self.toks.len() {
             self.pos = self.toks.len();
         }
@@ -333,7 +350,10 @@ impl<'a> Cursor<'a> {
     pub fn list_span(&self, open: usize) -> Span {
         let start = self.toks[open].span.start;
         let close = self.close[open] as usize;
-        let end = self.toks.get(close).map_or(self.src.len() as u32, |t| t.span.end);
+        let end = self
+            .toks
+            .get(close)
+            .map_or(self.src.len() as u32, |t| t.span.end);
         Span::new(start, end)
     }
 

@@ -42,12 +42,21 @@ pub fn parse(src: &str) -> Parsed {
     diagnostics.append(&mut c.diags);
     diagnostics.sort_by_key(|d| d.primary.span.start);
     let unknown_annotations = std::mem::take(&mut c.unknown_annotations);
-    Parsed { module, diagnostics, tokens: lexed.tokens, comments: lexed.comments, unknown_annotations }
+    Parsed {
+        module,
+        diagnostics,
+        tokens: lexed.tokens,
+        comments: lexed.comments,
+        unknown_annotations,
+    }
 }
 
 impl<'a> Cursor<'a> {
     fn parse_file(&mut self) -> Module {
-        let mut module = Module { span: Span::new(0, self.src.len() as u32), ..Module::default() };
+        let mut module = Module {
+            span: Span::new(0, self.src.len() as u32),
+            ..Module::default()
+        };
         if self.at_list("module") {
             let open = self.mark();
             self.bump();
@@ -56,7 +65,10 @@ impl<'a> Cursor<'a> {
             let _ = self.opt_name_annot();
             if let Some(kw @ ("binary" | "quote" | "definition" | "instance")) = self.peek_kw() {
                 let span = self.here();
-                self.error(span, format!("`module {kw}` is a script form, not a module"));
+                self.error(
+                    span,
+                    format!("`module {kw}` is a script form, not a module"),
+                );
                 self.recover_to_close(open);
             } else {
                 self.parse_fields(&mut module.fields);
@@ -120,20 +132,31 @@ impl<'a> Cursor<'a> {
         if let Some(name) = self.peek_annotation() {
             return match name {
                 "custom" => self.parse_custom(open).map(ModuleField::Custom),
+                "producers" => self.parse_producers(open).map(ModuleField::Custom),
                 "comdat" => self.parse_comdat(open).map(ModuleField::Comdat),
                 "sym.import.data" => self.parse_sym_annot(open).map(ModuleField::DataImport),
                 "name" => {
                     let span = self.list_span(open);
-                    Err(self.error(span, "misplaced @name annotation").with_help_note(&mut self.diags,
-                        "`(@name \"...\")` stands right after the id of a module or definition"))
+                    Err(self
+                        .error(span, "misplaced @name annotation")
+                        .with_help_note(
+                            &mut self.diags,
+                            "`(@name \"...\")` stands right after the id of a module or definition",
+                        ))
                 }
                 "metadata.code.branch_hint" => {
                     let span = self.list_span(open);
-                    Err(self.error(span, "@metadata.code.branch_hint annotation: not in a function"))
+                    Err(self.error(
+                        span,
+                        "@metadata.code.branch_hint annotation: not in a function",
+                    ))
                 }
                 other => {
                     let span = self.here();
-                    Err(self.error(span, format!("`(@{other} ...)` is not allowed as a module field")))
+                    Err(self.error(
+                        span,
+                        format!("`(@{other} ...)` is not allowed as a module field"),
+                    ))
                 }
             };
         }
@@ -219,7 +242,10 @@ impl<'a> Cursor<'a> {
                 self.bump();
                 // The lexer has reported bad escapes; decode what is there.
                 let bytes = literals::decode_string(self.text(t)).unwrap_or_default();
-                Ok(Str { bytes, span: t.span })
+                Ok(Str {
+                    bytes,
+                    span: t.span,
+                })
             }
             _ => Err(self.expected("a string")),
         }
@@ -274,7 +300,12 @@ impl<'a> Cursor<'a> {
         let index = self.parse_index()?;
         self.expect_rparen()?;
         self.expect_rparen()?;
-        Ok(Export { span: self.list_span(open), name, kind, index })
+        Ok(Export {
+            span: self.list_span(open),
+            name,
+            kind,
+            index,
+        })
     }
 
     fn parse_extern_kind(&mut self) -> PResult<ExternKind> {
@@ -295,7 +326,10 @@ impl<'a> Cursor<'a> {
         self.bump();
         let func = self.parse_index()?;
         self.expect_rparen()?;
-        Ok(Start { span: self.list_span(open), func })
+        Ok(Start {
+            span: self.list_span(open),
+            func,
+        })
     }
 
     fn parse_import(&mut self, open: usize) -> PResult<Import> {
@@ -310,10 +344,19 @@ impl<'a> Cursor<'a> {
             Some("memory") => ImportItem::Memory(self.parse_memory(item_open, true)?),
             Some("global") => ImportItem::Global(self.parse_global(item_open, true)?),
             Some("tag") => ImportItem::Tag(self.parse_tag(item_open, true)?),
-            _ => return Err(self.expected("an import description (`(func ...)`, `(table ...)`, ...)")),
+            _ => {
+                return Err(
+                    self.expected("an import description (`(func ...)`, `(table ...)`, ...)")
+                );
+            }
         };
         self.expect_rparen()?;
-        Ok(Import { span: self.list_span(open), module, field, item })
+        Ok(Import {
+            span: self.list_span(open),
+            module,
+            field,
+            item,
+        })
     }
 
     /// `$id? (@sym ...)* (export "n")* (import "m" "f")?`; in an import item only id and symbols.
@@ -352,20 +395,32 @@ impl<'a> Cursor<'a> {
             while let Some(open_span) = self.eat_list("export") {
                 let name = self.parse_name()?;
                 let close = self.expect_rparen()?;
-                exports.push(InlineExport { name, span: open_span.to(close) });
+                exports.push(InlineExport {
+                    name,
+                    span: open_span.to(close),
+                });
             }
             if let Some(open_span) = self.eat_list("import") {
                 let module = self.parse_name()?;
                 let field = self.parse_name()?;
                 let close = self.expect_rparen()?;
-                import = Some(InlineImport { module, field, span: open_span.to(close) });
+                import = Some(InlineImport {
+                    module,
+                    field,
+                    span: open_span.to(close),
+                });
             }
             if self.at_list("export") {
                 let span = self.here();
                 return Err(self.error(span, "inline exports must come before an inline import"));
             }
         }
-        Ok(EntityHeader { id, syms, exports, import })
+        Ok(EntityHeader {
+            id,
+            syms,
+            exports,
+            import,
+        })
     }
 
     fn parse_func(&mut self, open: usize, in_import: bool) -> PResult<Func> {
@@ -393,20 +448,36 @@ impl<'a> Cursor<'a> {
                 if let Some(id) = self.opt_id() {
                     let start = self.here().start;
                     let ty = self.parse_valtype()?;
-                    locals.push(Local { id: Some(id), ty, span: self.span_from(start) });
+                    locals.push(Local {
+                        id: Some(id),
+                        ty,
+                        span: self.span_from(start),
+                    });
                 } else {
                     while !self.at_close() {
                         let start = self.here().start;
                         let ty = self.parse_valtype()?;
-                        locals.push(Local { id: None, ty, span: self.span_from(start) });
+                        locals.push(Local {
+                            id: None,
+                            ty,
+                            span: self.span_from(start),
+                        });
                     }
                 }
-                self.expect_rparen().inspect_err(|_| self.recover_to_close(lopen))?;
+                self.expect_rparen()
+                    .inspect_err(|_| self.recover_to_close(lopen))?;
             }
             body = self.parse_expr_body();
             self.expect_rparen()?;
         }
-        Ok(Func { span: self.list_span(open), header, exact, ty, locals, body })
+        Ok(Func {
+            span: self.list_span(open),
+            header,
+            exact,
+            ty,
+            locals,
+            body,
+        })
     }
 
     fn parse_global(&mut self, open: usize, in_import: bool) -> PResult<Global> {
@@ -414,9 +485,18 @@ impl<'a> Cursor<'a> {
         self.bump();
         let header = self.parse_header(in_import)?;
         let ty = self.parse_global_type()?;
-        let init = if header.import.is_some() || in_import { Expr::default() } else { self.parse_expr_body() };
+        let init = if header.import.is_some() || in_import {
+            Expr::default()
+        } else {
+            self.parse_expr_body()
+        };
         self.expect_rparen()?;
-        Ok(Global { span: self.list_span(open), header, ty, init })
+        Ok(Global {
+            span: self.list_span(open),
+            header,
+            ty,
+            init,
+        })
     }
 
     fn parse_tag(&mut self, open: usize, in_import: bool) -> PResult<Tag> {
@@ -425,7 +505,11 @@ impl<'a> Cursor<'a> {
         let header = self.parse_header(in_import)?;
         let ty = self.parse_type_use(true)?;
         self.expect_rparen()?;
-        Ok(Tag { span: self.list_span(open), header, ty })
+        Ok(Tag {
+            span: self.list_span(open),
+            header,
+            ty,
+        })
     }
 
     fn parse_addr_type(&mut self) -> AddrType {
@@ -463,30 +547,44 @@ impl<'a> Cursor<'a> {
             if self.eat_list("elem").is_none() {
                 return Err(self.expected("`(elem ...)` or table limits"));
             }
-            let items = if self.at_list("item")
-                || matches!(self.peek_kind(), Some(TokenKind::LParen))
-            {
-                let mut exprs = Vec::new();
-                while !self.at_close() {
-                    exprs.push(self.parse_elem_expr()?);
-                }
-                ElemItems::Exprs(elem, exprs)
-            } else {
-                let mut funcs = Vec::new();
-                while let Some(i) = self.opt_index() {
-                    funcs.push(i);
-                }
-                ElemItems::Funcs(funcs)
-            };
-            self.expect_rparen().inspect_err(|_| self.recover_to_close(eopen))?;
+            let items =
+                if self.at_list("item") || matches!(self.peek_kind(), Some(TokenKind::LParen)) {
+                    let mut exprs = Vec::new();
+                    while !self.at_close() {
+                        exprs.push(self.parse_elem_expr()?);
+                    }
+                    ElemItems::Exprs(elem, exprs)
+                } else {
+                    let mut funcs = Vec::new();
+                    while let Some(i) = self.opt_index() {
+                        funcs.push(i);
+                    }
+                    ElemItems::Funcs(funcs)
+                };
+            self.expect_rparen()
+                .inspect_err(|_| self.recover_to_close(eopen))?;
             self.expect_rparen()?;
             let n = match &items {
                 ElemItems::Funcs(f) => f.len(),
                 ElemItems::Exprs(_, e) => e.len(),
             } as u64;
-            let limits = Limits { min: n, max: Some(n), span: self.list_span(eopen) };
-            let ty = TableType { addr, limits, elem, shared: false };
-            return Ok(Table { span: self.list_span(open), header, ty, init: TableInit::Elems(items) });
+            let limits = Limits {
+                min: n,
+                max: Some(n),
+                span: self.list_span(eopen),
+            };
+            let ty = TableType {
+                addr,
+                limits,
+                elem,
+                shared: false,
+            };
+            return Ok(Table {
+                span: self.list_span(open),
+                header,
+                ty,
+                init: TableInit::Elems(items),
+            });
         }
         let limits = self.parse_limits()?;
         let shared = self.eat_kw("shared").is_some();
@@ -497,8 +595,18 @@ impl<'a> Cursor<'a> {
             TableInit::Expr(self.parse_expr_body())
         };
         self.expect_rparen()?;
-        let ty = TableType { addr, limits, elem, shared };
-        Ok(Table { span: self.list_span(open), header, ty, init })
+        let ty = TableType {
+            addr,
+            limits,
+            elem,
+            shared,
+        };
+        Ok(Table {
+            span: self.list_span(open),
+            header,
+            ty,
+            init,
+        })
     }
 
     fn parse_memory(&mut self, open: usize, in_import: bool) -> PResult<Memory> {
@@ -512,16 +620,37 @@ impl<'a> Cursor<'a> {
             self.bump();
             self.bump();
             let items = self.parse_data_items(true)?;
-            self.expect_rparen().inspect_err(|_| self.recover_to_close(dopen))?;
+            self.expect_rparen()
+                .inspect_err(|_| self.recover_to_close(dopen))?;
             self.expect_rparen()?;
             let len: u64 = items
                 .iter()
-                .map(|i| if let DataItem::Bytes(s) = i { s.bytes.len() as u64 } else { 0 })
+                .map(|i| {
+                    if let DataItem::Bytes(s) = i {
+                        s.bytes.len() as u64
+                    } else {
+                        0
+                    }
+                })
                 .sum();
             let pages = len.div_ceil(1u64 << page_size_log2.unwrap_or(16));
-            let limits = Limits { min: pages, max: Some(pages), span: self.list_span(dopen) };
-            let ty = MemoryType { addr, limits, shared: false, page_size_log2 };
-            return Ok(Memory { span: self.list_span(open), header, ty, inline_data: Some(items) });
+            let limits = Limits {
+                min: pages,
+                max: Some(pages),
+                span: self.list_span(dopen),
+            };
+            let ty = MemoryType {
+                addr,
+                limits,
+                shared: false,
+                page_size_log2,
+            };
+            return Ok(Memory {
+                span: self.list_span(open),
+                header,
+                ty,
+                inline_data: Some(items),
+            });
         }
         let limits = self.parse_limits()?;
         let shared = self.eat_kw("shared").is_some();
@@ -529,17 +658,32 @@ impl<'a> Cursor<'a> {
             page_size_log2 = self.opt_page_size()?;
         }
         self.expect_rparen()?;
-        let ty = MemoryType { addr, limits, shared, page_size_log2 };
-        Ok(Memory { span: self.list_span(open), header, ty, inline_data: None })
+        let ty = MemoryType {
+            addr,
+            limits,
+            shared,
+            page_size_log2,
+        };
+        Ok(Memory {
+            span: self.list_span(open),
+            header,
+            ty,
+            inline_data: None,
+        })
     }
 
     /// An optional `(pagesize N)`, as log2.
     fn opt_page_size(&mut self) -> PResult<Option<u32>> {
-        let Some(pspan) = self.eat_list("pagesize") else { return Ok(None) };
+        let Some(pspan) = self.eat_list("pagesize") else {
+            return Ok(None);
+        };
         let (size, s) = self.parse_u64()?;
         self.expect_rparen()?;
         if !size.is_power_of_two() {
-            return Err(self.error(pspan.to(s), "invalid custom page size: must be a power of two"));
+            return Err(self.error(
+                pspan.to(s),
+                "invalid custom page size: must be a power of two",
+            ));
         }
         Ok(Some(size.trailing_zeros()))
     }
@@ -549,7 +693,8 @@ impl<'a> Cursor<'a> {
         let open = self.mark();
         if self.eat_list("item").is_some() {
             let e = self.parse_expr_body();
-            self.expect_rparen().inspect_err(|_| self.recover_to_close(open))?;
+            self.expect_rparen()
+                .inspect_err(|_| self.recover_to_close(open))?;
             let mut e = e;
             e.span = self.list_span(open);
             Ok(e)
@@ -565,7 +710,8 @@ impl<'a> Cursor<'a> {
         let open = self.mark();
         if self.eat_list("offset").is_some() {
             let mut e = self.parse_expr_body();
-            self.expect_rparen().inspect_err(|_| self.recover_to_close(open))?;
+            self.expect_rparen()
+                .inspect_err(|_| self.recover_to_close(open))?;
             e.span = self.list_span(open);
             Ok(e)
         } else {
@@ -615,7 +761,12 @@ impl<'a> Cursor<'a> {
             ElemItems::Exprs(ty, exprs)
         };
         self.expect_rparen()?;
-        Ok(Elem { span: self.list_span(open), id, mode, items })
+        Ok(Elem {
+            span: self.list_span(open),
+            id,
+            mode,
+            items,
+        })
     }
 
     fn parse_data(&mut self, open: usize) -> PResult<Data> {
@@ -628,7 +779,10 @@ impl<'a> Cursor<'a> {
         } else {
             None
         };
-        let mode = if matches!(self.peek_kind(), Some(TokenKind::LParen)) || self.peek_kind() == Some(TokenKind::Id) || self.at_u32() {
+        let mode = if matches!(self.peek_kind(), Some(TokenKind::LParen))
+            || self.peek_kind() == Some(TokenKind::Id)
+            || self.at_u32()
+        {
             let memory = if self.eat_list("memory").is_some() {
                 let m = self.parse_index()?;
                 self.expect_rparen()?;
@@ -645,11 +799,23 @@ impl<'a> Cursor<'a> {
         };
         let items = self.parse_data_items(true)?;
         self.expect_rparen()?;
-        Ok(Data { span: self.list_span(open), id, segment, mode, items })
+        Ok(Data {
+            span: self.list_span(open),
+            id,
+            segment,
+            mode,
+            items,
+        })
     }
 }
 
 /// The reference type `funcref`.
 pub(crate) fn funcref() -> RefType {
-    RefType { nullable: true, heap: HeapType::Abstract { shared: false, ty: AbsHeap::Func } }
+    RefType {
+        nullable: true,
+        heap: HeapType::Abstract {
+            shared: false,
+            ty: AbsHeap::Func,
+        },
+    }
 }
