@@ -33,16 +33,12 @@ impl Index {
 
     /// An id reference, unresolved.
     pub fn id(span: Span) -> Index {
-        Index {
-            span,
-            num: u32::MAX,
-        }
+        Index { span, num: u32::MAX }
     }
 
     /// Whether it is written as an id.
     pub fn is_id(&self, src: &str) -> bool {
-        self.span.start < self.span.end
-            && src.as_bytes().get(self.span.start as usize) == Some(&b'$')
+        self.span.start < self.span.end && src.as_bytes().get(self.span.start as usize) == Some(&b'$')
     }
 }
 

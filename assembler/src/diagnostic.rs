@@ -53,10 +53,7 @@ impl Diagnostic {
         Diagnostic {
             severity,
             message: message.into(),
-            primary: Label {
-                span,
-                message: String::new(),
-            },
+            primary: Label { span, message: String::new() },
             secondary: Vec::new(),
             notes: Vec::new(),
         }
@@ -70,10 +67,7 @@ impl Diagnostic {
 
     /// Adds a related range.
     pub fn with_secondary(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.secondary.push(Label {
-            span,
-            message: message.into(),
-        });
+        self.secondary.push(Label { span, message: message.into() });
         self
     }
 
@@ -121,14 +115,7 @@ fn to_codespan(d: &Diagnostic, len: usize) -> cs::Diagnostic<()> {
         Severity::Error => cs::Diagnostic::error(),
         Severity::Warning => cs::Diagnostic::warning(),
     };
-    let mut labels =
-        vec![cs::Label::primary((), clamp(d.primary.span)).with_message(&d.primary.message)];
-    labels.extend(
-        d.secondary
-            .iter()
-            .map(|l| cs::Label::secondary((), clamp(l.span)).with_message(&l.message)),
-    );
-    base.with_message(&d.message)
-        .with_labels(labels)
-        .with_notes(d.notes.clone())
+    let mut labels = vec![cs::Label::primary((), clamp(d.primary.span)).with_message(&d.primary.message)];
+    labels.extend(d.secondary.iter().map(|l| cs::Label::secondary((), clamp(l.span)).with_message(&l.message)));
+    base.with_message(&d.message).with_labels(labels).with_notes(d.notes.clone())
 }

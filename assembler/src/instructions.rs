@@ -129,24 +129,14 @@ impl InstrId {
 
 /// Looks a mnemonic up.
 pub fn lookup(name: &str) -> Option<InstrId> {
-    static INDEX: LazyLock<HashMap<&'static str, InstrId>> = LazyLock::new(|| {
-        INSTRUCTIONS
-            .iter()
-            .enumerate()
-            .map(|(i, info)| (info.name, InstrId(i as u16)))
-            .collect()
-    });
+    static INDEX: LazyLock<HashMap<&'static str, InstrId>> =
+        LazyLock::new(|| INSTRUCTIONS.iter().enumerate().map(|(i, info)| (info.name, InstrId(i as u16))).collect());
     INDEX.get(name).copied()
 }
 
 /// The known mnemonic closest to `name` (at most two edits away), for "did you mean" hints.
 pub fn closest(name: &str) -> Option<&'static str> {
-    INSTRUCTIONS
-        .iter()
-        .map(|i| (edit_distance(name, i.name), i.name))
-        .filter(|(d, _)| *d <= 2)
-        .min()
-        .map(|(_, n)| n)
+    INSTRUCTIONS.iter().map(|i| (edit_distance(name, i.name), i.name)).filter(|(d, _)| *d <= 2).min().map(|(_, n)| n)
 }
 
 /// Levenshtein distance over bytes.
@@ -805,22 +795,11 @@ mod tests {
         // typed `select` (0x1c) are not rows of their own.
         let mut seen = HashSet::new();
         for info in INSTRUCTIONS {
-            assert!(
-                seen.insert(key(info.opcode)),
-                "duplicate opcode {:?} ({})",
-                info.opcode,
-                info.name
-            );
+            assert!(seen.insert(key(info.opcode)), "duplicate opcode {:?} ({})", info.opcode, info.name);
         }
         for info in INSTRUCTIONS.iter().filter(|i| i.imm == ImmKind::RefType) {
-            let Opcode::Prefixed(p, n) = info.opcode else {
-                panic!("{}", info.name)
-            };
-            assert!(
-                !seen.contains(&(Some(p), n + 1)),
-                "{}: opcode + 1 taken",
-                info.name
-            );
+            let Opcode::Prefixed(p, n) = info.opcode else { panic!("{}", info.name) };
+            assert!(!seen.contains(&(Some(p), n + 1)), "{}: opcode + 1 taken", info.name);
         }
         assert!(!seen.contains(&(None, 0x1c)));
     }
@@ -848,9 +827,7 @@ mod tests {
     }
 
     fn row(name: &str) -> (Opcode, ImmKind) {
-        let info = lookup(name)
-            .unwrap_or_else(|| panic!("missing {name}"))
-            .info();
+        let info = lookup(name).unwrap_or_else(|| panic!("missing {name}")).info();
         (info.opcode, info.imm)
     }
 
@@ -909,16 +886,10 @@ mod tests {
         assert_eq!(row("f64x2.replace_lane"), (P(0xfd, 0x22), K::Lane));
         assert_eq!(row("f64x2.convert_low_i32x4_u"), (P(0xfd, 0xff), K::None));
         assert_eq!(row("i8x16.relaxed_swizzle"), (P(0xfd, 0x100), K::None));
-        assert_eq!(
-            row("i32x4.relaxed_dot_i8x16_i7x16_add_s"),
-            (P(0xfd, 0x113), K::None)
-        );
+        assert_eq!(row("i32x4.relaxed_dot_i8x16_i7x16_add_s"), (P(0xfd, 0x113), K::None));
         assert_eq!(row("memory.atomic.wait64"), (P(0xfe, 2), K::MemArg(3)));
         assert_eq!(row("atomic.fence"), (P(0xfe, 3), K::AtomicFence));
         assert_eq!(row("i32.atomic.rmw8.add_u"), (P(0xfe, 0x20), K::MemArg(0)));
-        assert_eq!(
-            row("i64.atomic.rmw32.cmpxchg_u"),
-            (P(0xfe, 0x4e), K::MemArg(2))
-        );
+        assert_eq!(row("i64.atomic.rmw32.cmpxchg_u"), (P(0xfe, 0x4e), K::MemArg(2)));
     }
 }

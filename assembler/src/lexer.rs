@@ -150,10 +150,7 @@ fn dollar(lex: &mut RawLexer) -> TokenKind {
             && let Err((_, msg)) = literals::decode_id(lex.slice())
         {
             let span = lex.span();
-            lex.extras.errors.push(Diagnostic::error(
-                Span::new(span.start as u32, span.end as u32),
-                msg,
-            ));
+            lex.extras.errors.push(Diagnostic::error(Span::new(span.start as u32, span.end as u32), msg));
         }
         TokenKind::Id
     } else {
@@ -167,16 +164,10 @@ fn keyword(lex: &mut RawLexer) -> TokenKind {
     let s = lex.slice().as_bytes();
     let float = match s[0] {
         b'i' => s == b"inf",
-        b'n' => {
-            s == b"nan" || (s.starts_with(b"nan:0x") && literals::is_float_literal(lex.slice()))
-        }
+        b'n' => s == b"nan" || (s.starts_with(b"nan:0x") && literals::is_float_literal(lex.slice())),
         _ => false,
     };
-    if float {
-        TokenKind::Float
-    } else {
-        TokenKind::Keyword
-    }
+    if float { TokenKind::Float } else { TokenKind::Keyword }
 }
 
 /// `(@"...`: the name is a string.
@@ -194,11 +185,8 @@ fn block_comment(lex: &mut RawLexer) {
         Some(e) => e,
         None => {
             lex.extras.errors.push(
-                Diagnostic::error(
-                    Span::new(start as u32, start as u32 + 2),
-                    "unterminated block comment",
-                )
-                .with_label("this `(;` is never closed by `;)`"),
+                Diagnostic::error(Span::new(start as u32, start as u32 + 2), "unterminated block comment")
+                    .with_label("this `(;` is never closed by `;)`"),
             );
             bytes.len()
         }
@@ -213,12 +201,7 @@ const NONE: usize = usize::MAX;
 /// token inside annotations, an error elsewhere.
 #[cold]
 #[inline(never)]
-fn finish_group(
-    tokens: &mut Vec<Token>,
-    errors: &mut Vec<Diagnostic>,
-    group_start: usize,
-    annot_depth: u32,
-) {
+fn finish_group(tokens: &mut Vec<Token>, errors: &mut Vec<Diagnostic>, group_start: usize, annot_depth: u32) {
     let first = tokens[group_start];
     let span = first.span.to(tokens[tokens.len() - 1].span);
     if first.kind == TokenKind::Annotation {
@@ -228,10 +211,7 @@ fn finish_group(
         );
     } else if annot_depth > 0 {
         tokens.truncate(group_start);
-        tokens.push(Token {
-            kind: TokenKind::Reserved,
-            span,
-        });
+        tokens.push(Token { kind: TokenKind::Reserved, span });
     } else {
         let second = tokens[group_start + 1].span;
         errors.push(
@@ -246,13 +226,7 @@ fn finish_group(
 /// A character that starts no token; an error right after another one is extended instead.
 #[cold]
 #[inline(never)]
-fn unexpected(
-    src: &str,
-    start: usize,
-    end: usize,
-    errors: &mut Vec<Diagnostic>,
-    unexpected_end: &mut usize,
-) {
+fn unexpected(src: &str, start: usize, end: usize, errors: &mut Vec<Diagnostic>, unexpected_end: &mut usize) {
     if start == *unexpected_end
         && let Some(last) = errors.last_mut()
     {
@@ -261,11 +235,7 @@ fn unexpected(
         return;
     }
     let c = src[start..].chars().next().unwrap_or('\u{fffd}');
-    let shown = if c.is_control() {
-        String::new()
-    } else {
-        format!("`{c}` ")
-    };
+    let shown = if c.is_control() { String::new() } else { format!("`{c}` ") };
     let msg = format!("unexpected character {shown}(U+{:04X})", c as u32);
     let mut d = Diagnostic::error(Span::new(start as u32, end as u32), msg);
     if !c.is_ascii() {
@@ -286,11 +256,8 @@ fn scan_string(bytes: &[u8], open: usize, errors: &mut Vec<Diagnostic>) -> usize
         }
         let Some(&b) = bytes.get(i) else {
             errors.push(
-                Diagnostic::error(
-                    Span::new(open as u32, open as u32 + 1),
-                    "unterminated string",
-                )
-                .with_label("this string has no closing quote"),
+                Diagnostic::error(Span::new(open as u32, open as u32 + 1), "unterminated string")
+                    .with_label("this string has no closing quote"),
             );
             return bytes.len();
         };
@@ -306,10 +273,7 @@ fn scan_string(bytes: &[u8], open: usize, errors: &mut Vec<Diagnostic>) -> usize
                     while end < (i + len).min(bytes.len()) && bytes[end] != b'"' {
                         end += literals::utf8_len(bytes[end]);
                     }
-                    errors.push(Diagnostic::error(
-                        Span::new(i as u32, end.min(bytes.len()) as u32),
-                        msg,
-                    ));
+                    errors.push(Diagnostic::error(Span::new(i as u32, end.min(bytes.len()) as u32), msg));
                     // Go on after the backslash: what follows is read as ordinary characters.
                     i += 1;
                 }
@@ -320,9 +284,7 @@ fn scan_string(bytes: &[u8], open: usize, errors: &mut Vec<Diagnostic>) -> usize
                 errors.push(
                     Diagnostic::error(Span::new(open as u32, i as u32), "unterminated string")
                         .with_label("this string has no closing quote on its line")
-                        .with_help(
-                            "add `\"` at the end of the string, or write a line break as `\\n`",
-                        ),
+                        .with_help("add `\"` at the end of the string, or write a line break as `\\n`"),
                 );
                 return i;
             }
@@ -330,11 +292,8 @@ fn scan_string(bytes: &[u8], open: usize, errors: &mut Vec<Diagnostic>) -> usize
                 if !reported_control {
                     reported_control = true;
                     errors.push(
-                        Diagnostic::error(
-                            Span::new(i as u32, i as u32 + 1),
-                            literals::control_char_message(b),
-                        )
-                        .with_label("inside this string"),
+                        Diagnostic::error(Span::new(i as u32, i as u32 + 1), literals::control_char_message(b))
+                            .with_label("inside this string"),
                     );
                 }
                 i += 1;
@@ -374,10 +333,7 @@ fn scan_block_comment(bytes: &[u8], start: usize) -> Option<usize> {
 pub fn lex(src: &str) -> Lexed {
     if src.len() > u32::MAX as usize {
         let mut out = Lexed::default();
-        out.errors.push(Diagnostic::error(
-            Span::new(0, 0),
-            "source text larger than 4 GiB",
-        ));
+        out.errors.push(Diagnostic::error(Span::new(0, 0), "source text larger than 4 GiB"));
         return out;
     }
     let mut lx = Raw::lexer(src);
@@ -424,10 +380,7 @@ pub fn lex(src: &str) -> Lexed {
                     _ => {}
                 }
             }
-            tokens.push(Token {
-                kind,
-                span: Span::new(start as u32, end as u32),
-            });
+            tokens.push(Token { kind, span: Span::new(start as u32, end as u32) });
             prev_atom_end = if paren { NONE } else { end };
             continue;
         }
@@ -443,14 +396,9 @@ pub fn lex(src: &str) -> Lexed {
                 if src.as_bytes()[start + 2] == b'"'
                     && let Err((_, msg)) = literals::decode_annotation(&src[start..end])
                 {
-                    lx.extras
-                        .errors
-                        .push(Diagnostic::error(Span::new(start as u32, end as u32), msg));
+                    lx.extras.errors.push(Diagnostic::error(Span::new(start as u32, end as u32), msg));
                 }
-                tokens.push(Token {
-                    kind: TokenKind::Annotation,
-                    span: Span::new(start as u32, end as u32),
-                });
+                tokens.push(Token { kind: TokenKind::Annotation, span: Span::new(start as u32, end as u32) });
                 // The name must be followed by a separator like any atom.
                 prev_atom_end = end;
                 annot_depth += 1;
@@ -460,29 +408,15 @@ pub fn lex(src: &str) -> Lexed {
                 if annot_depth > 0 {
                     // Inside an annotation any tokens are allowed: `(` and a reserved `@`.
                     annot_depth += 1;
-                    tokens.push(Token {
-                        kind: TokenKind::LParen,
-                        span: Span::new(start as u32, start as u32 + 1),
-                    });
-                    tokens.push(Token {
-                        kind: TokenKind::Reserved,
-                        span: Span::new(start as u32 + 1, end as u32),
-                    });
+                    tokens.push(Token { kind: TokenKind::LParen, span: Span::new(start as u32, start as u32 + 1) });
+                    tokens.push(Token { kind: TokenKind::Reserved, span: Span::new(start as u32 + 1, end as u32) });
                     prev_atom_end = end;
                 } else {
                     lx.extras.errors.push(
-                        Diagnostic::error(
-                            Span::new(start as u32, end as u32),
-                            "empty annotation id",
-                        )
-                        .with_help(
-                            "write the annotation name right after `(@`, e.g. `(@name ...)`",
-                        ),
+                        Diagnostic::error(Span::new(start as u32, end as u32), "empty annotation id")
+                            .with_help("write the annotation name right after `(@`, e.g. `(@name ...)`"),
                     );
-                    tokens.push(Token {
-                        kind: TokenKind::Annotation,
-                        span: Span::new(start as u32, end as u32),
-                    });
+                    tokens.push(Token { kind: TokenKind::Annotation, span: Span::new(start as u32, end as u32) });
                     annot_depth = 1;
                     prev_atom_end = NONE;
                 }
@@ -495,10 +429,7 @@ pub fn lex(src: &str) -> Lexed {
                 } else {
                     end_group!();
                 }
-                tokens.push(Token {
-                    kind: TokenKind::Reserved,
-                    span: Span::new(start as u32, end as u32),
-                });
+                tokens.push(Token { kind: TokenKind::Reserved, span: Span::new(start as u32, end as u32) });
                 prev_atom_end = end;
             }
             Ok(Raw::Punct) | Err(()) => {
@@ -516,11 +447,7 @@ pub fn lex(src: &str) -> Lexed {
     if !errors.is_sorted_by_key(|d| d.primary.span.start) {
         errors.sort_by_key(|d| d.primary.span.start);
     }
-    Lexed {
-        tokens,
-        comments,
-        errors,
-    }
+    Lexed { tokens, comments, errors }
 }
 
 #[cfg(test)]
@@ -530,11 +457,7 @@ mod tests {
 
     fn kinds(src: &str) -> Vec<(TokenKind, &str)> {
         let l = lex(src);
-        assert!(
-            l.errors.is_empty(),
-            "unexpected errors for {src:?}: {:?}",
-            l.errors
-        );
+        assert!(l.errors.is_empty(), "unexpected errors for {src:?}: {:?}", l.errors);
         l.tokens.iter().map(|t| (t.kind, t.text(src))).collect()
     }
 
@@ -669,11 +592,7 @@ mod tests {
         let src = "(module $m\n  (func (i32.const -1)))";
         let l = lex(src);
         assert!(l.errors.is_empty());
-        let got: Vec<_> = l
-            .tokens
-            .iter()
-            .map(|t| (t.kind, t.span.start, t.span.end))
-            .collect();
+        let got: Vec<_> = l.tokens.iter().map(|t| (t.kind, t.span.start, t.span.end)).collect();
         assert_eq!(
             got,
             vec![
@@ -695,13 +614,8 @@ mod tests {
     #[test]
     fn parens_separate() {
         assert_eq!(
-            kinds("(i32.const 0)(i32.const 1)")
-                .iter()
-                .map(|t| t.0)
-                .collect::<Vec<_>>(),
-            vec![
-                LParen, Keyword, Integer, RParen, LParen, Keyword, Integer, RParen
-            ]
+            kinds("(i32.const 0)(i32.const 1)").iter().map(|t| t.0).collect::<Vec<_>>(),
+            vec![LParen, Keyword, Integer, RParen, LParen, Keyword, Integer, RParen]
         );
         assert_eq!(kinds("(func(nop))").len(), 6);
         assert_eq!(kinds("(data (i32.const 0)\"a\")").len(), 8);
@@ -716,14 +630,8 @@ mod tests {
         let src = "(;a(;b;)c;)x;; line\ny;;";
         let l = lex(src);
         assert!(l.errors.is_empty());
-        assert_eq!(
-            l.comments,
-            vec![Span::new(0, 11), Span::new(12, 19), Span::new(21, 23)]
-        );
-        assert_eq!(
-            l.tokens.iter().map(|t| t.text(src)).collect::<Vec<_>>(),
-            vec!["x", "y"]
-        );
+        assert_eq!(l.comments, vec![Span::new(0, 11), Span::new(12, 19), Span::new(21, 23)]);
+        assert_eq!(l.tokens.iter().map(|t| t.text(src)).collect::<Vec<_>>(), vec!["x", "y"]);
         // Comments separate tokens.
         assert_eq!(kinds("(func;;bla\n)").len(), 3);
         assert_eq!(kinds("$f;;bla").len(), 1);
@@ -784,24 +692,14 @@ mod tests {
         assert_eq!(l.errors.len(), 1);
         assert_eq!(l.errors[0].message, "unterminated string");
         assert_eq!(l.errors[0].primary.span, Span::new(6, 7));
-        assert_eq!(
-            l.tokens.last().map(|t| (t.kind, t.text(src))),
-            Some((String, "\"abc"))
-        );
+        assert_eq!(l.tokens.last().map(|t| (t.kind, t.text(src))), Some((String, "\"abc")));
         // Bad escape: error at the escape, the token ends at the closing quote.
         let src = r#"(data "a\qb" x)"#;
         let l = lex(src);
         assert_eq!(l.errors.len(), 1);
-        assert!(
-            l.errors[0].message.contains("unknown escape"),
-            "{:?}",
-            l.errors
-        );
+        assert!(l.errors[0].message.contains("unknown escape"), "{:?}", l.errors);
         assert_eq!(l.errors[0].primary.span, Span::new(8, 10));
-        assert_eq!(
-            l.tokens.iter().map(|t| t.kind).collect::<Vec<_>>(),
-            vec![LParen, Keyword, String, Keyword, RParen]
-        );
+        assert_eq!(l.tokens.iter().map(|t| t.kind).collect::<Vec<_>>(), vec![LParen, Keyword, String, Keyword, RParen]);
         // `\"` is an escape, `\` + one hex digit + quote is not: the quote still ends the string.
         let src = r#""\a" x"#;
         let l = lex(src);
@@ -857,45 +755,27 @@ mod tests {
         ] {
             let l = lex(src);
             assert_eq!(l.errors.len(), 1, "{src:?}: {:?}", l.errors);
-            assert_eq!(
-                l.errors[0].message, "tokens must be separated by whitespace",
-                "{src:?}"
-            );
+            assert_eq!(l.errors[0].message, "tokens must be separated by whitespace", "{src:?}");
         }
         // The pieces stay separate tokens so the parser can go on.
         let src = "$x\"y\" z";
         let l = lex(src);
         assert_eq!(
-            l.tokens
-                .iter()
-                .map(|t| (t.kind, t.text(src)))
-                .collect::<Vec<_>>(),
+            l.tokens.iter().map(|t| (t.kind, t.text(src))).collect::<Vec<_>>(),
             vec![(Id, "$x"), (String, "\"y\""), (Keyword, "z")]
         );
         assert_eq!(l.errors[0].primary.span, Span::new(0, 5));
         // Not errors: a single run of idchars is one (reserved or id) token.
-        assert_eq!(
-            kinds("br_table 0$l"),
-            vec![(Keyword, "br_table"), (Reserved, "0$l")]
-        );
+        assert_eq!(kinds("br_table 0$l"), vec![(Keyword, "br_table"), (Reserved, "0$l")]);
         assert_eq!(kinds("$l0 $l$l"), vec![(Id, "$l0"), (Id, "$l$l")]);
     }
 
     #[test]
     fn annotations() {
-        assert_eq!(
-            kinds("(@sym $x)"),
-            vec![(Annotation, "(@sym"), (Id, "$x"), (RParen, ")")]
-        );
-        assert_eq!(
-            kinds("(@\"a b\" 1)"),
-            vec![(Annotation, "(@\"a b\""), (Integer, "1"), (RParen, ")")]
-        );
+        assert_eq!(kinds("(@sym $x)"), vec![(Annotation, "(@sym"), (Id, "$x"), (RParen, ")")]);
+        assert_eq!(kinds("(@\"a b\" 1)"), vec![(Annotation, "(@\"a b\""), (Integer, "1"), (RParen, ")")]);
         // `( @a` is a paren and a reserved token.
-        assert_eq!(
-            kinds("( @a)"),
-            vec![(LParen, "("), (Reserved, "@a"), (RParen, ")")]
-        );
+        assert_eq!(kinds("( @a)"), vec![(LParen, "("), (Reserved, "@a"), (RParen, ")")]);
         // Inside annotations any tokens are allowed, run-together ones become one reserved token.
         let src = "(@a x-y$yz\"aa\"-2 , ; ] [ }} }x{ ({) ,{{};}] ;)";
         let l = lex(src);
@@ -961,11 +841,7 @@ mod tests {
         assert_eq!(l.errors.len(), 1, "{:?}", l.errors);
         assert_eq!(l.errors[0].primary.span.text(src), "\"a\"\"b\"");
         assert!(l.errors[0].primary.span.start > 30);
-        assert!(
-            l.tokens
-                .iter()
-                .any(|t| t.kind == Reserved && t.text(src) == "\"a\"\"b\"")
-        );
+        assert!(l.tokens.iter().any(|t| t.kind == Reserved && t.text(src) == "\"a\"\"b\""));
     }
 
     #[test]

@@ -38,10 +38,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Options {
-        Options {
-            features: wasmparser::WasmFeatures::all(),
-            output: OutputKind::Object,
-        }
+        Options { features: wasmparser::WasmFeatures::all(), output: OutputKind::Object }
     }
 }
 
@@ -62,33 +59,17 @@ pub fn assemble(source: &str, options: &Options) -> Assembled {
     diagnostics.append(&mut resolve_diags);
     diagnostics.sort_by_key(|d| (d.primary.span.start, d.primary.span.end));
     if diagnostics.iter().any(Diagnostic::is_error) {
-        return Assembled {
-            bytes: None,
-            diagnostics,
-        };
+        return Assembled { bytes: None, diagnostics };
     }
     let object = options.output == OutputKind::Object;
     let mut encoded = encode::encode(&parsed.module, &resolved, object, false);
-    let mut validation = validate::validate(
-        &encoded.bytes,
-        options.features,
-        &encoded.map,
-        parsed.module.span,
-    );
+    let mut validation = validate::validate(&encoded.bytes, options.features, &encoded.map, parsed.module.span);
     if !validation.is_empty() && !object {
         // The offset map is only built when needed: encode again with it to place the errors.
         encoded = encode::encode(&parsed.module, &resolved, object, true);
-        validation = validate::validate(
-            &encoded.bytes,
-            options.features,
-            &encoded.map,
-            parsed.module.span,
-        );
+        validation = validate::validate(&encoded.bytes, options.features, &encoded.map, parsed.module.span);
     }
     diagnostics.append(&mut validation);
     let ok = !diagnostics.iter().any(Diagnostic::is_error);
-    Assembled {
-        bytes: ok.then_some(encoded.bytes),
-        diagnostics,
-    }
+    Assembled { bytes: ok.then_some(encoded.bytes), diagnostics }
 }

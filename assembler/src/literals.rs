@@ -14,11 +14,7 @@ use std::borrow::Cow;
 
 #[inline]
 fn is_digit(c: u8, hex: bool) -> bool {
-    if hex {
-        c.is_ascii_hexdigit()
-    } else {
-        c.is_ascii_digit()
-    }
+    if hex { c.is_ascii_hexdigit() } else { c.is_ascii_digit() }
 }
 
 #[inline]
@@ -91,21 +87,13 @@ enum FloatSyntax<'a> {
     /// A decimal number (an integer or a float), with underscores.
     Dec(&'a [u8]),
     /// `0x` integer part, fraction digits (may be empty), exponent (negative, digits).
-    Hex {
-        int: &'a [u8],
-        frac: &'a [u8],
-        exp: Option<(bool, &'a [u8])>,
-    },
+    Hex { int: &'a [u8], frac: &'a [u8], exp: Option<(bool, &'a [u8])> },
 }
 
 /// Parses the exponent part at `i`: `sign? num` up to the end of `s`.
 fn exponent_at(s: &[u8], i: usize) -> Option<(bool, &[u8])> {
     let (neg, rest) = split_sign(&s[i..]);
-    if is_digits(rest, false) {
-        Some((neg, rest))
-    } else {
-        None
-    }
+    if is_digits(rest, false) { Some((neg, rest)) } else { None }
 }
 
 /// Splits a float literal (or an integer literal, which is a float too) into sign and parts.
@@ -208,10 +196,7 @@ pub fn parse_u64(text: &str) -> Option<u64> {
 /// A `+` sign is accepted with the unsigned range too, as the reference interpreter and the
 /// `wast` crate do.
 pub fn parse_int_bits(text: &str, bits: u32) -> Option<u64> {
-    assert!(
-        (1..=64).contains(&bits),
-        "parse_int_bits: width {bits} out of 1..=64"
-    );
+    assert!((1..=64).contains(&bits), "parse_int_bits: width {bits} out of 1..=64");
     let (neg, rest) = split_sign(text.as_bytes());
     let n = parse_uint(rest)?;
     let modulus = 1u128 << bits;
@@ -252,14 +237,8 @@ struct Format {
     exp_bits: u32,
 }
 
-const F32: Format = Format {
-    mant_bits: 23,
-    exp_bits: 8,
-};
-const F64: Format = Format {
-    mant_bits: 52,
-    exp_bits: 11,
-};
+const F32: Format = Format { mant_bits: 23, exp_bits: 8 };
+const F64: Format = Format { mant_bits: 52, exp_bits: 11 };
 
 impl Format {
     fn sign_bit(self) -> u64 {
@@ -287,22 +266,13 @@ fn round_to_format(m: u64, e: i64, sticky: bool, fmt: Format) -> Option<u64> {
     }
     let wide = (m as u128) << (lz + 64); // leading one at bit 127
     let subnormal = big_e < emin;
-    let shift = (128 - p)
-        + if subnormal {
-            (emin - big_e).min(1000)
-        } else {
-            0
-        };
+    let shift = (128 - p) + if subnormal { (emin - big_e).min(1000) } else { 0 };
     let (kept, rem, half): (u128, u128, u128) = if shift > 128 {
         (0, 0, 1) // below half the smallest subnormal
     } else if shift == 128 {
         (0, wide, 1 << 127)
     } else {
-        (
-            wide >> shift,
-            wide & ((1u128 << shift) - 1),
-            1u128 << (shift - 1),
-        )
+        (wide >> shift, wide & ((1u128 << shift) - 1), 1u128 << (shift - 1))
     };
     let round_up = rem > half || (rem == half && (sticky || kept & 1 == 1));
     let kept = kept + round_up as u128;
@@ -354,11 +324,7 @@ fn hex_float_bits(int: &[u8], frac: &[u8], exp: Option<(bool, &[u8])>, fmt: Form
 fn strip_underscores(s: &[u8]) -> Cow<'_, str> {
     // The callers pass ASCII digit text checked by `float_syntax`.
     let s = std::str::from_utf8(s).unwrap_or("");
-    if s.contains('_') {
-        Cow::Owned(s.replace('_', ""))
-    } else {
-        Cow::Borrowed(s)
-    }
+    if s.contains('_') { Cow::Owned(s.replace('_', "")) } else { Cow::Borrowed(s) }
 }
 
 /// Parses any float or integer literal into `fmt` bits; `dec` converts decimal magnitudes.
@@ -377,11 +343,7 @@ fn parse_float(text: &str, fmt: Format, dec: impl Fn(&str) -> Option<u64>) -> Op
         FloatSyntax::Dec(s) => dec(&strip_underscores(s))?,
         FloatSyntax::Hex { int, frac, exp } => hex_float_bits(int, frac, exp, fmt)?,
     };
-    Some(if neg {
-        magnitude | fmt.sign_bit()
-    } else {
-        magnitude
-    })
+    Some(if neg { magnitude | fmt.sign_bit() } else { magnitude })
 }
 
 /// An `f32` literal as its bit pattern: decimal or hex float or integer forms (correctly
@@ -462,10 +424,7 @@ pub(crate) fn escape_at(s: &[u8], i: usize) -> Escape {
                 return Escape::Bad("malformed unicode escape: expected `\\u{hex}`".into(), 2);
             }
             let Some(end) = scan_digits(s, i + 3, true) else {
-                return Escape::Bad(
-                    "malformed unicode escape: expected hex digits in `\\u{...}`".into(),
-                    3,
-                );
+                return Escape::Bad("malformed unicode escape: expected hex digits in `\\u{...}`".into(), 3);
             };
             if s.get(end) != Some(&b'}') {
                 return Escape::Bad("malformed unicode escape: expected `}`".into(), end - i);
@@ -484,13 +443,8 @@ pub(crate) fn escape_at(s: &[u8], i: usize) -> Escape {
             }
         }
         h if h.is_ascii_hexdigit() => match s.get(i + 2) {
-            Some(&l) if l.is_ascii_hexdigit() => {
-                Escape::Byte(digit_value(h) * 16 + digit_value(l), 3)
-            }
-            _ => Escape::Bad(
-                "malformed escape: `\\` and one hex digit needs a second hex digit".into(),
-                2,
-            ),
+            Some(&l) if l.is_ascii_hexdigit() => Escape::Byte(digit_value(h) * 16 + digit_value(l), 3),
+            _ => Escape::Bad("malformed escape: `\\` and one hex digit needs a second hex digit".into(), 2),
         },
         other => {
             let len = 1 + utf8_len(other);
@@ -522,10 +476,7 @@ pub fn decode_string(text: &str) -> Result<Vec<u8>, (usize, String)> {
     let mut out = Vec::with_capacity(s.len().saturating_sub(2));
     let mut i = 1;
     loop {
-        let chunk_end = s[i..]
-            .iter()
-            .position(|&b| STRING_SPECIAL[b as usize])
-            .map_or(s.len(), |p| i + p);
+        let chunk_end = s[i..].iter().position(|&b| STRING_SPECIAL[b as usize]).map_or(s.len(), |p| i + p);
         out.extend_from_slice(&s[i..chunk_end]);
         i = chunk_end;
         let Some(&b) = s.get(i) else {
@@ -571,12 +522,9 @@ pub fn decode_name(text: &str) -> Result<Cow<'_, str>, (usize, String)> {
         }
     }
     let bytes = decode_string(text)?;
-    String::from_utf8(bytes).map(Cow::Owned).map_err(|_| {
-        (
-            0,
-            "malformed UTF-8 encoding: a name must be valid UTF-8".into(),
-        )
-    })
+    String::from_utf8(bytes)
+        .map(Cow::Owned)
+        .map_err(|_| (0, "malformed UTF-8 encoding: a name must be valid UTF-8".into()))
 }
 
 /// The name of an id token without the `$`: `$foo` → `foo`, `$"a b"` → `a b` (the quoted
@@ -585,11 +533,8 @@ pub fn decode_id(text: &str) -> Result<Cow<'_, str>, (usize, String)> {
     let Some(rest) = text.strip_prefix('$') else {
         return Err((0, "expected an identifier starting with `$`".into()));
     };
-    let name = if rest.starts_with('"') {
-        decode_name(rest).map_err(|(o, m)| (o + 1, m))?
-    } else {
-        Cow::Borrowed(rest)
-    };
+    let name =
+        if rest.starts_with('"') { decode_name(rest).map_err(|(o, m)| (o + 1, m))? } else { Cow::Borrowed(rest) };
     if name.is_empty() {
         return Err((0, "empty identifier".into()));
     }
@@ -602,11 +547,8 @@ pub fn decode_annotation(text: &str) -> Result<Cow<'_, str>, (usize, String)> {
     let Some(rest) = text.strip_prefix("(@") else {
         return Err((0, "expected an annotation starting with `(@`".into()));
     };
-    let name = if rest.starts_with('"') {
-        decode_name(rest).map_err(|(o, m)| (o + 2, m))?
-    } else {
-        Cow::Borrowed(rest)
-    };
+    let name =
+        if rest.starts_with('"') { decode_name(rest).map_err(|(o, m)| (o + 2, m))? } else { Cow::Borrowed(rest) };
     if name.is_empty() {
         return Err((0, "empty annotation id".into()));
     }
@@ -639,10 +581,7 @@ mod tests {
         assert_eq!(parse_u64("18446744073709551615"), Some(u64::MAX));
         assert_eq!(parse_u64("0xffff_ffff_ffff_ffff"), Some(u64::MAX));
         assert_eq!(parse_u64("18446744073709551616"), None);
-        assert_eq!(
-            parse_u64("99999999999999999999999999999999999999999999999"),
-            None
-        );
+        assert_eq!(parse_u64("99999999999999999999999999999999999999999999999"), None);
     }
 
     #[test]
@@ -719,10 +658,9 @@ mod tests {
             assert!(is_float_literal(t), "{t}");
         }
         for t in [
-            "1__0", "_1", "1_", "0x", "0x_1", "1x", "0xg", ".0", "0e", "0e+", "0.0e-", "0x.",
-            "0x0.g", "0x0p", "0x0p+", "0x0pA", "1._0", "1.0_", "1_.0", "1e_1", "1e1_", "1.0e+_1",
-            "0x1_p1", "0x1p_1", "nan:0x", "nan:", "nan:0x_1", "nan:0xg", "infinity", "NaN", "+-1",
-            "-", "+", "0_x100", "1e", "0x1p",
+            "1__0", "_1", "1_", "0x", "0x_1", "1x", "0xg", ".0", "0e", "0e+", "0.0e-", "0x.", "0x0.g", "0x0p", "0x0p+",
+            "0x0pA", "1._0", "1.0_", "1_.0", "1e_1", "1e1_", "1.0e+_1", "0x1_p1", "0x1p_1", "nan:0x", "nan:",
+            "nan:0x_1", "nan:0xg", "infinity", "NaN", "+-1", "-", "+", "0_x100", "1e", "0x1p",
         ] {
             assert!(!is_integer_literal(t) && !is_float_literal(t), "{t}");
         }
@@ -789,24 +727,15 @@ mod tests {
         assert_eq!(f32b("-0x1p128"), None);
         assert_eq!(f32b("1e38"), Some(1e38f32.to_bits()));
         assert_eq!(f32b("1e39"), None);
-        assert_eq!(
-            f32b("340282356779733661637539395458142568447"),
-            Some(0x7f7f_ffff)
-        );
+        assert_eq!(f32b("340282356779733661637539395458142568447"), Some(0x7f7f_ffff));
         assert_eq!(f32b("340282356779733661637539395458142568448"), None);
         assert_eq!(f32b("1e-50"), Some(0));
         // Many hex digits: rounding uses a sticky bit for the dropped ones.
-        assert_eq!(
-            f32b("0x100000000000000000000000000000001p-128"),
-            Some(0x3f80_0000)
-        );
+        assert_eq!(f32b("0x100000000000000000000000000000001p-128"), Some(0x3f80_0000));
         assert_eq!(f32b("0x1_0000_0000_0000_0000p0"), Some(0x5f80_0000));
         // Checked against exact rational arithmetic (wat 1.263 rounds these two wrongly).
         assert_eq!(f32b("0x300090a0600p-98"), Some(0x2340_0243));
-        assert_eq!(
-            parse_f64("0x1c000000e00000802p567"),
-            Some(0x676c_0000_00e0_0001)
-        );
+        assert_eq!(parse_f64("0x1c000000e00000802p567"), Some(0x676c_0000_00e0_0001));
         // Decimal f32 must not round through f64: this one differs.
         assert_eq!(f32b("1.00000005960464477550"), Some(0x3f80_0001));
     }
@@ -815,41 +744,23 @@ mod tests {
     fn f64_values() {
         assert_eq!(parse_f64("nan"), Some(0x7ff8_0000_0000_0000));
         assert_eq!(parse_f64("-nan:0x1"), Some(0xfff0_0000_0000_0001));
-        assert_eq!(
-            parse_f64("nan:0xf_ffff_ffff_ffff"),
-            Some(0x7fff_ffff_ffff_ffff)
-        );
+        assert_eq!(parse_f64("nan:0xf_ffff_ffff_ffff"), Some(0x7fff_ffff_ffff_ffff));
         assert_eq!(parse_f64("nan:0x10_0000_0000_0000"), None);
         assert_eq!(parse_f64("-inf"), Some(0xfff0_0000_0000_0000));
         assert_eq!(parse_f64("-0"), Some(0x8000_0000_0000_0000));
         assert_eq!(parse_f64("0x1p-1074"), Some(1));
         assert_eq!(parse_f64("0x1p-1075"), Some(0));
         assert_eq!(parse_f64("0x1.1p-1075"), Some(1));
-        assert_eq!(
-            parse_f64("0x1.fffffffffffffp1023"),
-            Some(0x7fef_ffff_ffff_ffff)
-        );
-        assert_eq!(
-            parse_f64("0x1.fffffffffffff7ffffffp1023"),
-            Some(0x7fef_ffff_ffff_ffff)
-        );
+        assert_eq!(parse_f64("0x1.fffffffffffffp1023"), Some(0x7fef_ffff_ffff_ffff));
+        assert_eq!(parse_f64("0x1.fffffffffffff7ffffffp1023"), Some(0x7fef_ffff_ffff_ffff));
         assert_eq!(parse_f64("0x1.fffffffffffff8p1023"), None);
         assert_eq!(parse_f64("1e308"), Some(1e308f64.to_bits()));
         assert_eq!(parse_f64("1e309"), None);
         assert_eq!(parse_f64("0x1.8p1"), Some(3.0f64.to_bits()));
         assert_eq!(parse_f64("1_000.000_1"), Some(1000.0001f64.to_bits()));
-        assert_eq!(
-            parse_f64("0x1.0000000000000800p0"),
-            Some(0x3ff0_0000_0000_0000)
-        ); // tie → even
-        assert_eq!(
-            parse_f64("0x1.0000000000001800p0"),
-            Some(0x3ff0_0000_0000_0002)
-        ); // tie → even
-        assert_eq!(
-            parse_f64("0x1.0000000000000801p0"),
-            Some(0x3ff0_0000_0000_0001)
-        );
+        assert_eq!(parse_f64("0x1.0000000000000800p0"), Some(0x3ff0_0000_0000_0000)); // tie → even
+        assert_eq!(parse_f64("0x1.0000000000001800p0"), Some(0x3ff0_0000_0000_0002)); // tie → even
+        assert_eq!(parse_f64("0x1.0000000000000801p0"), Some(0x3ff0_0000_0000_0001));
         assert_eq!(parse_f64("1.5x"), None);
     }
 
@@ -857,15 +768,9 @@ mod tests {
     fn strings() {
         assert_eq!(decode_string(r#""""#), Ok(vec![]));
         assert_eq!(decode_string(r#""abc""#), Ok(b"abc".to_vec()));
-        assert_eq!(
-            decode_string(r#""\t\n\r\"\'\\""#),
-            Ok(b"\t\n\r\"'\\".to_vec())
-        );
+        assert_eq!(decode_string(r#""\t\n\r\"\'\\""#), Ok(b"\t\n\r\"'\\".to_vec()));
         assert_eq!(decode_string(r#""\00\ff\Aa""#), Ok(vec![0, 0xff, 0xaa]));
-        assert_eq!(
-            decode_string(r#""\u{41}\u{1F600}\u{1_0}""#),
-            Ok("A😀\u{10}".as_bytes().to_vec())
-        );
+        assert_eq!(decode_string(r#""\u{41}\u{1F600}\u{1_0}""#), Ok("A😀\u{10}".as_bytes().to_vec()));
         assert_eq!(decode_string("\"Heiße\""), Ok("Heiße".as_bytes().to_vec()));
         assert!(decode_string(r#""\u{D800}""#).is_err());
         assert!(decode_string(r#""\u{110000}""#).is_err());
@@ -877,10 +782,7 @@ mod tests {
         assert_eq!(decode_string("\"a\tb\"").unwrap_err().0, 2);
         assert_eq!(decode_string("\"a\x7f\"").unwrap_err().0, 2);
         assert_eq!(decode_string("\"abc").unwrap_err().1, "unterminated string");
-        assert_eq!(
-            decode_string("\"abc\\\"").unwrap_err().1,
-            "unterminated string"
-        );
+        assert_eq!(decode_string("\"abc\\\"").unwrap_err().1, "unterminated string");
         assert!(decode_string("abc").is_err());
         assert!(string_is_utf8(b"abc"));
         assert!(!string_is_utf8(&[0xff]));

@@ -94,11 +94,7 @@ pub fn resolve(src: &str, module: &mut Module) -> (Resolved, Vec<Diagnostic>) {
     for field in &mut module.fields {
         r.resolve_field(field, &mut func_types);
     }
-    let resolved = Resolved {
-        implicit_types: std::mem::take(&mut r.implicit),
-        explicit_type_count,
-        func_types,
-    };
+    let resolved = Resolved { implicit_types: std::mem::take(&mut r.implicit), explicit_type_count, func_types };
     (resolved, r.diags)
 }
 
@@ -120,12 +116,9 @@ impl<'s> Resolver<'s> {
             let name = self.id_name(id.span);
             if let Some(&(_, first)) = self.space(ns).names.get(&name) {
                 self.diags.push(
-                    Diagnostic::error(
-                        id.span,
-                        format!("duplicate {} id `{}`", ns.name(), id.span.text(self.src)),
-                    )
-                    .with_label("defined again here")
-                    .with_secondary(first, "first defined here"),
+                    Diagnostic::error(id.span, format!("duplicate {} id `{}`", ns.name(), id.span.text(self.src)))
+                        .with_label("defined again here")
+                        .with_secondary(first, "first defined here"),
                 );
             } else {
                 self.space(ns).names.insert(name, (index, id.span));
@@ -186,9 +179,7 @@ impl<'s> Resolver<'s> {
                     self.check_import_order(ns, i.span, &first_def);
                     self.define(ns, id);
                 }
-                ModuleField::Func(f) => {
-                    self.define_entity(Ns::Func, &f.header, f.span, &mut first_def)
-                }
+                ModuleField::Func(f) => self.define_entity(Ns::Func, &f.header, f.span, &mut first_def),
                 ModuleField::Table(t) => {
                     self.define_entity(Ns::Table, &t.header, t.span, &mut first_def);
                     if matches!(t.init, TableInit::Elems(_)) {
@@ -201,12 +192,8 @@ impl<'s> Resolver<'s> {
                         self.define(Ns::Data, None);
                     }
                 }
-                ModuleField::Global(g) => {
-                    self.define_entity(Ns::Global, &g.header, g.span, &mut first_def)
-                }
-                ModuleField::Tag(t) => {
-                    self.define_entity(Ns::Tag, &t.header, t.span, &mut first_def)
-                }
+                ModuleField::Global(g) => self.define_entity(Ns::Global, &g.header, g.span, &mut first_def),
+                ModuleField::Tag(t) => self.define_entity(Ns::Tag, &t.header, t.span, &mut first_def),
                 ModuleField::Elem(e) => {
                     self.define(Ns::Elem, e.id);
                 }
@@ -218,13 +205,7 @@ impl<'s> Resolver<'s> {
         }
     }
 
-    fn define_entity(
-        &mut self,
-        ns: Ns,
-        h: &EntityHeader,
-        span: Span,
-        first_def: &mut [Option<Span>; 8],
-    ) {
+    fn define_entity(&mut self, ns: Ns, h: &EntityHeader, span: Span, first_def: &mut [Option<Span>; 8]) {
         if h.import.is_some() {
             self.check_import_order(ns, span, first_def);
         } else {
@@ -346,11 +327,8 @@ impl<'s> Resolver<'s> {
                     };
                     if !matches {
                         self.diags.push(
-                            Diagnostic::error(
-                                tu.span,
-                                "inline function type does not match the type index",
-                            )
-                            .with_label(format!("type {n} has a different signature")),
+                            Diagnostic::error(tu.span, "inline function type does not match the type index")
+                                .with_label(format!("type {n} has a different signature")),
                         );
                     }
                 }
@@ -447,10 +425,7 @@ impl<'s> Resolver<'s> {
                     self.expr(offset, &mut Locals::default());
                 }
             }
-            ModuleField::Custom(_)
-            | ModuleField::Comdat(_)
-            | ModuleField::DataImport(_)
-            | ModuleField::Unknown(_) => {}
+            ModuleField::Custom(_) | ModuleField::Comdat(_) | ModuleField::DataImport(_) | ModuleField::Unknown(_) => {}
         }
     }
 
@@ -477,11 +452,7 @@ impl<'s> Resolver<'s> {
     fn func_body(&mut self, f: &mut Func) {
         let mut locals = Locals::default();
         let params = self.params_of(&f.ty);
-        for p in params
-            .iter()
-            .map(|p| p.id)
-            .chain(f.locals.iter().map(|l| l.id))
-        {
+        for p in params.iter().map(|p| p.id).chain(f.locals.iter().map(|l| l.id)) {
             locals.define(self, p);
         }
         for l in &mut f.locals {
@@ -505,10 +476,7 @@ impl<'s> Resolver<'s> {
             return;
         }
         let name = index.span.text(self.src);
-        let found = labels
-            .iter()
-            .rev()
-            .position(|l| l.is_some_and(|l| same_id(self.src, l.span, index.span)));
+        let found = labels.iter().rev().position(|l| l.is_some_and(|l| same_id(self.src, l.span, index.span)));
         match found {
             Some(depth) => index.num = depth as u32,
             None => {
@@ -521,14 +489,7 @@ impl<'s> Resolver<'s> {
         }
     }
 
-    fn instr(
-        &mut self,
-        id: InstrId,
-        imm: &mut Imm,
-        span: Span,
-        locals: &mut Locals<'s>,
-        labels: &mut Vec<Option<Id>>,
-    ) {
+    fn instr(&mut self, id: InstrId, imm: &mut Imm, span: Span, locals: &mut Locals<'s>, labels: &mut Vec<Option<Id>>) {
         let info = id.info();
         match (info.imm, imm) {
             (ImmKind::Block, Imm::Block(bt)) => {
@@ -552,11 +513,8 @@ impl<'s> Resolver<'s> {
                     let ok = open.is_some_and(|o| same_id(self.src, o.span, l.span));
                     if !ok {
                         self.diags.push(
-                            Diagnostic::error(
-                                l.span,
-                                format!("mismatching label `{}`", l.span.text(self.src)),
-                            )
-                            .with_label("does not match the label of the enclosing block"),
+                            Diagnostic::error(l.span, format!("mismatching label `{}`", l.span.text(self.src)))
+                                .with_label("does not match the label of the enclosing block"),
                         );
                     }
                 }
@@ -617,11 +575,8 @@ impl<'s> Resolver<'s> {
                         Some(&n) => f.num = n,
                         None => {
                             self.diags.push(
-                                Diagnostic::error(
-                                    f.span,
-                                    format!("unknown field `{}`", f.span.text(self.src)),
-                                )
-                                .with_label(format!("type {} has no field with this id", t.num)),
+                                Diagnostic::error(f.span, format!("unknown field `{}`", f.span.text(self.src)))
+                                    .with_label(format!("type {} has no field with this id", t.num)),
                             );
                             f.num = 0;
                         }
@@ -646,8 +601,7 @@ impl<'s> Resolver<'s> {
                 self.index(Ns::Table, table);
                 self.type_use(tu);
             }
-            (ImmKind::MemArg(_), Imm::MemArg(m))
-            | (ImmKind::MemArgLane(_), Imm::MemArgLane(m, _)) => {
+            (ImmKind::MemArg(_), Imm::MemArg(m)) | (ImmKind::MemArgLane(_), Imm::MemArgLane(m, _)) => {
                 self.index(Ns::Memory, &mut m.memory)
             }
             (ImmKind::Select, Imm::Select(Some(ts))) => {
@@ -695,11 +649,8 @@ impl<'s> Locals<'s> {
             let name = r.id_name(id.span);
             if self.names.insert(name, self.count).is_some() {
                 r.diags.push(
-                    Diagnostic::error(
-                        id.span,
-                        format!("duplicate local id `{}`", id.span.text(r.src)),
-                    )
-                    .with_label("defined again here"),
+                    Diagnostic::error(id.span, format!("duplicate local id `{}`", id.span.text(r.src)))
+                        .with_label("defined again here"),
                 );
             }
         }
@@ -715,11 +666,8 @@ impl<'s> Locals<'s> {
             Some(&n) => index.num = n,
             None => {
                 r.diags.push(
-                    Diagnostic::error(
-                        index.span,
-                        format!("unknown local `{}`", index.span.text(r.src)),
-                    )
-                    .with_label("no parameter or local has this id"),
+                    Diagnostic::error(index.span, format!("unknown local `{}`", index.span.text(r.src)))
+                        .with_label("no parameter or local has this id"),
                 );
                 index.num = 0;
             }

@@ -10,12 +10,7 @@ use wasmparser::{FuncValidatorAllocations, Parser, ValidPayload, Validator, Wasm
 
 /// Validates `bytes`; each error becomes a diagnostic at the source range `map` gives for its
 /// offset (or `fallback` when the offset maps to nothing).
-pub fn validate(
-    bytes: &[u8],
-    features: WasmFeatures,
-    map: &SourceMap,
-    fallback: Span,
-) -> Vec<Diagnostic> {
+pub fn validate(bytes: &[u8], features: WasmFeatures, map: &SourceMap, fallback: Span) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut validator = Validator::new_with_features(features);
     let mut allocs = FuncValidatorAllocations::default();
@@ -24,10 +19,7 @@ pub fn validate(
         diags.push(
             Diagnostic::error(span, e.message().to_string())
                 .with_label("invalid here")
-                .with_note(format!(
-                    "found by validation at binary offset {:#x}",
-                    e.offset()
-                )),
+                .with_note(format!("found by validation at binary offset {:#x}", e.offset())),
         );
     };
     for payload in Parser::new(0).parse_all(bytes) {

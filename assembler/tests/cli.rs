@@ -27,12 +27,7 @@ fn wat2obj_stdin(dir: &Path, args: &[&str], input: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run wat2obj");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     child.wait_with_output().expect("wait for wat2obj")
 }
 
@@ -51,10 +46,8 @@ fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
 
 /// The names in `dir`, sorted: catches outputs and temporary files left behind.
 fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
     names
 }
@@ -75,16 +68,8 @@ fn broken_input_reports_file_line_column_and_exits_1() {
     let dir = dir_with(&[("broken.wat", BROKEN)]);
     let out = wat2obj(dir.path(), &["broken.wat"]);
     assert_eq!(out.status.code(), Some(1), "stderr:\n{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("broken.wat:3:5"),
-        "stderr:\n{}",
-        stderr(&out)
-    );
-    assert_eq!(
-        listing(dir.path()),
-        ["broken.wat"],
-        "no output (and no temporary file) on error"
-    );
+    assert!(stderr(&out).contains("broken.wat:3:5"), "stderr:\n{}", stderr(&out));
+    assert_eq!(listing(dir.path()), ["broken.wat"], "no output (and no temporary file) on error");
 }
 
 #[test]
@@ -92,10 +77,7 @@ fn error_does_not_clobber_an_existing_output() {
     let dir = dir_with(&[("broken.wat", BROKEN), ("out.o", "keep me")]);
     let out = wat2obj(dir.path(), &["broken.wat", "-o", "out.o"]);
     assert_eq!(out.status.code(), Some(1), "stderr:\n{}", stderr(&out));
-    assert_eq!(
-        std::fs::read_to_string(dir.path().join("out.o")).unwrap(),
-        "keep me"
-    );
+    assert_eq!(std::fs::read_to_string(dir.path().join("out.o")).unwrap(), "keep me");
     assert_eq!(listing(dir.path()), ["broken.wat", "out.o"]);
 }
 
@@ -106,10 +88,7 @@ fn object_is_written_next_to_the_input_by_default() {
     assert_eq!(out.status.code(), Some(0), "stderr:\n{}", stderr(&out));
     let bytes = std::fs::read(dir.path().join("ok.o")).expect("ok.o written");
     assert!(bytes.starts_with(b"\0asm\x01\0\0\0"));
-    assert!(
-        custom_sections(&bytes).iter().any(|n| n == "linking"),
-        "an object has a `linking` section"
-    );
+    assert!(custom_sections(&bytes).iter().any(|n| n == "linking"), "an object has a `linking` section");
     assert_eq!(listing(dir.path()), ["ok.o", "ok.wat"]);
 }
 
@@ -118,11 +97,7 @@ fn output_replaces_an_existing_file_on_success() {
     let dir = dir_with(&[("ok.wat", OK), ("out.o", "old")]);
     let out = wat2obj(dir.path(), &["ok.wat", "-o", "out.o"]);
     assert_eq!(out.status.code(), Some(0), "stderr:\n{}", stderr(&out));
-    assert!(
-        std::fs::read(dir.path().join("out.o"))
-            .unwrap()
-            .starts_with(b"\0asm")
-    );
+    assert!(std::fs::read(dir.path().join("out.o")).unwrap().starts_with(b"\0asm"));
     assert_eq!(listing(dir.path()), ["ok.wat", "out.o"]);
 }
 
@@ -134,15 +109,8 @@ fn module_flag_writes_a_plain_module() {
     let bytes = std::fs::read(dir.path().join("ok.wasm")).expect("ok.wasm written");
     assert!(bytes.starts_with(b"\0asm\x01\0\0\0"));
     let customs = custom_sections(&bytes);
-    assert!(
-        !customs
-            .iter()
-            .any(|n| n == "linking" || n.starts_with("reloc.")),
-        "no linking data: {customs:?}"
-    );
-    wasmparser::Validator::new()
-        .validate_all(&bytes)
-        .expect("a valid module");
+    assert!(!customs.iter().any(|n| n == "linking" || n.starts_with("reloc.")), "no linking data: {customs:?}");
+    wasmparser::Validator::new().validate_all(&bytes).expect("a valid module");
 }
 
 #[test]
@@ -150,16 +118,8 @@ fn stdin_to_stdout() {
     let dir = dir_with(&[]);
     for args in [&["-", "-o", "-"][..], &["-"][..], &["--module", "-"][..]] {
         let out = wat2obj_stdin(dir.path(), args, OK);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{args:?}: stderr:\n{}",
-            stderr(&out)
-        );
-        assert!(
-            out.stdout.starts_with(b"\0asm\x01\0\0\0"),
-            "{args:?}: stdout is a binary"
-        );
+        assert_eq!(out.status.code(), Some(0), "{args:?}: stderr:\n{}", stderr(&out));
+        assert!(out.stdout.starts_with(b"\0asm\x01\0\0\0"), "{args:?}: stdout is a binary");
     }
     assert!(listing(dir.path()).is_empty());
 }
@@ -169,28 +129,14 @@ fn stdin_diagnostics_are_named_stdin() {
     let dir = dir_with(&[]);
     let out = wat2obj_stdin(dir.path(), &["-"], BROKEN);
     assert_eq!(out.status.code(), Some(1), "stderr:\n{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("<stdin>:3:5"),
-        "stderr:\n{}",
-        stderr(&out)
-    );
+    assert!(stderr(&out).contains("<stdin>:3:5"), "stderr:\n{}", stderr(&out));
     assert!(out.stdout.is_empty(), "nothing on stdout on error");
 }
 
 #[test]
 fn feature_flags_in_both_spellings() {
     let dir = dir_with(&[("simd.wat", SIMD)]);
-    let ok = wat2obj(
-        dir.path(),
-        &[
-            "simd.wat",
-            "--disable-threads",
-            "--enable",
-            "gc",
-            "-o",
-            "a.o",
-        ],
-    );
+    let ok = wat2obj(dir.path(), &["simd.wat", "--disable-threads", "--enable", "gc", "-o", "a.o"]);
     assert_eq!(ok.status.code(), Some(0), "stderr:\n{}", stderr(&ok));
     for args in [
         &["simd.wat", "--disable-simd", "-o", "b.o"][..],
@@ -199,18 +145,10 @@ fn feature_flags_in_both_spellings() {
         &["simd.wat", "--enable-simd", "--disable-simd", "-o", "b.o"][..],
     ] {
         let out = wat2obj(dir.path(), args);
-        assert_eq!(
-            out.status.code(),
-            Some(1),
-            "{args:?}: SIMD disabled; stderr:\n{}",
-            stderr(&out)
-        );
+        assert_eq!(out.status.code(), Some(1), "{args:?}: SIMD disabled; stderr:\n{}", stderr(&out));
     }
     // Flags apply in order.
-    let out = wat2obj(
-        dir.path(),
-        &["simd.wat", "--disable-all", "--enable-simd", "-o", "c.o"],
-    );
+    let out = wat2obj(dir.path(), &["simd.wat", "--disable-all", "--enable-simd", "-o", "c.o"]);
     assert_eq!(out.status.code(), Some(0), "stderr:\n{}", stderr(&out));
     assert_eq!(listing(dir.path()), ["a.o", "c.o", "simd.wat"]);
 }
@@ -218,17 +156,9 @@ fn feature_flags_in_both_spellings() {
 #[test]
 fn unknown_feature_is_a_usage_error() {
     let dir = dir_with(&[("ok.wat", OK)]);
-    for args in [
-        &["ok.wat", "--enable-foo"][..],
-        &["ok.wat", "--disable", "foo"][..],
-    ] {
+    for args in [&["ok.wat", "--enable-foo"][..], &["ok.wat", "--disable", "foo"][..]] {
         let out = wat2obj(dir.path(), args);
-        assert_eq!(
-            out.status.code(),
-            Some(2),
-            "{args:?}: stderr:\n{}",
-            stderr(&out)
-        );
+        assert_eq!(out.status.code(), Some(2), "{args:?}: stderr:\n{}", stderr(&out));
         assert!(stderr(&out).contains("foo"), "stderr:\n{}", stderr(&out));
     }
     assert_eq!(listing(dir.path()), ["ok.wat"]);
@@ -241,11 +171,7 @@ fn usage_and_io_errors_exit_2() {
     assert_eq!(none.status.code(), Some(2));
     let missing = wat2obj(dir.path(), &["missing.wat"]);
     assert_eq!(missing.status.code(), Some(2));
-    assert!(
-        stderr(&missing).starts_with("wat2obj: error: "),
-        "stderr:\n{}",
-        stderr(&missing)
-    );
+    assert!(stderr(&missing).starts_with("wat2obj: error: "), "stderr:\n{}", stderr(&missing));
     let bad_color = wat2obj(dir.path(), &["ok.wat", "--color", "sometimes"]);
     assert_eq!(bad_color.status.code(), Some(2));
     let no_dir = wat2obj(dir.path(), &["ok.wat", "-o", "no/such/dir/ok.o"]);
@@ -259,9 +185,5 @@ fn color_never_has_no_escapes() {
     let never = wat2obj(dir.path(), &["broken.wat", "--color", "never"]);
     assert!(!stderr(&never).contains('\x1b'));
     let always = wat2obj(dir.path(), &["broken.wat", "--color=always"]);
-    assert!(
-        stderr(&always).contains('\x1b'),
-        "stderr:\n{}",
-        stderr(&always)
-    );
+    assert!(stderr(&always).contains('\x1b'), "stderr:\n{}", stderr(&always));
 }

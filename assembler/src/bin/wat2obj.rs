@@ -77,19 +77,13 @@ const FEATURES: &[(&str, WasmFeatures)] = &[
     ("bulk-memory", WasmFeatures::BULK_MEMORY),
     ("bulk-memory-opt", WasmFeatures::BULK_MEMORY_OPT),
     ("reference-types", WasmFeatures::REFERENCE_TYPES),
-    (
-        "call-indirect-overlong",
-        WasmFeatures::CALL_INDIRECT_OVERLONG,
-    ),
+    ("call-indirect-overlong", WasmFeatures::CALL_INDIRECT_OVERLONG),
     ("multi-value", WasmFeatures::MULTI_VALUE),
     ("extended-const", WasmFeatures::EXTENDED_CONST),
     ("wide-arithmetic", WasmFeatures::WIDE_ARITHMETIC),
     ("custom-page-sizes", WasmFeatures::CUSTOM_PAGE_SIZES),
     ("custom-descriptors", WasmFeatures::CUSTOM_DESCRIPTORS),
-    (
-        "saturating-float-to-int",
-        WasmFeatures::SATURATING_FLOAT_TO_INT,
-    ),
+    ("saturating-float-to-int", WasmFeatures::SATURATING_FLOAT_TO_INT),
     ("sign-extension", WasmFeatures::SIGN_EXTENSION),
     ("mutable-globals", WasmFeatures::MUTABLE_GLOBAL),
 ];
@@ -101,10 +95,7 @@ struct Failure {
 }
 
 fn usage(message: impl Into<String>) -> Failure {
-    Failure {
-        message: message.into(),
-        code: 2,
-    }
+    Failure { message: message.into(), code: 2 }
 }
 
 fn main() -> ExitCode {
@@ -132,25 +123,16 @@ fn run() -> Result<ExitCode, Failure> {
     let color = match cli.color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => {
-            std::io::stderr().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
+        Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
 
     let stdin = cli.input.as_os_str() == "-";
-    let file_name = if stdin {
-        "<stdin>".to_string()
-    } else {
-        cli.input.display().to_string()
-    };
+    let file_name = if stdin { "<stdin>".to_string() } else { cli.input.display().to_string() };
     let output = match &cli.output {
         Some(o) => o.clone(),
         None if stdin => PathBuf::from("-"),
         None => {
-            let out = cli
-                .input
-                .with_extension(if cli.module { "wasm" } else { "o" });
+            let out = cli.input.with_extension(if cli.module { "wasm" } else { "o" });
             if out == cli.input {
                 return Err(usage(format!(
                     "the default output `{}` is the input itself; name the output with -o",
@@ -167,16 +149,11 @@ fn run() -> Result<ExitCode, Failure> {
         std::io::stdin()
             .lock()
             .read_to_end(&mut buf)
-            .map_err(|e| Failure {
-                message: format!("cannot read standard input: {e}"),
-                code: 2,
-            })?;
+            .map_err(|e| Failure { message: format!("cannot read standard input: {e}"), code: 2 })?;
         buf
     } else {
-        std::fs::read(&cli.input).map_err(|e| Failure {
-            message: format!("cannot read `{}`: {e}", cli.input.display()),
-            code: 2,
-        })?
+        std::fs::read(&cli.input)
+            .map_err(|e| Failure { message: format!("cannot read `{}`: {e}", cli.input.display()), code: 2 })?
     };
     let source = match String::from_utf8(bytes) {
         Ok(s) => s,
@@ -195,25 +172,14 @@ fn run() -> Result<ExitCode, Failure> {
     };
 
     // Assemble. A panic is a bug in relwat: report it as such, and write nothing.
-    let options = Options {
-        features,
-        output: if cli.module {
-            OutputKind::Module
-        } else {
-            OutputKind::Object
-        },
-    };
-    let assembled = catch_unwind(AssertUnwindSafe(|| relwat::assemble(&source, &options)))
-        .map_err(|_| Failure {
-            message: "internal error: the assembler panicked (this is a bug in relwat)".into(),
-            code: 3,
-        })?;
+    let options = Options { features, output: if cli.module { OutputKind::Module } else { OutputKind::Object } };
+    let assembled = catch_unwind(AssertUnwindSafe(|| relwat::assemble(&source, &options))).map_err(|_| Failure {
+        message: "internal error: the assembler panicked (this is a bug in relwat)".into(),
+        code: 3,
+    })?;
 
     if !assembled.diagnostics.is_empty() {
-        eprint!(
-            "{}",
-            render(&file_name, &source, &assembled.diagnostics, color)
-        );
+        eprint!("{}", render(&file_name, &source, &assembled.diagnostics, color));
     }
     if assembled.diagnostics.iter().any(|d| d.is_error()) {
         return Ok(ExitCode::from(1));
@@ -250,8 +216,7 @@ fn split_feature_flags(args: impl Iterator<Item = OsString>) -> Vec<OsString> {
         }
         let split = s.and_then(|s| {
             ["--enable-", "--disable-"].iter().find_map(|p| {
-                s.strip_prefix(p)
-                    .map(|feature| (p.trim_end_matches('-').to_string(), feature.to_string()))
+                s.strip_prefix(p).map(|feature| (p.trim_end_matches('-').to_string(), feature.to_string()))
             })
         });
         match split {
@@ -269,9 +234,7 @@ fn split_feature_flags(args: impl Iterator<Item = OsString>) -> Vec<OsString> {
 fn features(matches: &clap::ArgMatches) -> Result<WasmFeatures, Failure> {
     let mut changes: Vec<(usize, bool, &str)> = Vec::new();
     for (id, on) in [("enable", true), ("disable", false)] {
-        if let (Some(values), Some(indices)) =
-            (matches.get_many::<String>(id), matches.indices_of(id))
-        {
+        if let (Some(values), Some(indices)) = (matches.get_many::<String>(id), matches.indices_of(id)) {
             changes.extend(indices.zip(values).map(|(i, v)| (i, on, v.as_str())));
         }
     }
@@ -290,9 +253,7 @@ fn features(matches: &clap::ArgMatches) -> Result<WasmFeatures, Failure> {
             match FEATURES.iter().find(|(n, _)| *n == name) {
                 Some((_, flags)) => *flags,
                 None => {
-                    let known: Vec<&str> = std::iter::once("all")
-                        .chain(FEATURES.iter().map(|(n, _)| *n))
-                        .collect();
+                    let known: Vec<&str> = std::iter::once("all").chain(FEATURES.iter().map(|(n, _)| *n)).collect();
                     let flag = if on { "enable" } else { "disable" };
                     return Err(usage(format!(
                         "unknown feature `{name}` in --{flag}-{name}\n  known features: {}",
@@ -310,10 +271,7 @@ fn features(matches: &clap::ArgMatches) -> Result<WasmFeatures, Failure> {
 /// output only once it is complete. Standard output and non-regular files (`/dev/null`, pipes)
 /// are written directly.
 fn write_output(output: &Path, binary: &[u8]) -> Result<(), Failure> {
-    let io_error = |what: &str, e: std::io::Error| Failure {
-        message: format!("{what}: {e}"),
-        code: 2,
-    };
+    let io_error = |what: &str, e: std::io::Error| Failure { message: format!("{what}: {e}"), code: 2 };
     if output.as_os_str() == "-" {
         let mut stdout = std::io::stdout().lock();
         return stdout
@@ -324,16 +282,14 @@ fn write_output(output: &Path, binary: &[u8]) -> Result<(), Failure> {
     let shown = output.display().to_string();
     // Write through a symlink to its target, as other tools do.
     let target = match std::fs::symlink_metadata(output) {
-        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(output)
-            .map_err(|e| io_error(&format!("cannot resolve `{shown}`"), e))?,
+        Ok(m) if m.file_type().is_symlink() => {
+            std::fs::canonicalize(output).map_err(|e| io_error(&format!("cannot resolve `{shown}`"), e))?
+        }
         _ => output.to_path_buf(),
     };
     match std::fs::metadata(&target) {
         Ok(m) if m.is_dir() => {
-            return Err(Failure {
-                message: format!("cannot write `{shown}`: it is a directory"),
-                code: 2,
-            });
+            return Err(Failure { message: format!("cannot write `{shown}`: it is a directory"), code: 2 });
         }
         Ok(m) if !m.is_file() => {
             // A device or a pipe: it cannot be replaced, only written.
@@ -358,14 +314,12 @@ fn write_output(output: &Path, binary: &[u8]) -> Result<(), Failure> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut temp = builder
-        .tempfile_in(dir)
-        .map_err(|e| io_error(&format!("cannot create a file in `{}`", dir.display()), e))?;
+    let mut temp =
+        builder.tempfile_in(dir).map_err(|e| io_error(&format!("cannot create a file in `{}`", dir.display()), e))?;
     temp.write_all(binary)
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| io_error(&format!("cannot write `{shown}`"), e))?;
-    temp.persist(&target)
-        .map_err(|e| io_error(&format!("cannot write `{shown}`"), e.error))?;
+    temp.persist(&target).map_err(|e| io_error(&format!("cannot write `{shown}`"), e.error))?;
     Ok(())
 }
 

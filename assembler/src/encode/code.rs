@@ -62,6 +62,8 @@ pub struct CodeWriter<'a> {
     pub memory64: &'a [bool],
     cur_instr: u32,
     cur_span: Span,
+    /// Annotations on the current instruction's immediates.
+    cur_relocs: Vec<(u8, &'a RelocAnnot)>,
 }
 
 impl<'a> CodeWriter<'a> {
@@ -77,6 +79,7 @@ impl<'a> CodeWriter<'a> {
             memory64,
             cur_instr: 0,
             cur_span: Span::default(),
+            cur_relocs: Vec::new(),
         }
     }
 
@@ -98,12 +101,21 @@ impl<'a> CodeWriter<'a> {
         });
     }
 
-    /// A relocatable u32 index: padded to 5 bytes in objects.
+    /// The annotation written after immediate `slot` of the current instruction.
+    fn annotation(&self, slot: u8) -> Option<&'a RelocAnnot> {
+        self.cur_relocs.iter().find(|(s, _)| *s == slot).map(|(_, r)| *r)
+    }
+
+    /// Whether immediate `slot` carries `(@reloc none)`: then it is written minimal (A12).
+    fn unrelocated(&self, slot: u8) -> bool {
+        matches!(self.annotation(slot), Some(RelocAnnot { target: Some(RelocTarget::None(_)), .. }))
+    }
+
+    /// A relocatable u32 index: padded to 5 bytes in objects unless `(@reloc none)`.
     fn index(&mut self, v: u32, role: ImmRole, slot: u8) {
         let start = self.out.len();
-        if self.pad {
-            self.out
-                .extend_from_slice(&leb128fmt::encode_fixed_u32(v).expect("u32 fits"));
+        if self.pad && !self.unrelocated(slot) {
+            self.out.extend_from_slice(&leb128fmt::encode_fixed_u32(v).expect("u32 fits"));
         } else {
             self.u32(v);
         }
@@ -111,8 +123,19 @@ impl<'a> CodeWriter<'a> {
     }
 
     /// Encodes a whole expression (without the final `end`).
-    pub fn expr(&mut self, e: &Expr) {
+    pub fn expr(&mut self, e: &'a Expr) {
+        let mut next_reloc = 0;
         for (i, instr) in e.instrs.iter().enumerate() {
+            self.cur_relocs.clear();
+            while let Some((at, slot, r)) = e.relocs.get(next_reloc) {
+                if *at as usize > i {
+                    break;
+                }
+                if *at as usize == i {
+                    self.cur_relocs.push((*slot, r));
+                }
+                next_reloc += 1;
+            }
             if self.record || !e.branch_hints.is_empty() {
                 self.instr_offsets.push(self.out.len() as u32);
             }
@@ -142,9 +165,7 @@ impl<'a> CodeWriter<'a> {
         if tu.resolved != u32::MAX {
             let start = self.out.len();
             if self.pad {
-                self.out.extend_from_slice(
-                    &leb128fmt::encode_fixed_s32(tu.resolved as i32).expect("fits"),
-                );
+                self.out.extend_from_slice(&leb128fmt::encode_fixed_s32(tu.resolved as i32).expect("fits"));
             } else {
                 (tu.resolved as i64).encode(&mut self.out);
             }
@@ -167,10 +188,9 @@ impl<'a> CodeWriter<'a> {
         }
         let start = self.out.len();
         let is64 = self.memory64.get(mem as usize).copied().unwrap_or(false);
-        if self.pad && mem == 0 {
+        if self.pad && mem == 0 && self.annotation(1).is_some() && !self.unrelocated(1) {
             if is64 {
-                self.out
-                    .extend_from_slice(&leb128fmt::encode_fixed_u64(m.offset).expect("fits"));
+                self.out.extend_from_slice(&leb128fmt::encode_fixed_u64(m.offset).expect("fits"));
             } else {
                 match leb128fmt::encode_fixed_u32(m.offset as u32) {
                     Some(b) if m.offset <= u32::MAX as u64 => self.out.extend_from_slice(&b),
@@ -271,12 +291,20 @@ impl<'a> CodeWriter<'a> {
             }
             (_, Imm::I32(v)) => {
                 let start = self.out.len();
-                v.encode(&mut self.out);
+                if self.pad && self.annotation(0).is_some() && !self.unrelocated(0) {
+                    self.out.extend_from_slice(&leb128fmt::encode_fixed_s32(*v).expect("fits"));
+                } else {
+                    v.encode(&mut self.out);
+                }
                 self.site(start, ImmRole::I32Const, 0);
             }
             (_, Imm::I64(v)) => {
                 let start = self.out.len();
-                v.encode(&mut self.out);
+                if self.pad && self.annotation(0).is_some() && !self.unrelocated(0) {
+                    self.out.extend_from_slice(&leb128fmt::encode_fixed_s64(*v).expect("fits"));
+                } else {
+                    v.encode(&mut self.out);
+                }
                 self.site(start, ImmRole::I64Const, 0);
             }
             (_, Imm::F32(bits)) => self.out.extend_from_slice(&bits.to_le_bytes()),

@@ -47,6 +47,40 @@ pub struct Encoded {
     /// Every index, constant and memory-offset immediate in the code section (offsets relative to
     /// the code section's payload).
     pub code_sites: Vec<ImmSite>,
+    /// Every section written, in order (its position is its index in the object).
+    pub sections: Vec<SectionRecord>,
+    /// For each data segment (in index order): the offset of its bytes in the DATA payload.
+    pub data_segments: Vec<u32>,
+    /// For each defined function (in order): where its body is (objects only).
+    pub func_bodies: Vec<FuncBody>,
+    /// In objects: the `name`, `producers` and `target_features` custom sections of the text,
+    /// held back because they must follow `linking` and `reloc.*` ((name, payload)).
+    pub late_customs: Vec<(String, Vec<u8>)>,
+}
+
+/// A section of the output.
+#[derive(Debug, Clone)]
+pub struct SectionRecord {
+    /// Section id (0 for custom sections).
+    pub id: u8,
+    /// A custom section's name.
+    pub name: String,
+    /// Offset of the payload (after id and size) in the binary.
+    pub payload: u32,
+    /// For custom sections, the `@custom` field it comes from (index into the module's fields).
+    pub field: Option<usize>,
+}
+
+/// A function body in the code section.
+#[derive(Debug, Clone, Default)]
+pub struct FuncBody {
+    /// Offset in the code payload of the body's first byte (the locals, after the size field).
+    pub offset: u32,
+    /// Offset from the body's first byte of each entry of the body expression (a label: the
+    /// offset of the instruction after it).
+    pub instr_offsets: Vec<u32>,
+    /// Size of the body, including the final `end`.
+    pub size: u32,
 }
 
 /// Encodes a resolved module. `object` pads relocatable immediates and adds a `linking` section.
@@ -84,13 +118,7 @@ impl ListPayload {
         self.count.encode(&mut payload);
         let shift = payload.len() as u32;
         payload.extend_from_slice(&self.bytes);
-        (
-            payload,
-            self.items
-                .into_iter()
-                .map(|(o, s)| (o + shift, s))
-                .collect(),
-        )
+        (payload, self.items.into_iter().map(|(o, s)| (o + shift, s)).collect())
     }
 }
 
@@ -101,18 +129,21 @@ struct Builder<'m> {
     out: Vec<u8>,
     map: Vec<(u32, Span)>,
     memory64: Vec<bool>,
+    sections: Vec<SectionRecord>,
+    late_customs: Vec<(String, Vec<u8>)>,
 }
+
+/// Custom sections that an object must place after `linking` and `reloc.*`.
+const LATE_CUSTOMS: &[&str] = &["name", "producers", "target_features"];
 
 impl<'m> Builder<'m> {
     fn new(module: &'m Module, object: bool, record: bool) -> Builder<'m> {
         let mut memory64 = Vec::new();
         for f in &module.fields {
             match f {
-                ModuleField::Import(Import {
-                    item: ImportItem::Memory(m),
-                    ..
-                })
-                | ModuleField::Memory(m) => memory64.push(m.ty.addr == AddrType::I64),
+                ModuleField::Import(Import { item: ImportItem::Memory(m), .. }) | ModuleField::Memory(m) => {
+                    memory64.push(m.ty.addr == AddrType::I64)
+                }
                 _ => {}
             }
         }
@@ -126,13 +157,21 @@ impl<'m> Builder<'m> {
             out,
             map: Vec::new(),
             memory64,
+            sections: Vec::new(),
+            late_customs: Vec::new(),
         }
     }
 
     fn section(&mut self, id: u8, payload: &[u8], items: &[(u32, Span)]) {
+        self.section_from(id, payload, items, None);
+    }
+
+    fn section_from(&mut self, id: u8, payload: &[u8], items: &[(u32, Span)], field: Option<usize>) {
         self.out.push(id);
         (payload.len() as u32).encode(&mut self.out);
         let base = self.out.len() as u32;
+        let name = if id == 0 { custom_name(payload) } else { String::new() };
+        self.sections.push(SectionRecord { id, name, payload: base, field });
         self.out.extend_from_slice(payload);
         self.map.extend(items.iter().map(|&(o, s)| (base + o, s)));
     }
@@ -146,7 +185,7 @@ impl<'m> Builder<'m> {
 
     fn customs(&mut self, place: CustomPlace) {
         let module = self.module;
-        for f in &module.fields {
+        for (i, f) in module.fields.iter().enumerate() {
             let ModuleField::Custom(c) = f else { continue };
             if c.place != place {
                 continue;
@@ -158,7 +197,11 @@ impl<'m> Builder<'m> {
                     payload.extend_from_slice(&s.bytes);
                 }
             }
-            self.section(0, &payload, &[(0, c.span)]);
+            if self.object && LATE_CUSTOMS.contains(&c.name.as_str()) {
+                self.late_customs.push((c.name.as_str().to_string(), payload));
+                continue;
+            }
+            self.section_from(0, &payload, &[(0, c.span)], Some(i));
         }
     }
 
@@ -186,6 +229,8 @@ impl<'m> Builder<'m> {
         let mut exports = ListPayload::default();
         let mut elems = ListPayload::default();
         let mut datas = ListPayload::default();
+        // Offset of each segment's bytes within the DATA payload (before the count is added).
+        let mut data_offsets: Vec<u32> = Vec::new();
         let mut start = None;
         let mut bodies: Vec<&Func> = Vec::new();
         let mut data_count = 0u32;
@@ -209,18 +254,13 @@ impl<'m> Builder<'m> {
                 ModuleField::Import(i) => {
                     let (kind, ty) = match &i.item {
                         ImportItem::Func(f) => (ExternKind::Func, func_entity(f)),
-                        ImportItem::Table(t) => (
-                            ExternKind::Table,
-                            we::EntityType::Table(types::table_type(&t.ty)),
-                        ),
-                        ImportItem::Memory(m) => (
-                            ExternKind::Memory,
-                            we::EntityType::Memory(types::memory_type(&m.ty)),
-                        ),
-                        ImportItem::Global(g) => (
-                            ExternKind::Global,
-                            we::EntityType::Global(types::global_type(&g.ty)),
-                        ),
+                        ImportItem::Table(t) => (ExternKind::Table, we::EntityType::Table(types::table_type(&t.ty))),
+                        ImportItem::Memory(m) => {
+                            (ExternKind::Memory, we::EntityType::Memory(types::memory_type(&m.ty)))
+                        }
+                        ImportItem::Global(g) => {
+                            (ExternKind::Global, we::EntityType::Global(types::global_type(&g.ty)))
+                        }
                         ImportItem::Tag(t) => (ExternKind::Tag, tag_type(&t.ty)),
                     };
                     let mut s = we::ImportSection::new();
@@ -250,11 +290,7 @@ impl<'m> Builder<'m> {
                     let ty = types::table_type(&t.ty);
                     if let Some(imp) = &t.header.import {
                         let mut s = we::ImportSection::new();
-                        s.import(
-                            imp.module.as_str(),
-                            imp.field.as_str(),
-                            we::EntityType::Table(ty),
-                        );
+                        s.import(imp.module.as_str(), imp.field.as_str(), we::EntityType::Table(ty));
                         imports.push(&s, t.span);
                         continue;
                     }
@@ -286,11 +322,7 @@ impl<'m> Builder<'m> {
                     let ty = types::memory_type(&m.ty);
                     if let Some(imp) = &m.header.import {
                         let mut s = we::ImportSection::new();
-                        s.import(
-                            imp.module.as_str(),
-                            imp.field.as_str(),
-                            we::EntityType::Memory(ty),
-                        );
+                        s.import(imp.module.as_str(), imp.field.as_str(), we::EntityType::Memory(ty));
                         imports.push(&s, m.span);
                         continue;
                     }
@@ -303,8 +335,11 @@ impl<'m> Builder<'m> {
                             AddrType::I64 => we::ConstExpr::i64_const(0),
                         };
                         let mut s = we::DataSection::new();
-                        s.active(index, &offset, data_bytes(items));
+                        let bytes = data_bytes(items);
+                        let len = bytes.len() as u32;
+                        s.active(index, &offset, bytes);
                         datas.push(&s, m.span);
+                        data_offsets.push(datas.bytes.len() as u32 - len);
                         data_count += 1;
                     }
                 }
@@ -315,11 +350,7 @@ impl<'m> Builder<'m> {
                     let ty = types::global_type(&g.ty);
                     if let Some(imp) = &g.header.import {
                         let mut s = we::ImportSection::new();
-                        s.import(
-                            imp.module.as_str(),
-                            imp.field.as_str(),
-                            we::EntityType::Global(ty),
-                        );
+                        s.import(imp.module.as_str(), imp.field.as_str(), we::EntityType::Global(ty));
                         imports.push(&s, g.span);
                         continue;
                     }
@@ -338,10 +369,7 @@ impl<'m> Builder<'m> {
                         continue;
                     }
                     let mut s = we::TagSection::new();
-                    s.tag(we::TagType {
-                        kind: we::TagKind::Exception,
-                        func_type_idx: t.ty.resolved,
-                    });
+                    s.tag(we::TagType { kind: we::TagKind::Exception, func_type_idx: t.ty.resolved });
                     tags.push(&s, t.span);
                 }
                 ModuleField::Export(e) => {
@@ -364,14 +392,14 @@ impl<'m> Builder<'m> {
                 }
                 ModuleField::Data(d) => {
                     let bytes = data_bytes(&d.items);
+                    let len = bytes.len() as u32;
                     let mut s = we::DataSection::new();
                     match &d.mode {
                         DataMode::Passive => s.passive(bytes),
-                        DataMode::Active { memory, offset } => {
-                            s.active(memory.num, &self.const_expr(offset), bytes)
-                        }
+                        DataMode::Active { memory, offset } => s.active(memory.num, &self.const_expr(offset), bytes),
                     };
                     datas.push(&s, d.span);
+                    data_offsets.push(datas.bytes.len() as u32 - len);
                     data_count += 1;
                 }
                 ModuleField::Custom(_)
@@ -414,31 +442,29 @@ impl<'m> Builder<'m> {
             self.section(12, &payload, &[]);
         }
         self.customs(CustomPlace::Before(SectionAnchor::Code));
-        let (code_payload, code_sites) = self.code_section(&bodies);
+        let (code_payload, code_sites, func_bodies) = self.code_section(&bodies);
         self.customs(CustomPlace::After(SectionAnchor::Code));
+        let count_len = leb_len(datas.count);
+        let data_segments = data_offsets.iter().map(|o| o + count_len).collect();
         self.anchored(SectionAnchor::Data, 11, datas);
         self.customs(CustomPlace::AfterLast);
-        if self.object {
-            let mut payload = Vec::new();
-            "linking".encode(&mut payload);
-            2u32.encode(&mut payload);
-            self.section(0, &payload, &[]);
-        }
         self.map.sort_by_key(|(o, _)| *o);
         Encoded {
             bytes: self.out,
             map: SourceMap { entries: self.map },
             code_payload,
             code_sites,
+            sections: self.sections,
+            data_segments,
+            func_bodies,
+            late_customs: self.late_customs,
         }
     }
 
     fn elements<'e>(&self, items: &ElemItems, table_elem: Option<&RefType>) -> we::Elements<'e> {
         match items {
             ElemItems::Funcs(fs) => {
-                let ty = table_elem
-                    .map(types::reftype)
-                    .unwrap_or(we::RefType::FUNCREF);
+                let ty = table_elem.map(types::reftype).unwrap_or(we::RefType::FUNCREF);
                 if ty == we::RefType::FUNCREF {
                     we::Elements::Functions(Cow::Owned(fs.iter().map(|f| f.num).collect()))
                 } else {
@@ -454,21 +480,17 @@ impl<'m> Builder<'m> {
     }
 
     /// Writes the code section; returns its payload offset and the immediate sites.
-    fn code_section(&mut self, bodies: &[&Func]) -> (u32, Vec<ImmSite>) {
+    fn code_section(&mut self, bodies: &[&'m Func]) -> (u32, Vec<ImmSite>, Vec<FuncBody>) {
         if bodies.is_empty() {
-            return (0, Vec::new());
+            return (0, Vec::new(), Vec::new());
         }
+        let mut func_bodies = Vec::new();
         let mut payload = Vec::new();
         (bodies.len() as u32).encode(&mut payload);
         let mut sites = Vec::new();
         let mut items = Vec::new();
         let mut hints = we::BranchHints::new();
-        let imported = self
-            .module
-            .fields
-            .iter()
-            .filter(|f| is_func_import(f))
-            .count() as u32;
+        let imported = self.module.fields.iter().filter(|f| is_func_import(f)).count() as u32;
         let mut func_index = imported;
         for f in bodies {
             let mut w = CodeWriter::new(self.object, self.record, &self.memory64);
@@ -501,34 +523,52 @@ impl<'m> Builder<'m> {
             let body_start = payload.len() as u32;
             (w.out.len() as u32).encode(&mut payload);
             let base = payload.len() as u32;
+            if self.object {
+                func_bodies.push(FuncBody {
+                    offset: base,
+                    instr_offsets: std::mem::take(&mut w.instr_offsets),
+                    size: w.out.len() as u32,
+                });
+            }
             if self.record {
                 items.push((body_start, f.span));
                 items.extend(w.map.iter().map(|&(o, s)| (base + o, s)));
                 // The final `end` (where result types are checked) maps to the last instruction,
                 // or to the closing paren of an empty body.
-                let end_span = f
-                    .body
-                    .instrs
-                    .last()
-                    .map_or(Span::new(f.span.end.saturating_sub(1), f.span.end), |i| {
-                        i.span
-                    });
+                let end_span =
+                    f.body.instrs.last().map_or(Span::new(f.span.end.saturating_sub(1), f.span.end), |i| i.span);
                 items.push((base + w.out.len() as u32 - 1, end_span));
             }
-            sites.extend(w.sites.iter().map(|s| ImmSite {
-                offset: s.offset + base,
-                ..*s
-            }));
+            sites.extend(w.sites.iter().map(|s| ImmSite { offset: s.offset + base, ..*s }));
             payload.extend_from_slice(&w.out);
         }
         if !hints.is_empty() {
-            self.out.push(0);
-            hints.encode(&mut self.out);
+            // wasm-encoder writes the section's size first; `section` writes its own.
+            let mut tmp = Vec::new();
+            hints.encode(&mut tmp);
+            let size_len = tmp.iter().position(|b| b & 0x80 == 0).map_or(0, |i| i + 1);
+            self.section(0, &tmp[size_len..], &[]);
         }
         let offset = self.out.len() as u32 + 1 + leb_len(payload.len() as u32);
         self.section(10, &payload, &items);
-        (offset, sites)
+        (offset, sites, func_bodies)
     }
+}
+
+/// The name at the start of a custom section's payload.
+fn custom_name(payload: &[u8]) -> String {
+    let mut len = 0usize;
+    let mut shift = 0;
+    let mut i = 0;
+    while let Some(&b) = payload.get(i) {
+        len |= ((b & 0x7f) as usize) << shift;
+        shift += 7;
+        i += 1;
+        if b & 0x80 == 0 {
+            break;
+        }
+    }
+    payload.get(i..i + len).map(|n| String::from_utf8_lossy(n).into_owned()).unwrap_or_default()
 }
 
 fn leb_len(v: u32) -> u32 {
@@ -546,18 +586,11 @@ fn is_func_import(f: &ModuleField) -> bool {
 }
 
 fn func_entity(f: &Func) -> we::EntityType {
-    if f.exact {
-        we::EntityType::FunctionExact(f.ty.resolved)
-    } else {
-        we::EntityType::Function(f.ty.resolved)
-    }
+    if f.exact { we::EntityType::FunctionExact(f.ty.resolved) } else { we::EntityType::Function(f.ty.resolved) }
 }
 
 fn tag_type(tu: &TypeUse) -> we::EntityType {
-    we::EntityType::Tag(we::TagType {
-        kind: we::TagKind::Exception,
-        func_type_idx: tu.resolved,
-    })
+    we::EntityType::Tag(we::TagType { kind: we::TagKind::Exception, func_type_idx: tu.resolved })
 }
 
 fn inline_exports(exports: &mut ListPayload, h: &EntityHeader, kind: ExternKind, index: u32) {
@@ -582,10 +615,7 @@ fn needs_data_count(e: &Expr) -> bool {
     e.instrs.iter().any(|i| match &i.kind {
         InstrKind::Op(id, _) => {
             let info = id.info();
-            matches!(
-                info.imm,
-                ImmKind::MemoryInit | ImmKind::Data | ImmKind::TypeData
-            )
+            matches!(info.imm, ImmKind::MemoryInit | ImmKind::Data | ImmKind::TypeData)
         }
         InstrKind::Label(_) => false,
     })

@@ -17,10 +17,7 @@ pub fn valtype(t: &ValType) -> we::ValType {
 
 /// A reference type.
 pub fn reftype(r: &RefType) -> we::RefType {
-    we::RefType {
-        nullable: r.nullable,
-        heap_type: heaptype(&r.heap),
-    }
+    we::RefType { nullable: r.nullable, heap_type: heaptype(&r.heap) }
 }
 
 /// A heap type.
@@ -60,18 +57,12 @@ fn storage(t: &StorageType) -> we::StorageType {
 }
 
 fn field(f: &FieldType) -> we::FieldType {
-    we::FieldType {
-        element_type: storage(&f.ty),
-        mutable: f.mutable,
-    }
+    we::FieldType { element_type: storage(&f.ty), mutable: f.mutable }
 }
 
 /// A function type.
 pub fn func_type(ft: &FuncType) -> we::FuncType {
-    we::FuncType::new(
-        ft.params.iter().map(|p| valtype(&p.ty)),
-        ft.results.iter().map(|p| valtype(&p.ty)),
-    )
+    we::FuncType::new(ft.params.iter().map(|p| valtype(&p.ty)), ft.results.iter().map(|p| valtype(&p.ty)))
 }
 
 /// A sub type.
@@ -79,9 +70,9 @@ pub fn sub_type(t: &SubType) -> we::SubType {
     let c = &t.composite;
     let inner = match &c.kind {
         CompositeKind::Func(ft) => we::CompositeInnerType::Func(func_type(ft)),
-        CompositeKind::Struct(fs) => we::CompositeInnerType::Struct(we::StructType {
-            fields: fs.iter().map(field).collect(),
-        }),
+        CompositeKind::Struct(fs) => {
+            we::CompositeInnerType::Struct(we::StructType { fields: fs.iter().map(field).collect() })
+        }
         CompositeKind::Array(f) => we::CompositeInnerType::Array(we::ArrayType(field(f))),
         CompositeKind::Cont(i) => we::CompositeInnerType::Cont(we::ContType(i.num)),
     };
@@ -121,11 +112,7 @@ pub fn memory_type(m: &MemoryType) -> we::MemoryType {
 
 /// A global type.
 pub fn global_type(g: &GlobalType) -> we::GlobalType {
-    we::GlobalType {
-        val_type: valtype(&g.ty),
-        mutable: g.mutable,
-        shared: g.shared,
-    }
+    we::GlobalType { val_type: valtype(&g.ty), mutable: g.mutable, shared: g.shared }
 }
 
 /// An export kind.

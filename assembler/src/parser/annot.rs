@@ -31,8 +31,8 @@ impl<'a> Cursor<'a> {
                 TokenKind::Keyword => {
                     let (s, kw_ok) = match text {
                         "i32" | "i64" | "leb" | "sleb" | "leb64" | "sleb64" => (1, true),
-                        "tag" | "table" | "global" | "func" | "functable" | "functbl"
-                        | "functext" | "customtext" | "data" => (2, true),
+                        "tag" | "table" | "global" | "func" | "functable" | "functbl" | "functext" | "customtext"
+                        | "data" => (2, true),
                         "pic" | "tls" => (3, true),
                         "none" => (4, true),
                         _ => (0, false),
@@ -42,8 +42,11 @@ impl<'a> Cursor<'a> {
                             "formats: i32 i64 leb sleb leb64 sleb64; methods: tag table global func functable functext customtext data; modifiers: pic tls"));
                     }
                     if s <= stage {
-                        return Err(self.reloc_error(t.span, format!("`{text}` is out of place in `(@reloc ...)`"),
-                            "write the components in the order: format, method, modifier, symbol, addend"));
+                        return Err(self.reloc_error(
+                            t.span,
+                            format!("`{text}` is out of place in `(@reloc ...)`"),
+                            "write the components in the order: format, method, modifier, symbol, addend",
+                        ));
                     }
                     stage = s;
                     self.bump();
@@ -59,21 +62,14 @@ impl<'a> Cursor<'a> {
                             r.method = Some((reloc_method(text), t.span));
                         }
                         3 => {
-                            r.modifier = Some((
-                                if text == "pic" {
-                                    RelocModifier::Pic
-                                } else {
-                                    RelocModifier::Tls
-                                },
-                                t.span,
-                            ))
+                            r.modifier =
+                                Some((if text == "pic" { RelocModifier::Pic } else { RelocModifier::Tls }, t.span))
                         }
                         _ => r.target = Some(RelocTarget::None(t.span)),
                     }
                 }
                 TokenKind::Id | TokenKind::Integer
-                    if stage < 4
-                        && !(t.kind == TokenKind::Integer && text.starts_with(['+', '-'])) =>
+                    if stage < 4 && !(t.kind == TokenKind::Integer && text.starts_with(['+', '-'])) =>
                 {
                     stage = 4;
                     let i = self.parse_index()?;
@@ -98,11 +94,7 @@ impl<'a> Cursor<'a> {
                     }
                 }
                 TokenKind::Integer if stage < 5 => {
-                    return Err(self.reloc_error(
-                        t.span,
-                        "an addend needs a sign",
-                        "write `+N` or `-N`",
-                    ));
+                    return Err(self.reloc_error(t.span, "an addend needs a sign", "write `+N` or `-N`"));
                 }
                 _ => {
                     return Err(self.reloc_error(
@@ -119,20 +111,14 @@ impl<'a> Cursor<'a> {
     }
 
     fn reloc_error(&mut self, span: Span, msg: impl Into<String>, help: &str) -> super::Fail {
-        self.diags
-            .push(Diagnostic::error(span, msg).with_help(help));
+        self.diags.push(Diagnostic::error(span, msg).with_help(help));
         super::Fail
     }
 
     /// `(@sym $name? qualifier*)`, `(@sym none)` or `(@sym.import.data ...)` at the cursor.
     pub(crate) fn parse_sym_annot(&mut self, open: usize) -> PResult<SymAnnot> {
         self.bump();
-        let mut s = SymAnnot {
-            span: self.list_span(open),
-            name: None,
-            none: false,
-            qualifiers: Vec::new(),
-        };
+        let mut s = SymAnnot { span: self.list_span(open), name: None, none: false, qualifiers: Vec::new() };
         if self.eat_kw("none").is_some() {
             s.none = true;
             self.expect_rparen()?;
@@ -170,9 +156,7 @@ impl<'a> Cursor<'a> {
                     "comdat" => (SymQualifier::Comdat(self.parse_index()?), "comdat"),
                     _ => {
                         let span = self.span_from(start);
-                        return Err(
-                            self.error(span, format!("unknown symbol qualifier `({kw} ...)`"))
-                        );
+                        return Err(self.error(span, format!("unknown symbol qualifier `({kw} ...)`")));
                     }
                 };
                 self.expect_rparen()?;
@@ -200,10 +184,7 @@ impl<'a> Cursor<'a> {
     /// `(@sym.segment qualifier*)` at the cursor.
     pub(crate) fn parse_seg_annot(&mut self, open: usize) -> PResult<SegAnnot> {
         self.bump();
-        let mut seg = SegAnnot {
-            span: self.list_span(open),
-            qualifiers: Vec::new(),
-        };
+        let mut seg = SegAnnot { span: self.list_span(open), qualifiers: Vec::new() };
         let mut seen: Vec<(&'static str, Span)> = Vec::new();
         while !self.at_close() {
             let start = self.here().start;
@@ -231,9 +212,7 @@ impl<'a> Cursor<'a> {
                     "name" => (SegQualifier::Name(self.parse_name()?), "name"),
                     _ => {
                         let span = self.span_from(start);
-                        return Err(
-                            self.error(span, format!("unknown segment qualifier `({kw} ...)`"))
-                        );
+                        return Err(self.error(span, format!("unknown segment qualifier `({kw} ...)`")));
                     }
                 };
                 self.expect_rparen()?;
@@ -263,11 +242,7 @@ impl<'a> Cursor<'a> {
         let id = self.expect_id()?;
         let name = self.parse_name()?;
         self.expect_rparen()?;
-        Ok(Comdat {
-            span: self.list_span(open),
-            id,
-            name,
-        })
+        Ok(Comdat { span: self.list_span(open), id, name })
     }
 
     /// `(@custom "name" place? item*)` at the cursor.
@@ -287,9 +262,7 @@ impl<'a> Cursor<'a> {
                     Some(s) if kw == "before" => CustomPlace::Before(s),
                     Some(s) => CustomPlace::After(s),
                     None => {
-                        return Err(
-                            self.error(t, format!("unknown section `{a}` for custom placement"))
-                        );
+                        return Err(self.error(t, format!("unknown section `{a}` for custom placement")));
                     }
                 },
             };
@@ -298,12 +271,7 @@ impl<'a> Cursor<'a> {
         }
         let items = self.parse_data_items(false)?;
         self.expect_rparen()?;
-        Ok(Custom {
-            span: self.list_span(open),
-            name,
-            place,
-            items,
-        })
+        Ok(Custom { span: self.list_span(open), name, place, items })
     }
 
     /// `(@producers (language|sdk|processed-by "name" "version")*)`: the `producers` section,
@@ -311,20 +279,15 @@ impl<'a> Cursor<'a> {
     pub(crate) fn parse_producers(&mut self, open: usize) -> PResult<Custom> {
         use wasm_encoder::Encode;
         self.bump();
-        let mut fields: [(&str, Vec<(Str, Str)>); 3] = [
-            ("language", Vec::new()),
-            ("sdk", Vec::new()),
-            ("processed-by", Vec::new()),
-        ];
+        let mut fields: [(&str, Vec<(Str, Str)>); 3] =
+            [("language", Vec::new()), ("sdk", Vec::new()), ("processed-by", Vec::new())];
         while !self.at_close() {
             let slot = match self.peek_list_kw() {
                 Some("language") => 0,
                 Some("sdk") => 1,
                 Some("processed-by") => 2,
                 _ => {
-                    return Err(
-                        self.expected("`(language ...)`, `(sdk ...)` or `(processed-by ...)`")
-                    );
+                    return Err(self.expected("`(language ...)`, `(sdk ...)` or `(processed-by ...)`"));
                 }
             };
             self.bump();
@@ -347,18 +310,12 @@ impl<'a> Cursor<'a> {
                 v.as_str().encode(&mut payload);
             }
         }
-        let name = Str {
-            bytes: b"producers".to_vec(),
-            span,
-        };
+        let name = Str { bytes: b"producers".to_vec(), span };
         Ok(Custom {
             span,
             name,
             place: CustomPlace::AfterLast,
-            items: vec![DataItem::Bytes(Str {
-                bytes: payload,
-                span,
-            })],
+            items: vec![DataItem::Bytes(Str { bytes: payload, span })],
         })
     }
 
@@ -374,9 +331,7 @@ impl<'a> Cursor<'a> {
                     let open = self.mark();
                     match self.peek_annotation() {
                         Some("reloc") => items.push(DataItem::Reloc(self.parse_reloc_annot()?)),
-                        Some("sym") if data => {
-                            items.push(DataItem::Sym(self.parse_sym_annot(open)?))
-                        }
+                        Some("sym") if data => items.push(DataItem::Sym(self.parse_sym_annot(open)?)),
                         Some("sym.label") => {
                             self.bump();
                             let id = self.expect_id()?;
@@ -391,15 +346,8 @@ impl<'a> Cursor<'a> {
                         }
                         Some(other) => {
                             let span = self.list_span(open);
-                            let place = if data {
-                                "data strings"
-                            } else {
-                                "custom section contents"
-                            };
-                            return Err(self.error(
-                                span,
-                                format!("`(@{other} ...)` is not allowed among {place}"),
-                            ));
+                            let place = if data { "data strings" } else { "custom section contents" };
+                            return Err(self.error(span, format!("`(@{other} ...)` is not allowed among {place}")));
                         }
                         None => unreachable!(),
                     }

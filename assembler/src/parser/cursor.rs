@@ -65,9 +65,7 @@ impl<'a> Cursor<'a> {
                 TokenKind::LParen | TokenKind::Annotation => stack.push(i),
                 TokenKind::RParen => match stack.pop() {
                     Some(open) => close[open] = i as u32,
-                    None => diags.push(
-                        Diagnostic::error(t.span, "unexpected `)`").with_label("no `(` opens this"),
-                    ),
+                    None => diags.push(Diagnostic::error(t.span, "unexpected `)`").with_label("no `(` opens this")),
                 },
                 _ => {}
             }
@@ -106,12 +104,8 @@ impl<'a> Cursor<'a> {
                 break;
             }
             let end = self.close[self.pos] as usize;
-            let last = self
-                .toks
-                .get(end)
-                .map_or(self.src.len() as u32, |t| t.span.end);
-            self.unknown_annotations
-                .push((Span::new(t.span.start, last), t.span));
+            let last = self.toks.get(end).map_or(self.src.len() as u32, |t| t.span.end);
+            self.unknown_annotations.push((Span::new(t.span.start, last), t.span));
             self.pos = end + 1;
         }
     }
@@ -124,9 +118,7 @@ impl<'a> Cursor<'a> {
     fn annotation_name(&self, i: usize) -> &'a str {
         let text = self.toks[i].span.text(self.src);
         let name = &text[2..];
-        name.strip_prefix('"')
-            .and_then(|n| n.strip_suffix('"'))
-            .unwrap_or(name)
+        name.strip_prefix('"').and_then(|n| n.strip_suffix('"')).unwrap_or(name)
     }
 
     /// The token at the cursor.
@@ -142,10 +134,7 @@ impl<'a> Cursor<'a> {
 
     /// The index of the first token at or after `i` that is not inside an unknown annotation.
     fn significant(&self, mut i: usize) -> usize {
-        while i < self.toks.len()
-            && self.toks[i].kind == TokenKind::Annotation
-            && !self.is_known_annotation(i)
-        {
+        while i < self.toks.len() && self.toks[i].kind == TokenKind::Annotation && !self.is_known_annotation(i) {
             i = self.close[i] as usize + 1;
         }
         i
@@ -187,9 +176,7 @@ impl<'a> Cursor<'a> {
     /// The keyword right after a `(` at the cursor.
     pub fn peek_list_kw(&mut self) -> Option<&'a str> {
         match (self.peek(), self.peek_nth(1)) {
-            (Some(p), Some(k)) if p.kind == TokenKind::LParen && k.kind == TokenKind::Keyword => {
-                Some(self.text(k))
-            }
+            (Some(p), Some(k)) if p.kind == TokenKind::LParen && k.kind == TokenKind::Keyword => Some(self.text(k)),
             _ => None,
         }
     }
@@ -222,11 +209,7 @@ impl<'a> Cursor<'a> {
 
     /// The end of the previous token.
     pub fn prev_end(&self) -> u32 {
-        if self.pos == 0 {
-            0
-        } else {
-            self.toks[(self.pos - 1).min(self.toks.len() - 1)].span.end
-        }
+        if self.pos == 0 { 0 } else { self.toks[(self.pos - 1).min(self.toks.len() - 1)].span.end }
     }
 
     /// Span from `start` to the end of the previous token.
@@ -256,11 +239,7 @@ impl<'a> Cursor<'a> {
 
     /// Consumes keyword `kw`, if there.
     pub fn eat_kw(&mut self, kw: &str) -> Option<Span> {
-        if self.at_kw(kw) {
-            Some(self.bump().span)
-        } else {
-            None
-        }
+        if self.at_kw(kw) { Some(self.bump().span) } else { None }
     }
 
     /// Consumes `(` and keyword `kw`, if there; returns the span of the `(`.
@@ -338,9 +317,7 @@ impl<'a> Cursor<'a> {
     /// Recovery: the cursor was inside the list opened at token `open`; moves past its `)`.
     pub fn recover_to_close(&mut self, open: usize) {
         let close = self.close[open] as usize;
-        self.pos = (close + 1)
-            .min(self.toks.len())
-            .max(self.pos.min(self.toks.len()));
+        self.pos = (close + 1).min(self.toks.len()).max(self.pos.min(self.toks.len()));
         if close >= self.toks.len() {
             self.pos = self.toks.len();
         }
@@ -350,10 +327,7 @@ impl<'a> Cursor<'a> {
     pub fn list_span(&self, open: usize) -> Span {
         let start = self.toks[open].span.start;
         let close = self.close[open] as usize;
-        let end = self
-            .toks
-            .get(close)
-            .map_or(self.src.len() as u32, |t| t.span.end);
+        let end = self.toks.get(close).map_or(self.src.len() as u32, |t| t.span.end);
         Span::new(start, end)
     }
 

@@ -22,11 +22,7 @@ impl<'a> Cursor<'a> {
         let start = self.here().start;
         let mut expr = Expr::default();
         self.parse_instr_seq(&mut expr);
-        expr.span = if self.prev_end() > start {
-            self.span_from(start)
-        } else {
-            Span::new(start, start)
-        };
+        expr.span = if self.prev_end() > start { self.span_from(start) } else { Span::new(start, start) };
         expr
     }
 
@@ -86,22 +82,13 @@ impl<'a> Cursor<'a> {
     }
 
     /// Attaches a branch hint to the instruction `index` if the form's head is `if` or `br_if`.
-    fn attach_hint(
-        &mut self,
-        expr: &mut Expr,
-        (value, span): (u8, Span),
-        head: Option<&str>,
-        index: u32,
-    ) {
+    fn attach_hint(&mut self, expr: &mut Expr, (value, span): (u8, Span), head: Option<&str>, index: u32) {
         if matches!(head, Some("if" | "br_if")) {
             expr.branch_hints.push((index, value));
         } else {
             self.diags.push(
-                crate::diagnostic::Diagnostic::error(
-                    span,
-                    "@metadata.code.branch_hint annotation: invalid target",
-                )
-                .with_label("a branch hint must stand right before `if` or `br_if`"),
+                crate::diagnostic::Diagnostic::error(span, "@metadata.code.branch_hint annotation: invalid target")
+                    .with_label("a branch hint must stand right before `if` or `br_if`"),
             );
         }
     }
@@ -109,13 +96,8 @@ impl<'a> Cursor<'a> {
     /// After a bad instruction: skips its remaining atoms so one mistake gives one diagnostic.
     fn skip_stray_atoms(&mut self) {
         while let Some(t) = self.peek() {
-            let is_instr =
-                t.kind == TokenKind::Keyword && instructions::lookup(self.text(t)).is_some();
-            if matches!(
-                t.kind,
-                TokenKind::LParen | TokenKind::RParen | TokenKind::Annotation
-            ) || is_instr
-            {
+            let is_instr = t.kind == TokenKind::Keyword && instructions::lookup(self.text(t)).is_some();
+            if matches!(t.kind, TokenKind::LParen | TokenKind::RParen | TokenKind::Annotation) || is_instr {
                 return;
             }
             self.bump();
@@ -130,10 +112,7 @@ impl<'a> Cursor<'a> {
                 self.bump();
                 let id = self.expect_id()?;
                 self.expect_rparen()?;
-                expr.instrs.push(Instr {
-                    span: self.list_span(open),
-                    kind: InstrKind::Label(id),
-                });
+                expr.instrs.push(Instr { span: self.list_span(open), kind: InstrKind::Label(id) });
                 Ok(())
             }
             Some("metadata.code.branch_hint") => {
@@ -143,10 +122,12 @@ impl<'a> Cursor<'a> {
                 let span = self.list_span(open);
                 let value = match s.bytes.as_slice() {
                     [v @ (0 | 1)] => *v,
-                    _ => return Err(self.error(
-                        s.span,
-                        "@metadata.code.branch_hint annotation: the hint is one byte, \\00 or \\01",
-                    )),
+                    _ => {
+                        return Err(self.error(
+                            s.span,
+                            "@metadata.code.branch_hint annotation: the hint is one byte, \\00 or \\01",
+                        ));
+                    }
                 };
                 if let Some((_, first)) = self.pending_hint {
                     self.diags.push(
@@ -174,10 +155,7 @@ impl<'a> Cursor<'a> {
             Some(other) => {
                 let span = self.list_span(open);
                 self.recover_to_close(open);
-                Err(self.error(
-                    span,
-                    format!("`(@{other} ...)` is not allowed among instructions"),
-                ))
+                Err(self.error(span, format!("`(@{other} ...)` is not allowed among instructions")))
             }
             None => unreachable!(),
         }
@@ -196,28 +174,14 @@ impl<'a> Cursor<'a> {
         Ok(())
     }
 
-    fn push_instr(
-        &mut self,
-        expr: &mut Expr,
-        span: Span,
-        id: InstrId,
-        imm: Imm,
-        relocs: PendingRelocs,
-    ) {
+    fn push_instr(&mut self, expr: &mut Expr, span: Span, id: InstrId, imm: Imm, relocs: PendingRelocs) {
         let index = expr.instrs.len() as u32;
-        expr.relocs
-            .extend(relocs.into_iter().map(|(slot, r)| (index, slot, r)));
-        expr.instrs.push(Instr {
-            span,
-            kind: InstrKind::Op(id, imm),
-        });
+        expr.relocs.extend(relocs.into_iter().map(|(slot, r)| (index, slot, r)));
+        expr.instrs.push(Instr { span, kind: InstrKind::Op(id, imm) });
     }
 
     fn push_simple(&mut self, expr: &mut Expr, span: Span, name: &str, imm: Imm) {
-        expr.instrs.push(Instr {
-            span,
-            kind: InstrKind::Op(id_of(name), imm),
-        });
+        expr.instrs.push(Instr { span, kind: InstrKind::Op(id_of(name), imm) });
     }
 
     /// A folded instruction `( ... )` at the cursor.
@@ -256,14 +220,12 @@ impl<'a> Cursor<'a> {
                     return Err(self.expected("`(then ...)`"));
                 }
                 self.parse_instr_seq(expr);
-                self.expect_rparen()
-                    .inspect_err(|_| self.recover_to_close(topen))?;
+                self.expect_rparen().inspect_err(|_| self.recover_to_close(topen))?;
                 let eopen = self.mark();
                 if let Some(espan) = self.eat_list("else") {
                     self.push_simple(expr, espan, "else", Imm::EndLabel(None));
                     self.parse_instr_seq(expr);
-                    self.expect_rparen()
-                        .inspect_err(|_| self.recover_to_close(eopen))?;
+                    self.expect_rparen().inspect_err(|_| self.recover_to_close(eopen))?;
                 }
                 let close = self.expect_rparen()?;
                 self.push_simple(expr, close, "end", Imm::EndLabel(None));
@@ -278,8 +240,7 @@ impl<'a> Cursor<'a> {
                     return Err(self.expected("`(do ...)`"));
                 }
                 self.parse_instr_seq(expr);
-                self.expect_rparen()
-                    .inspect_err(|_| self.recover_to_close(dopen))?;
+                self.expect_rparen().inspect_err(|_| self.recover_to_close(dopen))?;
                 let mut delegated = false;
                 loop {
                     let copen = self.mark();
@@ -293,13 +254,11 @@ impl<'a> Cursor<'a> {
                             expr.relocs.push((index, 0, r));
                         }
                         self.parse_instr_seq(expr);
-                        self.expect_rparen()
-                            .inspect_err(|_| self.recover_to_close(copen))?;
+                        self.expect_rparen().inspect_err(|_| self.recover_to_close(copen))?;
                     } else if let Some(cspan) = self.eat_list("catch_all") {
                         self.push_simple(expr, cspan, "catch_all", Imm::EndLabel(None));
                         self.parse_instr_seq(expr);
-                        self.expect_rparen()
-                            .inspect_err(|_| self.recover_to_close(copen))?;
+                        self.expect_rparen().inspect_err(|_| self.recover_to_close(copen))?;
                     } else if let Some(dspan) = self.eat_list("delegate") {
                         let label = self.parse_index()?;
                         let close = self.expect_rparen()?;
@@ -367,8 +326,7 @@ impl<'a> Cursor<'a> {
 
     /// Reports an unknown mnemonic, suggesting the closest known one.
     fn unknown_instruction(&mut self, span: Span, name: &str) -> Fail {
-        let mut d =
-            crate::diagnostic::Diagnostic::error(span, format!("unknown instruction `{name}`"));
+        let mut d = crate::diagnostic::Diagnostic::error(span, format!("unknown instruction `{name}`"));
         if let Some(best) = instructions::closest(name) {
             d = d.with_help(format!("did you mean `{best}`?"));
         }
@@ -427,32 +385,17 @@ impl<'a> Cursor<'a> {
                     };
                     self.bump();
                     self.bump();
-                    let tag = if kind < 2 {
-                        Some(self.index_imm(0, relocs)?)
-                    } else {
-                        None
-                    };
+                    let tag = if kind < 2 { Some(self.index_imm(0, relocs)?) } else { None };
                     let label = self.parse_index()?;
                     self.expect_rparen()?;
-                    clauses.push(CatchClause {
-                        kind,
-                        tag,
-                        label,
-                        span: self.list_span(open),
-                    });
+                    clauses.push(CatchClause { kind, tag, label, span: self.list_span(open) });
                 }
                 Imm::TryTable(Box::new((bt, clauses)))
             }
             K::EndLabel => Imm::EndLabel(self.opt_id()),
-            K::Catch
-            | K::Label
-            | K::Func
-            | K::Type
-            | K::Local
-            | K::Global
-            | K::Tag
-            | K::Elem
-            | K::Data => Imm::Index(self.index_imm(0, relocs)?),
+            K::Catch | K::Label | K::Func | K::Type | K::Local | K::Global | K::Tag | K::Elem | K::Data => {
+                Imm::Index(self.index_imm(0, relocs)?)
+            }
             K::BrTable => {
                 let mut labels = vec![self.parse_index()?];
                 while let Some(i) = self.opt_index() {
@@ -548,12 +491,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// `memidx? offset=N? align=N?`. With `lane_follows`, a lone integer is the lane, not a memory.
-    fn parse_memarg(
-        &mut self,
-        natural: u8,
-        lane_follows: bool,
-        relocs: &mut PendingRelocs,
-    ) -> PResult<MemArg> {
+    fn parse_memarg(&mut self, natural: u8, lane_follows: bool, relocs: &mut PendingRelocs) -> PResult<MemArg> {
         let memory = if self.peek_kind() == Some(TokenKind::Id) {
             self.parse_index()?
         } else if self.at_u32() && (!lane_follows || self.integer_follows_memory_index()) {
@@ -584,11 +522,7 @@ impl<'a> Cursor<'a> {
                 None => return Err(self.error(t.span, "malformed alignment")),
             }
         }
-        Ok(MemArg {
-            memory,
-            offset,
-            align,
-        })
+        Ok(MemArg { memory, offset, align })
     }
 
     /// For lane instructions: whether the integer at the cursor is a memory index (another
@@ -620,9 +554,7 @@ impl<'a> Cursor<'a> {
                     64 => literals::parse_i64(text).map(|v| v as u64),
                     _ => literals::parse_int_bits(text, bits),
                 };
-                v.ok_or_else(|| {
-                    self.error(t.span, format!("integer constant out of range for i{bits}"))
-                })
+                v.ok_or_else(|| self.error(t.span, format!("integer constant out of range for i{bits}")))
             }
             _ => Err(self.expected(&format!("an i{bits} literal"))),
         }
@@ -632,8 +564,7 @@ impl<'a> Cursor<'a> {
         match self.peek() {
             Some(t) if matches!(t.kind, TokenKind::Integer | TokenKind::Float) => {
                 self.bump();
-                literals::parse_f32(self.text(t))
-                    .ok_or_else(|| self.error(t.span, "malformed f32 constant"))
+                literals::parse_f32(self.text(t)).ok_or_else(|| self.error(t.span, "malformed f32 constant"))
             }
             _ => Err(self.expected("an f32 literal")),
         }
@@ -643,8 +574,7 @@ impl<'a> Cursor<'a> {
         match self.peek() {
             Some(t) if matches!(t.kind, TokenKind::Integer | TokenKind::Float) => {
                 self.bump();
-                literals::parse_f64(self.text(t))
-                    .ok_or_else(|| self.error(t.span, "malformed f64 constant"))
+                literals::parse_f64(self.text(t)).ok_or_else(|| self.error(t.span, "malformed f64 constant"))
             }
             _ => Err(self.expected("an f64 literal")),
         }
@@ -653,9 +583,7 @@ impl<'a> Cursor<'a> {
     /// `shape lane+` of `v128.const`.
     fn parse_v128(&mut self) -> PResult<[u8; 16]> {
         let Some(shape) = self.peek_kw() else {
-            return Err(self.expected(
-                "a vector shape (`i8x16`, `i16x8`, `i32x4`, `i64x2`, `f32x4`, `f64x2`)",
-            ));
+            return Err(self.expected("a vector shape (`i8x16`, `i16x8`, `i32x4`, `i64x2`, `f32x4`, `f64x2`)"));
         };
         let (lanes, bits) = match shape {
             "i8x16" => (16, 8),
@@ -663,9 +591,7 @@ impl<'a> Cursor<'a> {
             "i32x4" | "f32x4" => (4, 32),
             "i64x2" | "f64x2" => (2, 64),
             _ => {
-                return Err(self.expected(
-                    "a vector shape (`i8x16`, `i16x8`, `i32x4`, `i64x2`, `f32x4`, `f64x2`)",
-                ));
+                return Err(self.expected("a vector shape (`i8x16`, `i16x8`, `i32x4`, `i64x2`, `f32x4`, `f64x2`)"));
             }
         };
         self.bump();

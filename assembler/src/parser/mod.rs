@@ -42,21 +42,12 @@ pub fn parse(src: &str) -> Parsed {
     diagnostics.append(&mut c.diags);
     diagnostics.sort_by_key(|d| d.primary.span.start);
     let unknown_annotations = std::mem::take(&mut c.unknown_annotations);
-    Parsed {
-        module,
-        diagnostics,
-        tokens: lexed.tokens,
-        comments: lexed.comments,
-        unknown_annotations,
-    }
+    Parsed { module, diagnostics, tokens: lexed.tokens, comments: lexed.comments, unknown_annotations }
 }
 
 impl<'a> Cursor<'a> {
     fn parse_file(&mut self) -> Module {
-        let mut module = Module {
-            span: Span::new(0, self.src.len() as u32),
-            ..Module::default()
-        };
+        let mut module = Module { span: Span::new(0, self.src.len() as u32), ..Module::default() };
         if self.at_list("module") {
             let open = self.mark();
             self.bump();
@@ -65,10 +56,7 @@ impl<'a> Cursor<'a> {
             let _ = self.opt_name_annot();
             if let Some(kw @ ("binary" | "quote" | "definition" | "instance")) = self.peek_kw() {
                 let span = self.here();
-                self.error(
-                    span,
-                    format!("`module {kw}` is a script form, not a module"),
-                );
+                self.error(span, format!("`module {kw}` is a script form, not a module"));
                 self.recover_to_close(open);
             } else {
                 self.parse_fields(&mut module.fields);
@@ -137,26 +125,18 @@ impl<'a> Cursor<'a> {
                 "sym.import.data" => self.parse_sym_annot(open).map(ModuleField::DataImport),
                 "name" => {
                     let span = self.list_span(open);
-                    Err(self
-                        .error(span, "misplaced @name annotation")
-                        .with_help_note(
-                            &mut self.diags,
-                            "`(@name \"...\")` stands right after the id of a module or definition",
-                        ))
+                    Err(self.error(span, "misplaced @name annotation").with_help_note(
+                        &mut self.diags,
+                        "`(@name \"...\")` stands right after the id of a module or definition",
+                    ))
                 }
                 "metadata.code.branch_hint" => {
                     let span = self.list_span(open);
-                    Err(self.error(
-                        span,
-                        "@metadata.code.branch_hint annotation: not in a function",
-                    ))
+                    Err(self.error(span, "@metadata.code.branch_hint annotation: not in a function"))
                 }
                 other => {
                     let span = self.here();
-                    Err(self.error(
-                        span,
-                        format!("`(@{other} ...)` is not allowed as a module field"),
-                    ))
+                    Err(self.error(span, format!("`(@{other} ...)` is not allowed as a module field")))
                 }
             };
         }
@@ -242,10 +222,7 @@ impl<'a> Cursor<'a> {
                 self.bump();
                 // The lexer has reported bad escapes; decode what is there.
                 let bytes = literals::decode_string(self.text(t)).unwrap_or_default();
-                Ok(Str {
-                    bytes,
-                    span: t.span,
-                })
+                Ok(Str { bytes, span: t.span })
             }
             _ => Err(self.expected("a string")),
         }
@@ -300,12 +277,7 @@ impl<'a> Cursor<'a> {
         let index = self.parse_index()?;
         self.expect_rparen()?;
         self.expect_rparen()?;
-        Ok(Export {
-            span: self.list_span(open),
-            name,
-            kind,
-            index,
-        })
+        Ok(Export { span: self.list_span(open), name, kind, index })
     }
 
     fn parse_extern_kind(&mut self) -> PResult<ExternKind> {
@@ -326,10 +298,7 @@ impl<'a> Cursor<'a> {
         self.bump();
         let func = self.parse_index()?;
         self.expect_rparen()?;
-        Ok(Start {
-            span: self.list_span(open),
-            func,
-        })
+        Ok(Start { span: self.list_span(open), func })
     }
 
     fn parse_import(&mut self, open: usize) -> PResult<Import> {
@@ -345,18 +314,11 @@ impl<'a> Cursor<'a> {
             Some("global") => ImportItem::Global(self.parse_global(item_open, true)?),
             Some("tag") => ImportItem::Tag(self.parse_tag(item_open, true)?),
             _ => {
-                return Err(
-                    self.expected("an import description (`(func ...)`, `(table ...)`, ...)")
-                );
+                return Err(self.expected("an import description (`(func ...)`, `(table ...)`, ...)"));
             }
         };
         self.expect_rparen()?;
-        Ok(Import {
-            span: self.list_span(open),
-            module,
-            field,
-            item,
-        })
+        Ok(Import { span: self.list_span(open), module, field, item })
     }
 
     /// `$id? (@sym ...)* (export "n")* (import "m" "f")?`; in an import item only id and symbols.
@@ -395,32 +357,20 @@ impl<'a> Cursor<'a> {
             while let Some(open_span) = self.eat_list("export") {
                 let name = self.parse_name()?;
                 let close = self.expect_rparen()?;
-                exports.push(InlineExport {
-                    name,
-                    span: open_span.to(close),
-                });
+                exports.push(InlineExport { name, span: open_span.to(close) });
             }
             if let Some(open_span) = self.eat_list("import") {
                 let module = self.parse_name()?;
                 let field = self.parse_name()?;
                 let close = self.expect_rparen()?;
-                import = Some(InlineImport {
-                    module,
-                    field,
-                    span: open_span.to(close),
-                });
+                import = Some(InlineImport { module, field, span: open_span.to(close) });
             }
             if self.at_list("export") {
                 let span = self.here();
                 return Err(self.error(span, "inline exports must come before an inline import"));
             }
         }
-        Ok(EntityHeader {
-            id,
-            syms,
-            exports,
-            import,
-        })
+        Ok(EntityHeader { id, syms, exports, import })
     }
 
     fn parse_func(&mut self, open: usize, in_import: bool) -> PResult<Func> {
@@ -448,36 +398,20 @@ impl<'a> Cursor<'a> {
                 if let Some(id) = self.opt_id() {
                     let start = self.here().start;
                     let ty = self.parse_valtype()?;
-                    locals.push(Local {
-                        id: Some(id),
-                        ty,
-                        span: self.span_from(start),
-                    });
+                    locals.push(Local { id: Some(id), ty, span: self.span_from(start) });
                 } else {
                     while !self.at_close() {
                         let start = self.here().start;
                         let ty = self.parse_valtype()?;
-                        locals.push(Local {
-                            id: None,
-                            ty,
-                            span: self.span_from(start),
-                        });
+                        locals.push(Local { id: None, ty, span: self.span_from(start) });
                     }
                 }
-                self.expect_rparen()
-                    .inspect_err(|_| self.recover_to_close(lopen))?;
+                self.expect_rparen().inspect_err(|_| self.recover_to_close(lopen))?;
             }
             body = self.parse_expr_body();
             self.expect_rparen()?;
         }
-        Ok(Func {
-            span: self.list_span(open),
-            header,
-            exact,
-            ty,
-            locals,
-            body,
-        })
+        Ok(Func { span: self.list_span(open), header, exact, ty, locals, body })
     }
 
     fn parse_global(&mut self, open: usize, in_import: bool) -> PResult<Global> {
@@ -485,18 +419,9 @@ impl<'a> Cursor<'a> {
         self.bump();
         let header = self.parse_header(in_import)?;
         let ty = self.parse_global_type()?;
-        let init = if header.import.is_some() || in_import {
-            Expr::default()
-        } else {
-            self.parse_expr_body()
-        };
+        let init = if header.import.is_some() || in_import { Expr::default() } else { self.parse_expr_body() };
         self.expect_rparen()?;
-        Ok(Global {
-            span: self.list_span(open),
-            header,
-            ty,
-            init,
-        })
+        Ok(Global { span: self.list_span(open), header, ty, init })
     }
 
     fn parse_tag(&mut self, open: usize, in_import: bool) -> PResult<Tag> {
@@ -505,11 +430,7 @@ impl<'a> Cursor<'a> {
         let header = self.parse_header(in_import)?;
         let ty = self.parse_type_use(true)?;
         self.expect_rparen()?;
-        Ok(Tag {
-            span: self.list_span(open),
-            header,
-            ty,
-        })
+        Ok(Tag { span: self.list_span(open), header, ty })
     }
 
     fn parse_addr_type(&mut self) -> AddrType {
@@ -547,44 +468,28 @@ impl<'a> Cursor<'a> {
             if self.eat_list("elem").is_none() {
                 return Err(self.expected("`(elem ...)` or table limits"));
             }
-            let items =
-                if self.at_list("item") || matches!(self.peek_kind(), Some(TokenKind::LParen)) {
-                    let mut exprs = Vec::new();
-                    while !self.at_close() {
-                        exprs.push(self.parse_elem_expr()?);
-                    }
-                    ElemItems::Exprs(elem, exprs)
-                } else {
-                    let mut funcs = Vec::new();
-                    while let Some(i) = self.opt_index() {
-                        funcs.push(i);
-                    }
-                    ElemItems::Funcs(funcs)
-                };
-            self.expect_rparen()
-                .inspect_err(|_| self.recover_to_close(eopen))?;
+            let items = if self.at_list("item") || matches!(self.peek_kind(), Some(TokenKind::LParen)) {
+                let mut exprs = Vec::new();
+                while !self.at_close() {
+                    exprs.push(self.parse_elem_expr()?);
+                }
+                ElemItems::Exprs(elem, exprs)
+            } else {
+                let mut funcs = Vec::new();
+                while let Some(i) = self.opt_index() {
+                    funcs.push(i);
+                }
+                ElemItems::Funcs(funcs)
+            };
+            self.expect_rparen().inspect_err(|_| self.recover_to_close(eopen))?;
             self.expect_rparen()?;
             let n = match &items {
                 ElemItems::Funcs(f) => f.len(),
                 ElemItems::Exprs(_, e) => e.len(),
             } as u64;
-            let limits = Limits {
-                min: n,
-                max: Some(n),
-                span: self.list_span(eopen),
-            };
-            let ty = TableType {
-                addr,
-                limits,
-                elem,
-                shared: false,
-            };
-            return Ok(Table {
-                span: self.list_span(open),
-                header,
-                ty,
-                init: TableInit::Elems(items),
-            });
+            let limits = Limits { min: n, max: Some(n), span: self.list_span(eopen) };
+            let ty = TableType { addr, limits, elem, shared: false };
+            return Ok(Table { span: self.list_span(open), header, ty, init: TableInit::Elems(items) });
         }
         let limits = self.parse_limits()?;
         let shared = self.eat_kw("shared").is_some();
@@ -595,18 +500,8 @@ impl<'a> Cursor<'a> {
             TableInit::Expr(self.parse_expr_body())
         };
         self.expect_rparen()?;
-        let ty = TableType {
-            addr,
-            limits,
-            elem,
-            shared,
-        };
-        Ok(Table {
-            span: self.list_span(open),
-            header,
-            ty,
-            init,
-        })
+        let ty = TableType { addr, limits, elem, shared };
+        Ok(Table { span: self.list_span(open), header, ty, init })
     }
 
     fn parse_memory(&mut self, open: usize, in_import: bool) -> PResult<Memory> {
@@ -620,37 +515,14 @@ impl<'a> Cursor<'a> {
             self.bump();
             self.bump();
             let items = self.parse_data_items(true)?;
-            self.expect_rparen()
-                .inspect_err(|_| self.recover_to_close(dopen))?;
+            self.expect_rparen().inspect_err(|_| self.recover_to_close(dopen))?;
             self.expect_rparen()?;
-            let len: u64 = items
-                .iter()
-                .map(|i| {
-                    if let DataItem::Bytes(s) = i {
-                        s.bytes.len() as u64
-                    } else {
-                        0
-                    }
-                })
-                .sum();
+            let len: u64 =
+                items.iter().map(|i| if let DataItem::Bytes(s) = i { s.bytes.len() as u64 } else { 0 }).sum();
             let pages = len.div_ceil(1u64 << page_size_log2.unwrap_or(16));
-            let limits = Limits {
-                min: pages,
-                max: Some(pages),
-                span: self.list_span(dopen),
-            };
-            let ty = MemoryType {
-                addr,
-                limits,
-                shared: false,
-                page_size_log2,
-            };
-            return Ok(Memory {
-                span: self.list_span(open),
-                header,
-                ty,
-                inline_data: Some(items),
-            });
+            let limits = Limits { min: pages, max: Some(pages), span: self.list_span(dopen) };
+            let ty = MemoryType { addr, limits, shared: false, page_size_log2 };
+            return Ok(Memory { span: self.list_span(open), header, ty, inline_data: Some(items) });
         }
         let limits = self.parse_limits()?;
         let shared = self.eat_kw("shared").is_some();
@@ -658,18 +530,8 @@ impl<'a> Cursor<'a> {
             page_size_log2 = self.opt_page_size()?;
         }
         self.expect_rparen()?;
-        let ty = MemoryType {
-            addr,
-            limits,
-            shared,
-            page_size_log2,
-        };
-        Ok(Memory {
-            span: self.list_span(open),
-            header,
-            ty,
-            inline_data: None,
-        })
+        let ty = MemoryType { addr, limits, shared, page_size_log2 };
+        Ok(Memory { span: self.list_span(open), header, ty, inline_data: None })
     }
 
     /// An optional `(pagesize N)`, as log2.
@@ -680,10 +542,7 @@ impl<'a> Cursor<'a> {
         let (size, s) = self.parse_u64()?;
         self.expect_rparen()?;
         if !size.is_power_of_two() {
-            return Err(self.error(
-                pspan.to(s),
-                "invalid custom page size: must be a power of two",
-            ));
+            return Err(self.error(pspan.to(s), "invalid custom page size: must be a power of two"));
         }
         Ok(Some(size.trailing_zeros()))
     }
@@ -693,8 +552,7 @@ impl<'a> Cursor<'a> {
         let open = self.mark();
         if self.eat_list("item").is_some() {
             let e = self.parse_expr_body();
-            self.expect_rparen()
-                .inspect_err(|_| self.recover_to_close(open))?;
+            self.expect_rparen().inspect_err(|_| self.recover_to_close(open))?;
             let mut e = e;
             e.span = self.list_span(open);
             Ok(e)
@@ -710,8 +568,7 @@ impl<'a> Cursor<'a> {
         let open = self.mark();
         if self.eat_list("offset").is_some() {
             let mut e = self.parse_expr_body();
-            self.expect_rparen()
-                .inspect_err(|_| self.recover_to_close(open))?;
+            self.expect_rparen().inspect_err(|_| self.recover_to_close(open))?;
             e.span = self.list_span(open);
             Ok(e)
         } else {
@@ -727,9 +584,7 @@ impl<'a> Cursor<'a> {
         let mut legacy_indices = false;
         if self.eat_kw("declare").is_some() {
             mode = ElemMode::Declared;
-        } else if self.at_u32()
-            || (self.peek_kind() == Some(TokenKind::LParen) && !self.at_list("ref"))
-        {
+        } else if self.at_u32() || (self.peek_kind() == Some(TokenKind::LParen) && !self.at_list("ref")) {
             let table = if self.at_u32() {
                 legacy_indices = true;
                 Some(self.parse_index()?)
@@ -761,12 +616,7 @@ impl<'a> Cursor<'a> {
             ElemItems::Exprs(ty, exprs)
         };
         self.expect_rparen()?;
-        Ok(Elem {
-            span: self.list_span(open),
-            id,
-            mode,
-            items,
-        })
+        Ok(Elem { span: self.list_span(open), id, mode, items })
     }
 
     fn parse_data(&mut self, open: usize) -> PResult<Data> {
@@ -799,23 +649,11 @@ impl<'a> Cursor<'a> {
         };
         let items = self.parse_data_items(true)?;
         self.expect_rparen()?;
-        Ok(Data {
-            span: self.list_span(open),
-            id,
-            segment,
-            mode,
-            items,
-        })
+        Ok(Data { span: self.list_span(open), id, segment, mode, items })
     }
 }
 
 /// The reference type `funcref`.
 pub(crate) fn funcref() -> RefType {
-    RefType {
-        nullable: true,
-        heap: HeapType::Abstract {
-            shared: false,
-            ty: AbsHeap::Func,
-        },
-    }
+    RefType { nullable: true, heap: HeapType::Abstract { shared: false, ty: AbsHeap::Func } }
 }

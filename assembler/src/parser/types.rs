@@ -84,13 +84,7 @@ impl<'a> Cursor<'a> {
             && let Some((_, heap)) = REF_SHORTHANDS.iter().find(|(n, _)| *n == kw)
         {
             self.bump();
-            return Ok(RefType {
-                nullable: true,
-                heap: HeapType::Abstract {
-                    shared: false,
-                    ty: *heap,
-                },
-            });
+            return Ok(RefType { nullable: true, heap: HeapType::Abstract { shared: false, ty: *heap } });
         }
         if self.eat_list("ref").is_some() {
             let nullable = self.eat_kw("null").is_some();
@@ -107,19 +101,13 @@ impl<'a> Cursor<'a> {
             && let Some((_, heap)) = ABS_HEAPS.iter().find(|(n, _)| *n == kw)
         {
             self.bump();
-            return Ok(HeapType::Abstract {
-                shared: false,
-                ty: *heap,
-            });
+            return Ok(HeapType::Abstract { shared: false, ty: *heap });
         }
         if let Some(i) = self.opt_index() {
             return Ok(HeapType::Concrete(i));
         }
         if self.eat_list("shared").is_some() {
-            let ty = match self
-                .peek_kw()
-                .and_then(|kw| ABS_HEAPS.iter().find(|(n, _)| *n == kw))
-            {
+            let ty = match self.peek_kw().and_then(|kw| ABS_HEAPS.iter().find(|(n, _)| *n == kw)) {
                 Some((_, h)) => *h,
                 None => return Err(self.expected("an abstract heap type")),
             };
@@ -140,17 +128,9 @@ impl<'a> Cursor<'a> {
         if self.eat_list("mut").is_some() {
             let ty = self.parse_valtype()?;
             self.expect_rparen()?;
-            return Ok(GlobalType {
-                ty,
-                mutable: true,
-                shared: false,
-            });
+            return Ok(GlobalType { ty, mutable: true, shared: false });
         }
-        Ok(GlobalType {
-            ty: self.parse_valtype()?,
-            mutable: false,
-            shared: false,
-        })
+        Ok(GlobalType { ty: self.parse_valtype()?, mutable: false, shared: false })
     }
 
     fn parse_storage_type(&mut self) -> PResult<StorageType> {
@@ -173,22 +153,13 @@ impl<'a> Cursor<'a> {
         } else {
             (false, self.parse_storage_type()?)
         };
-        Ok(FieldType {
-            id,
-            mutable,
-            ty,
-            span: self.span_from(start),
-        })
+        Ok(FieldType { id, mutable, ty, span: self.span_from(start) })
     }
 
     /// `(type ...)` as a module field: a rec group of one.
     pub(crate) fn parse_type_field(&mut self, open: usize) -> PResult<RecGroup> {
         let def = self.parse_type_def(open)?;
-        Ok(RecGroup {
-            span: def.span,
-            explicit: false,
-            types: vec![def],
-        })
+        Ok(RecGroup { span: def.span, explicit: false, types: vec![def] })
     }
 
     /// `(rec (type ...)*)`.
@@ -201,11 +172,7 @@ impl<'a> Cursor<'a> {
             types.push(self.parse_type_def(topen)?);
         }
         self.expect_rparen()?;
-        Ok(RecGroup {
-            span: self.list_span(open),
-            explicit: true,
-            types,
-        })
+        Ok(RecGroup { span: self.list_span(open), explicit: true, types })
     }
 
     fn parse_type_def(&mut self, open: usize) -> PResult<TypeDef> {
@@ -222,24 +189,12 @@ impl<'a> Cursor<'a> {
             }
             let composite = self.parse_composite()?;
             self.expect_rparen()?;
-            SubType {
-                is_final,
-                supertype,
-                composite,
-            }
+            SubType { is_final, supertype, composite }
         } else {
-            SubType {
-                is_final: true,
-                supertype: None,
-                composite: self.parse_composite()?,
-            }
+            SubType { is_final: true, supertype: None, composite: self.parse_composite()? }
         };
         self.expect_rparen()?;
-        Ok(TypeDef {
-            span: self.list_span(open),
-            id,
-            ty,
-        })
+        Ok(TypeDef { span: self.list_span(open), id, ty })
     }
 
     /// `(describes $t)? (descriptor $t)? comptype`, or `(shared comptype)`.
@@ -301,12 +256,7 @@ impl<'a> Cursor<'a> {
             }
             _ => return Err(self.expected("`(func ...)`, `(struct ...)` or `(array ...)`")),
         };
-        Ok(CompositeType {
-            shared: false,
-            descriptor,
-            describes,
-            kind,
-        })
+        Ok(CompositeType { shared: false, descriptor, describes, kind })
     }
 
     /// `(param ...)* (result ...)*`; named params only when `named` is set.
@@ -321,20 +271,12 @@ impl<'a> Cursor<'a> {
                 }
                 let start = self.here().start;
                 let ty = self.parse_valtype()?;
-                ft.params.push(Param {
-                    id: Some(id),
-                    ty,
-                    span: self.span_from(start),
-                });
+                ft.params.push(Param { id: Some(id), ty, span: self.span_from(start) });
             } else {
                 while !self.at_close() {
                     let start = self.here().start;
                     let ty = self.parse_valtype()?;
-                    ft.params.push(Param {
-                        id: None,
-                        ty,
-                        span: self.span_from(start),
-                    });
+                    ft.params.push(Param { id: None, ty, span: self.span_from(start) });
                 }
             }
             self.expect_rparen()?;
@@ -344,11 +286,7 @@ impl<'a> Cursor<'a> {
             while !self.at_close() {
                 let start = self.here().start;
                 let ty = self.parse_valtype()?;
-                ft.results.push(Param {
-                    id: None,
-                    ty,
-                    span: self.span_from(start),
-                });
+                ft.results.push(Param { id: None, ty, span: self.span_from(start) });
             }
             self.expect_rparen()?;
         }
@@ -367,22 +305,10 @@ impl<'a> Cursor<'a> {
             index = Some(self.parse_index()?);
             self.expect_rparen()?;
         }
-        let inline = if self.at_list("param") || self.at_list("result") {
-            Some(self.parse_func_sig(named)?)
-        } else {
-            None
-        };
-        let span = if self.prev_end() > start {
-            self.span_from(start)
-        } else {
-            Span::new(start, start)
-        };
-        Ok(TypeUse {
-            span,
-            index,
-            inline,
-            resolved: u32::MAX,
-        })
+        let inline =
+            if self.at_list("param") || self.at_list("result") { Some(self.parse_func_sig(named)?) } else { None };
+        let span = if self.prev_end() > start { self.span_from(start) } else { Span::new(start, start) };
+        Ok(TypeUse { span, index, inline, resolved: u32::MAX })
     }
 
     /// Consumes nothing; helper to report "unexpected token" for stray tokens.
