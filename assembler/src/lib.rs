@@ -10,6 +10,7 @@ pub mod encode;
 pub mod instructions;
 pub mod lexer;
 pub mod literals;
+pub mod object;
 pub mod parser;
 pub mod resolve;
 pub mod span;
@@ -70,6 +71,17 @@ pub fn assemble(source: &str, options: &Options) -> Assembled {
         validation = validate::validate(&encoded.bytes, options.features, &encoded.map, parsed.module.span);
     }
     diagnostics.append(&mut validation);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Assembled { bytes: None, diagnostics };
+    }
+    let bytes = if object {
+        let (bytes, _, mut object_diags) = object::write_object(source, &parsed.module, &resolved, &encoded);
+        diagnostics.append(&mut object_diags);
+        bytes
+    } else {
+        Some(encoded.bytes)
+    };
+    diagnostics.sort_by_key(|d| (d.primary.span.start, d.primary.span.end));
     let ok = !diagnostics.iter().any(Diagnostic::is_error);
-    Assembled { bytes: ok.then_some(encoded.bytes), diagnostics }
+    Assembled { bytes: if ok { bytes } else { None }, diagnostics }
 }

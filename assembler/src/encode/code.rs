@@ -42,6 +42,8 @@ pub struct ImmSite {
     pub instr: u32,
     /// The instruction's source range.
     pub span: Span,
+    /// The value written (index, constant bits, offset).
+    pub value: u64,
 }
 
 /// Encodes instructions into a byte buffer.
@@ -87,7 +89,7 @@ impl<'a> CodeWriter<'a> {
         v.encode(&mut self.out);
     }
 
-    fn site(&mut self, start: usize, role: ImmRole, slot: u8) {
+    fn site(&mut self, start: usize, role: ImmRole, slot: u8, value: u64) {
         if !self.record {
             return;
         }
@@ -98,6 +100,7 @@ impl<'a> CodeWriter<'a> {
             slot,
             instr: self.cur_instr,
             span: self.cur_span,
+            value,
         });
     }
 
@@ -119,7 +122,7 @@ impl<'a> CodeWriter<'a> {
         } else {
             self.u32(v);
         }
-        self.site(start, role, slot);
+        self.site(start, role, slot, v as u64);
     }
 
     /// Encodes a whole expression (without the final `end`).
@@ -169,7 +172,7 @@ impl<'a> CodeWriter<'a> {
             } else {
                 (tu.resolved as i64).encode(&mut self.out);
             }
-            self.site(start, ImmRole::Type, 0);
+            self.site(start, ImmRole::Type, 0, tu.resolved as u64);
             return;
         }
         match tu.inline.as_ref().and_then(|ft| ft.results.first()) {
@@ -200,7 +203,7 @@ impl<'a> CodeWriter<'a> {
         } else {
             m.offset.encode(&mut self.out);
         }
-        self.site(start, ImmRole::MemOffset, 1);
+        self.site(start, ImmRole::MemOffset, 1, m.offset);
     }
 
     fn instr(&mut self, id: InstrId, imm: &Imm) {
@@ -296,7 +299,7 @@ impl<'a> CodeWriter<'a> {
                 } else {
                     v.encode(&mut self.out);
                 }
-                self.site(start, ImmRole::I32Const, 0);
+                self.site(start, ImmRole::I32Const, 0, *v as u32 as u64);
             }
             (_, Imm::I64(v)) => {
                 let start = self.out.len();
@@ -305,7 +308,7 @@ impl<'a> CodeWriter<'a> {
                 } else {
                     v.encode(&mut self.out);
                 }
-                self.site(start, ImmRole::I64Const, 0);
+                self.site(start, ImmRole::I64Const, 0, *v as u64);
             }
             (_, Imm::F32(bits)) => self.out.extend_from_slice(&bits.to_le_bytes()),
             (_, Imm::F64(bits)) => self.out.extend_from_slice(&bits.to_le_bytes()),

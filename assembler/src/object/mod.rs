@@ -1,0 +1,998 @@
+//! Relocatable objects: the annotations lowered into the `linking` section (symbol table, segment
+//! info, init functions, comdats), the `reloc.*` sections and `target_features`, following
+//! tool-conventions `Linking.md` and `decisions.md`.
+//!
+//! The encoder has already written the module with every relocatable immediate padded and has
+//! recorded where each one is; this module decides symbols and relocation types, checks the rules,
+//! and appends the linking data. It is written by hand: wasm-encoder has no reloc sections and no
+//! segment info, init functions, comdats, tag or section symbols.
+
+pub mod reloc_types;
+mod symbols;
+mod write;
+
+use crate::ast::*;
+use crate::diagnostic::Diagnostic;
+use crate::encode::Encoded;
+use crate::encode::code::{ImmRole, ImmSite};
+use crate::instructions::{ImmKind, Opcode};
+use crate::resolve::Resolved;
+use crate::span::Span;
+use reloc_types::ty;
+use symbols::{EntityKind, SymbolTable};
+pub use symbols::{Symbol, SymbolKind};
+
+/// Symbol flags (`WASM_SYM_*`).
+#[allow(missing_docs)]
+pub mod flags {
+    pub const BINDING_WEAK: u32 = 0x1;
+    pub const BINDING_LOCAL: u32 = 0x2;
+    pub const VISIBILITY_HIDDEN: u32 = 0x4;
+    pub const UNDEFINED: u32 = 0x10;
+    pub const EXPORTED: u32 = 0x20;
+    pub const EXPLICIT_NAME: u32 = 0x40;
+    pub const NO_STRIP: u32 = 0x80;
+    pub const TLS: u32 = 0x100;
+    pub const ABSOLUTE: u32 = 0x200;
+}
+
+/// One relocation entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reloc {
+    /// The type (`R_WASM_*`).
+    pub ty: u8,
+    /// Offset in the target section's payload (custom sections: after the name).
+    pub offset: u32,
+    /// Symbol index, or the type index for `R_WASM_TYPE_INDEX_LEB`.
+    pub index: u32,
+    /// Addend (types with addends only).
+    pub addend: i64,
+    /// The annotation or instruction it comes from.
+    pub span: Span,
+}
+
+/// Which section a group of relocations applies to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RelocSection {
+    /// `reloc.<name>`.
+    pub name: String,
+    /// Index of the target section.
+    pub section: u32,
+    /// Entries, sorted by offset.
+    pub entries: Vec<Reloc>,
+}
+
+/// A data segment as the linking section describes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SegmentInfo {
+    /// Name (`.data.x`, ...).
+    pub name: String,
+    /// Alignment as log2.
+    pub align_log2: u32,
+    /// `WASM_SEG_FLAG_*`.
+    pub flags: u32,
+}
+
+/// A comdat with its members `(kind, index)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ComdatInfo {
+    /// Its name.
+    pub name: String,
+    /// Members: kind (0 data, 1 function, 5 section) and index.
+    pub members: Vec<(u8, u32)>,
+}
+
+/// Everything the object adds to the module.
+#[derive(Clone, Debug, Default)]
+pub struct LinkingData {
+    /// The symbol table.
+    pub symbols: Vec<Symbol>,
+    /// Segment info for every data segment.
+    pub segments: Vec<SegmentInfo>,
+    /// Init functions: (priority, symbol index).
+    pub init_funcs: Vec<(u32, u32)>,
+    /// Comdats.
+    pub comdats: Vec<ComdatInfo>,
+    /// `reloc.CODE`, `reloc.DATA`, `reloc.<custom>`.
+    pub relocs: Vec<RelocSection>,
+    /// Features for `target_features` (`+name`), unless the text gives the section.
+    pub features: Vec<&'static str>,
+}
+
+/// Lowers the annotations of an encoded module into linking data and appends the object's
+/// sections. Returns the object bytes (when there is no error) and the diagnostics.
+pub fn write_object(
+    src: &str,
+    module: &Module,
+    resolved: &Resolved,
+    encoded: &Encoded,
+) -> (Option<Vec<u8>>, LinkingData, Vec<Diagnostic>) {
+    let mut cx = Lowering::new(src, module, resolved, encoded);
+    cx.run();
+    let Lowering { diags, data, .. } = cx;
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, data, diags);
+    }
+    let bytes = write::object_bytes(encoded, &data);
+    (Some(bytes), data, diags)
+}
+
+/// The state of one lowering.
+pub(crate) struct Lowering<'a> {
+    pub(crate) src: &'a str,
+    pub(crate) module: &'a Module,
+    pub(crate) encoded: &'a Encoded,
+    pub(crate) diags: Vec<Diagnostic>,
+    pub(crate) syms: SymbolTable,
+    pub(crate) data: LinkingData,
+    /// Defined functions in order: (function index, body).
+    funcs: Vec<(u32, &'a Func)>,
+    /// Data segments in index order.
+    segments: Vec<Segment<'a>>,
+}
+
+/// A data segment of the text.
+pub(crate) struct Segment<'a> {
+    pub(crate) span: Span,
+    pub(crate) annot: Option<&'a SegAnnot>,
+    pub(crate) items: &'a [DataItem],
+    pub(crate) size: u64,
+    pub(crate) tls: bool,
+    pub(crate) mode_offset: Option<&'a Expr>,
+}
+
+impl<'a> Lowering<'a> {
+    fn new(src: &'a str, module: &'a Module, resolved: &'a Resolved, encoded: &'a Encoded) -> Lowering<'a> {
+        let _ = resolved;
+        let mut funcs = Vec::new();
+        let mut segments = Vec::new();
+        let mut func_index = 0u32;
+        for f in &module.fields {
+            match f {
+                ModuleField::Import(Import { item: ImportItem::Func(_), .. }) => func_index += 1,
+                ModuleField::Func(func) => {
+                    if func.header.import.is_none() {
+                        funcs.push((func_index, func));
+                    }
+                    func_index += 1;
+                }
+                ModuleField::Memory(m) => {
+                    if let Some(items) = &m.inline_data {
+                        segments.push(Segment::new(m.span, None, items, None));
+                    }
+                }
+                ModuleField::Data(d) => {
+                    let offset = match &d.mode {
+                        DataMode::Active { offset, .. } => Some(offset),
+                        DataMode::Passive => None,
+                    };
+                    segments.push(Segment::new(d.span, d.segment.as_ref(), &d.items, offset));
+                }
+                _ => {}
+            }
+        }
+        Lowering {
+            src,
+            module,
+            encoded,
+            diags: Vec::new(),
+            syms: SymbolTable::default(),
+            data: LinkingData::default(),
+            funcs,
+            segments,
+        }
+    }
+
+    pub(crate) fn error(&mut self, span: Span, msg: impl Into<String>) -> &mut Diagnostic {
+        self.diags.push(Diagnostic::error(span, msg));
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    pub(crate) fn warning(&mut self, span: Span, msg: impl Into<String>) -> &mut Diagnostic {
+        self.diags.push(Diagnostic::warning(span, msg));
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    fn run(&mut self) {
+        self.check_module();
+        self.segment_info();
+        self.collect_symbols();
+        self.code_relocs();
+        self.data_relocs();
+        self.custom_relocs();
+        self.finish_symbols();
+        self.comdats();
+        self.features();
+        self.data.symbols = std::mem::take(&mut self.syms.symbols);
+        for r in &mut self.data.relocs {
+            r.entries.sort_by_key(|e| e.offset);
+        }
+        self.data.relocs.retain(|r| !r.entries.is_empty());
+    }
+
+    // ----- module-level rules
+
+    /// Constructs an object cannot express (decisions.md A14, C3, C5).
+    fn check_module(&mut self) {
+        let module = self.module;
+        let mut memory_count = 0;
+        for f in &module.fields {
+            match f {
+                ModuleField::Start(s) => {
+                    self.warning(s.span, "a start function is dropped by wasm-ld")
+                        .notes
+                        .push("help: call the function from a constructor (`(@sym (init_prio N))`) instead".into());
+                }
+                ModuleField::Memory(m) if m.header.import.is_none() => {
+                    self.warning(m.span, "a defined memory is ignored by wasm-ld").notes.push(
+                        "help: objects import their memory: `(import \"env\" \"__linear_memory\" (memory 1))`".into(),
+                    );
+                    memory_count += 1;
+                }
+                ModuleField::Memory(_) | ModuleField::Import(Import { item: ImportItem::Memory(_), .. }) => {
+                    memory_count += 1;
+                }
+                ModuleField::Global(g) => self.const_expr_rules(&g.init, "a global's initializer"),
+                ModuleField::Elem(e) => {
+                    if let ElemMode::Active { offset, .. } = &e.mode {
+                        self.const_expr_rules(offset, "an element segment's offset");
+                    }
+                }
+                ModuleField::Data(d) => {
+                    if let DataMode::Active { offset, memory } = &d.mode {
+                        self.const_expr_rules(offset, "a data segment's offset");
+                        if memory.num != 0 {
+                            self.error(memory.span, "data in a memory other than memory 0 cannot be relocated");
+                        }
+                    }
+                }
+                ModuleField::Custom(c) if c.name.as_str() == "linking" || c.name.as_str().starts_with("reloc.") => {
+                    self.error(c.span, format!("an object's `{}` section is generated", c.name.as_str())).notes.push(
+                        "help: describe symbols and relocations with `(@sym ...)` and `(@reloc ...)` annotations"
+                            .into(),
+                    );
+                }
+                _ => {}
+            }
+        }
+        if memory_count > 1 {
+            self.error(module.span, "an object can have only one memory (memory 0)");
+        }
+        for (_, func) in self.funcs.clone() {
+            self.code_rules(func);
+        }
+    }
+
+    /// `global.get` and `ref.func` in constant expressions have no relocation (A14).
+    fn const_expr_rules(&mut self, e: &Expr, what: &str) {
+        for i in &e.instrs {
+            if let InstrKind::Op(id, _) = &i.kind {
+                let name = id.info().name;
+                if name == "global.get" || name == "ref.func" {
+                    self.error(i.span, format!("`{name}` in {what} cannot be relocated")).notes.push(
+                        "note: the linker renumbers globals and functions but has no relocation for constant expressions"
+                            .into(),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Segment indices and second memories in code have no relocation (A14).
+    fn code_rules(&mut self, f: &Func) {
+        for i in &f.body.instrs {
+            let InstrKind::Op(id, imm) = &i.kind else { continue };
+            let info = id.info();
+            let segment_use = matches!(info.imm, ImmKind::MemoryInit | ImmKind::Data | ImmKind::TypeData)
+                || matches!(info.imm, ImmKind::TableInit | ImmKind::Elem | ImmKind::TypeElem);
+            if segment_use {
+                self.error(i.span, format!("`{}` names a segment, which cannot be relocated", info.name)).notes.push(
+                    "note: the linker renumbers data and element segments and has no relocation for their indices"
+                        .into(),
+                );
+                continue;
+            }
+            let memories: &[&Index] = match imm {
+                Imm::MemArg(m) | Imm::MemArgLane(m, _) => &[&m.memory],
+                Imm::Index(m) if info.imm == ImmKind::Memory => &[m],
+                Imm::Index2(a, b) if info.imm == ImmKind::MemoryCopy => &[a, b],
+                _ => &[],
+            };
+            if let Some(m) = memories.iter().find(|m| m.num != 0) {
+                let span = if m.span.start < m.span.end { m.span } else { i.span };
+                self.error(span, "only memory 0 can be used in an object");
+            }
+            if info.name == "ref.func" {
+                // C3: a function reference needs the function in the table, which only a
+                // `functable` relocation puts there.
+                let _ = matches!(info.opcode, Opcode::Byte(_));
+            }
+        }
+    }
+
+    // ----- segments
+
+    fn segment_info(&mut self) {
+        for i in 0..self.segments.len() {
+            let seg = &self.segments[i];
+            let mut info = SegmentInfo { name: String::new(), align_log2: 0, flags: 0 };
+            let annot = seg.annot;
+            let span = seg.span;
+            let bss_nonzero =
+                seg.items.iter().any(|it| matches!(it, DataItem::Bytes(s) if s.bytes.iter().any(|b| *b != 0)));
+            if let Some(a) = annot {
+                for (q, qspan) in &a.qualifiers {
+                    match q {
+                        SegQualifier::Align(n) => {
+                            if n.is_power_of_two() {
+                                info.align_log2 = n.trailing_zeros();
+                            } else {
+                                self.error(*qspan, format!("alignment {n} is not a power of two"))
+                                    .notes
+                                    .push("help: `(align N)` is in bytes: 1, 2, 4, 8, ...".into());
+                            }
+                        }
+                        SegQualifier::Name(n) => info.name = n.as_str().to_string(),
+                        SegQualifier::Strings => info.flags |= 1,
+                        SegQualifier::Tls => info.flags |= 2,
+                        SegQualifier::Retain => info.flags |= 4,
+                    }
+                }
+            }
+            if info.name.starts_with(".bss") && bss_nonzero {
+                self.warning(span, format!("segment `{}` has non-zero bytes, which wasm-ld drops", info.name))
+                    .notes
+                    .push("note: wasm-ld zero-fills `.bss*` segments unless the memory is imported".into());
+            }
+            self.data.segments.push(info);
+        }
+    }
+
+    // ----- code relocations
+
+    fn code_relocs(&mut self) {
+        let enc = self.encoded;
+        let code_index = enc.sections.iter().position(|s| s.id == 10);
+        let Some(code_index) = code_index else { return };
+        let mut entries = Vec::new();
+        let mut body = 0usize;
+        for site in &enc.code_sites {
+            while body + 1 < enc.func_bodies.len() && enc.func_bodies[body + 1].offset <= site.offset {
+                body += 1;
+            }
+            let (_, func) = self.funcs[body];
+            if let Some(r) = self.code_reloc(func, site) {
+                entries.push(r);
+            }
+        }
+        self.data.relocs.push(RelocSection { name: "reloc.CODE".into(), section: code_index as u32, entries });
+    }
+
+    /// The relocation of one immediate in code, if it has one.
+    fn code_reloc(&mut self, func: &'a Func, site: &ImmSite) -> Option<Reloc> {
+        let annot =
+            func.body.relocs.iter().find(|(i, slot, _)| *i == site.instr && *slot == site.slot).map(|(_, _, r)| r);
+        if let Some(r) = annot
+            && let Some(RelocTarget::None(span)) = &r.target
+        {
+            let _ = span;
+            self.warning(r.span, "`(@reloc none)` leaves this immediate unrelocated")
+                .notes
+                .push("note: the linker will not update it; this is meant for printing MVP objects".into());
+            return None;
+        }
+        let instr = &func.body.instrs[site.instr as usize];
+        let mnemonic = match &instr.kind {
+            InstrKind::Op(id, _) => id.info().name,
+            InstrKind::Label(_) => "",
+        };
+        let (kind, ty) = match site.role {
+            ImmRole::Type => {
+                if let Some(r) = annot {
+                    self.error(r.span, "type indices are relocated implicitly and take no annotation");
+                    return None;
+                }
+                return Some(Reloc {
+                    ty: ty::TYPE_INDEX_LEB,
+                    offset: site.offset,
+                    index: site.value as u32,
+                    addend: 0,
+                    span: instr.span,
+                });
+            }
+            ImmRole::Func => (EntityKind::Func, ty::FUNCTION_INDEX_LEB),
+            ImmRole::Global => (EntityKind::Global, ty::GLOBAL_INDEX_LEB),
+            ImmRole::Tag => (EntityKind::Tag, ty::TAG_INDEX_LEB),
+            ImmRole::Table => (EntityKind::Table, ty::TABLE_NUMBER_LEB),
+            ImmRole::I32Const | ImmRole::I64Const | ImmRole::MemOffset => {
+                let r = annot?;
+                return self.value_reloc(site, r, mnemonic);
+            }
+        };
+        self.index_reloc(site, kind, ty, annot, mnemonic, instr.span)
+    }
+
+    /// An index immediate: relocated against the entity's primary symbol or the annotated one.
+    fn index_reloc(
+        &mut self,
+        site: &ImmSite,
+        kind: EntityKind,
+        ty: u8,
+        annot: Option<&'a RelocAnnot>,
+        mnemonic: &str,
+        span: Span,
+    ) -> Option<Reloc> {
+        let entity = site.value as u32;
+        let mut symbol = None;
+        let mut ty = ty;
+        let mut span = span;
+        if let Some(r) = annot {
+            span = r.span;
+            if let Some((f, fspan)) = r.format {
+                self.error(
+                    fspan,
+                    format!("the format of this relocation is fixed (`leb`); remove `{}`", reloc_types::format_name(f)),
+                );
+                return None;
+            }
+            if let Some((_, mspan)) = r.modifier {
+                self.error(mspan, "an index relocation takes no modifier");
+                return None;
+            }
+            if let Some(a) = &r.addend {
+                let aspan = match a {
+                    Addend::Value(_, s) => *s,
+                    Addend::Label(id) => id.span,
+                };
+                self.error(aspan, format!("{} has no addend", reloc_types::name(ty)));
+                return None;
+            }
+            // At a global index, `data` and `func` pick a GOT entry (A11).
+            let sym_kind = match r.method {
+                None => kind.symbol_kind(),
+                Some((RelocMethod::Data, _)) if kind == EntityKind::Global => SymbolKind::Data,
+                Some((RelocMethod::Func, _)) if kind == EntityKind::Global => SymbolKind::Function,
+                Some((m, mspan)) => {
+                    let d = self.error(
+                        mspan,
+                        format!("the method of this relocation is fixed; remove `{}`", reloc_types::method_name(m)),
+                    );
+                    if kind == EntityKind::Global {
+                        d.notes
+                            .push("note: at a global index only `data` and `func` (GOT entries) may be written".into());
+                    }
+                    return None;
+                }
+            };
+            match &r.target {
+                Some(RelocTarget::Symbol(target)) => {
+                    symbol = self.syms.lookup_symbol(self.src, sym_kind, kind, target);
+                    if symbol.is_none() {
+                        self.unknown_symbol(target, sym_kind);
+                        return None;
+                    }
+                }
+                Some(RelocTarget::Section(s)) => {
+                    self.error(s.span, "a section name is only a target for `customtext`");
+                    return None;
+                }
+                Some(RelocTarget::None(_)) => unreachable!("handled by the caller"),
+                None => {
+                    if sym_kind != kind.symbol_kind() {
+                        self.error(r.span, "a GOT relocation needs the symbol it refers to");
+                        return None;
+                    }
+                }
+            }
+        }
+        if kind == EntityKind::Global {
+            if let Some(got) = self.syms.got_target(entity) {
+                if mnemonic == "global.set" {
+                    self.error(span, "a GOT entry cannot be written: `global.set` of a `GOT.mem`/`GOT.func` import");
+                    return None;
+                }
+                symbol = symbol.or(Some(got));
+            }
+        }
+        let symbol = match symbol {
+            Some(s) => s,
+            None => {
+                match self.syms.primary(kind, entity) {
+                    Some(s) => s,
+                    None => {
+                        self.error(span, format!("{} {entity} has no symbol (`(@sym none)`) but this immediate needs a relocation", kind.name()))
+                        .notes
+                        .push("help: remove `(@sym none)` from its definition, or write `(@reloc none)` after the immediate".into());
+                        return None;
+                    }
+                }
+            }
+        };
+        if kind == EntityKind::Global && self.syms.symbols[symbol as usize].kind != SymbolKind::Global {
+            ty = ty::GLOBAL_INDEX_LEB;
+        }
+        Some(Reloc { ty, offset: site.offset, index: symbol, addend: 0, span })
+    }
+
+    /// An annotated `i32.const`, `i64.const` or memory offset.
+    fn value_reloc(&mut self, site: &ImmSite, r: &'a RelocAnnot, mnemonic: &str) -> Option<Reloc> {
+        let memory64 = self.encoded_memory64();
+        let (format, method_fixed) = match site.role {
+            ImmRole::I32Const => (RelocFormat::Sleb, None),
+            ImmRole::I64Const => (RelocFormat::Sleb64, None),
+            _ => (if memory64 { RelocFormat::Leb64 } else { RelocFormat::Leb }, Some(RelocMethod::Data)),
+        };
+        if let Some((f, fspan)) = r.format {
+            self.error(
+                fspan,
+                format!(
+                    "the format of this relocation is fixed (`{}`); remove `{}`",
+                    reloc_types::format_name(format),
+                    reloc_types::format_name(f)
+                ),
+            );
+            return None;
+        }
+        let method = match (method_fixed, r.method) {
+            (Some(fixed), Some((m, mspan))) => {
+                self.error(
+                    mspan,
+                    format!(
+                        "the method of this relocation is fixed (`{}`); remove `{}`",
+                        reloc_types::method_name(fixed),
+                        reloc_types::method_name(m)
+                    ),
+                )
+                .notes
+                .push(format!("help: write `(@reloc $symbol)` after the offset of `{mnemonic}`"));
+                return None;
+            }
+            (Some(fixed), None) => fixed,
+            (None, Some((m @ (RelocMethod::Data | RelocMethod::FuncTable), _))) => m,
+            (None, Some((m, mspan))) => {
+                self.error(
+                    mspan,
+                    format!(
+                        "`{mnemonic}` can be relocated with `data` or `functable`, not `{}`",
+                        reloc_types::method_name(m)
+                    ),
+                );
+                return None;
+            }
+            (None, None) => {
+                self.error(r.span, format!("the relocation of `{mnemonic}` needs a method: `data` or `functable`"))
+                    .notes
+                    .push("help: e.g. `i32.const 0 (@reloc data $x)`".into());
+                return None;
+            }
+        };
+        let modifier = r.modifier.map(|(m, _)| m);
+        let Some(ty) = reloc_types::lookup(format, method, modifier) else {
+            self.no_reloc_type(r, format, method, modifier);
+            return None;
+        };
+        self.finish_reloc(r, ty, site.offset, None)
+    }
+
+    fn encoded_memory64(&self) -> bool {
+        self.module.fields.iter().find_map(|f| match f {
+            ModuleField::Memory(m) | ModuleField::Import(Import { item: ImportItem::Memory(m), .. }) => {
+                Some(m.ty.addr == AddrType::I64)
+            }
+            _ => None,
+        }) == Some(true)
+    }
+
+    fn no_reloc_type(&mut self, r: &RelocAnnot, f: RelocFormat, m: RelocMethod, mo: Option<RelocModifier>) {
+        let text = match mo {
+            Some(mo) => format!(
+                "{} {} {}",
+                reloc_types::format_name(f),
+                reloc_types::method_name(m),
+                reloc_types::modifier_name(mo)
+            ),
+            None => format!("{} {}", reloc_types::format_name(f), reloc_types::method_name(m)),
+        };
+        self.error(r.span, format!("no relocation type for `{text}`"))
+            .notes
+            .push("note: decisions.md A1 lists the (format, method, modifier) combinations that exist".into());
+    }
+
+    /// Resolves the target and addend of an annotation with a known type.
+    /// `label_scope` is the segment (for data labels) or custom section the annotation is in.
+    fn finish_reloc(
+        &mut self,
+        r: &'a RelocAnnot,
+        ty: u8,
+        offset: u32,
+        label_scope: Option<LabelScope>,
+    ) -> Option<Reloc> {
+        let method = r.method.map(|(m, _)| m).unwrap_or(match ty {
+            ty::MEMORY_ADDR_LEB | ty::MEMORY_ADDR_LEB64 => RelocMethod::Data,
+            _ => RelocMethod::Data,
+        });
+        let want = match method {
+            RelocMethod::Func | RelocMethod::FuncTable | RelocMethod::FuncText => SymbolKind::Function,
+            RelocMethod::Data => SymbolKind::Data,
+            RelocMethod::Global => SymbolKind::Global,
+            RelocMethod::Tag => SymbolKind::Tag,
+            RelocMethod::Table => SymbolKind::Table,
+            RelocMethod::CustomText => SymbolKind::Section,
+        };
+        let symbol = match (&r.target, want) {
+            (Some(RelocTarget::Section(name)), SymbolKind::Section) => match self.section_symbol(name) {
+                Some(s) => s,
+                None => return None,
+            },
+            (Some(RelocTarget::Section(s)), _) => {
+                self.error(s.span, "a section name is only a target for `customtext`");
+                return None;
+            }
+            (Some(RelocTarget::Symbol(i)), SymbolKind::Section) => {
+                self.error(i.span, "`customtext` names its section with a string")
+                    .notes
+                    .push("help: e.g. `(@reloc i32 customtext \".debug_str\" +12)`".into());
+                return None;
+            }
+            (Some(RelocTarget::Symbol(i)), kind) => {
+                let entity = kind.entity_kind();
+                match self.syms.lookup_symbol(self.src, kind, entity.unwrap_or(EntityKind::Func), i) {
+                    Some(s) => s,
+                    None => {
+                        self.unknown_symbol(i, kind);
+                        return None;
+                    }
+                }
+            }
+            (Some(RelocTarget::None(_)), _) => return None,
+            (None, _) => {
+                self.error(r.span, "this relocation needs a symbol")
+                    .notes
+                    .push("help: name it after the method, e.g. `(@reloc i32 data $x)`".into());
+                return None;
+            }
+        };
+        let addend = match r.addend {
+            None => 0,
+            Some(Addend::Value(v, span)) => {
+                if !reloc_types::has_addend(ty) {
+                    self.error(span, format!("{} has no addend", reloc_types::name(ty)));
+                    return None;
+                }
+                if !reloc_types::addend_is_64(ty) && i32::try_from(v).is_err() {
+                    self.error(span, "addend out of the 32-bit range of this relocation type");
+                    return None;
+                }
+                v
+            }
+            Some(Addend::Label(id)) => self.label_addend(id, ty, symbol, label_scope)?,
+        };
+        Some(Reloc { ty, offset, index: symbol, addend, span: r.span })
+    }
+
+    fn unknown_symbol(&mut self, target: &Index, want: SymbolKind) {
+        let text = target.span.text(self.src).to_string();
+        if let Some(other) = self.syms.any_kind(self.src, target) {
+            self.error(
+                target.span,
+                format!("`{text}` is a {} symbol, but this relocation needs a {} symbol", other.name(), want.name()),
+            );
+        } else {
+            self.error(target.span, format!("unknown {} symbol `{text}`", want.name())).primary.message =
+                "no symbol of this kind has this name".into();
+        }
+    }
+
+    /// A label used as addend: function labels for `functext`, section labels for
+    /// `customtext`, data labels (relative to the symbol) for `data` (A7).
+    fn label_addend(&mut self, id: Id, ty: u8, symbol: u32, scope: Option<LabelScope>) -> Option<i64> {
+        let name = id.span.text(self.src);
+        match ty {
+            ty::FUNCTION_OFFSET_I32 | ty::FUNCTION_OFFSET_I64 => {
+                let func = self.syms.symbols[symbol as usize].index;
+                let Some(pos) = self.funcs.iter().position(|(i, _)| *i == func) else {
+                    self.error(id.span, format!("label `{name}`: the function is not defined here"));
+                    return None;
+                };
+                let body = &self.funcs[pos].1.body;
+                let offsets = &self.encoded.func_bodies[pos].instr_offsets;
+                for (i, instr) in body.instrs.iter().enumerate() {
+                    if let InstrKind::Label(l) = instr.kind
+                        && same_id(self.src, l.span, id.span)
+                    {
+                        return Some(offsets[i] as i64);
+                    }
+                }
+                self.error(id.span, format!("no label `{name}` in the target function"))
+                    .notes
+                    .push("note: function labels are local to the function they are in".into());
+                None
+            }
+            ty::SECTION_OFFSET_I32 => {
+                let section = self.syms.symbols[symbol as usize].index;
+                let field = self.encoded.sections.get(section as usize).and_then(|s| s.field);
+                if let Some(ModuleField::Custom(c)) = field.map(|f| &self.module.fields[f])
+                    && let Some(off) = label_offset(self.src, &c.items, id)
+                {
+                    return Some(off as i64);
+                }
+                self.error(id.span, format!("no label `{name}` in the target section"));
+                None
+            }
+            _ if matches!(self.syms.symbols[symbol as usize].kind, SymbolKind::Data) => {
+                let sym = &self.syms.symbols[symbol as usize];
+                let Some((segment, offset, _)) = sym.data_def() else {
+                    self.error(id.span, "a label addend needs a defined data symbol");
+                    return None;
+                };
+                let _ = scope;
+                match label_offset(self.src, self.segments[segment as usize].items, id) {
+                    Some(l) => Some(l as i64 - offset as i64),
+                    None => {
+                        self.error(id.span, format!("no label `{name}` in the symbol's segment"))
+                            .notes
+                            .push("note: data labels are local to their segment".into());
+                        None
+                    }
+                }
+            }
+            _ => {
+                self.error(id.span, format!("{} takes no label addend", reloc_types::name(ty)));
+                None
+            }
+        }
+    }
+
+    // ----- data and custom-section relocations
+
+    fn data_relocs(&mut self) {
+        let Some(data_index) = self.encoded.sections.iter().position(|s| s.id == 11) else { return };
+        let mut entries = Vec::new();
+        for (i, seg) in self.segments.iter().enumerate() {
+            let base = self.encoded.data_segments[i];
+            let mut pos = 0u32;
+            for item in seg.items {
+                match item {
+                    DataItem::Bytes(s) => pos += s.bytes.len() as u32,
+                    DataItem::Reloc(r) => entries.push((base, pos, r, i)),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (base, pos, r, seg) in entries {
+            if let Some(rel) = self.field_reloc(r, base, pos, Some(LabelScope::Segment(seg))) {
+                out.push(rel);
+            }
+        }
+        self.data.relocs.push(RelocSection { name: "reloc.DATA".into(), section: data_index as u32, entries: out });
+    }
+
+    fn custom_relocs(&mut self) {
+        let sections = self.encoded.sections.clone();
+        for (index, s) in sections.iter().enumerate() {
+            let Some(field) = s.field else { continue };
+            let ModuleField::Custom(c) = &self.module.fields[field] else { continue };
+            let mut pos = 0u32;
+            let mut out = Vec::new();
+            for item in &c.items {
+                match item {
+                    DataItem::Bytes(b) => pos += b.bytes.len() as u32,
+                    DataItem::Reloc(r) => {
+                        if let Some(rel) = self.field_reloc(r, 0, pos, Some(LabelScope::Custom(field))) {
+                            out.push(rel);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if !out.is_empty() {
+                self.data.relocs.push(RelocSection {
+                    name: format!("reloc.{}", c.name.as_str()),
+                    section: index as u32,
+                    entries: out,
+                });
+            }
+        }
+    }
+
+    /// A relocation among data or custom-section bytes: it covers the bytes right before it.
+    fn field_reloc(&mut self, r: &'a RelocAnnot, base: u32, pos: u32, scope: Option<LabelScope>) -> Option<Reloc> {
+        let (Some((format, _)), Some((method, _))) = (r.format, r.method) else {
+            self.error(r.span, "a relocation among bytes needs a format and a method")
+                .notes
+                .push("help: e.g. `\"\\00\\00\\00\\00\" (@reloc i32 data $x)`".into());
+            return None;
+        };
+        let modifier = r.modifier.map(|(m, _)| m);
+        let Some(ty) = reloc_types::lookup(format, method, modifier) else {
+            self.no_reloc_type(r, format, method, modifier);
+            return None;
+        };
+        let width = reloc_types::width(format);
+        if pos < width {
+            self.error(
+                r.span,
+                format!(
+                    "a `{}` relocation covers the {width} bytes before it, but only {pos} precede it",
+                    reloc_types::format_name(format)
+                ),
+            );
+            return None;
+        }
+        self.finish_reloc(r, ty, base + pos - width, scope)
+    }
+
+    // ----- comdats, features
+
+    fn comdats(&mut self) {
+        let module = self.module;
+        let mut comdats: Vec<(Comdat, ComdatInfo)> = Vec::new();
+        for f in &module.fields {
+            if let ModuleField::Comdat(c) = f {
+                if let Some((first, _)) = comdats.iter().find(|(d, _)| same_id(self.src, d.id.span, c.id.span)) {
+                    let first = first.span;
+                    self.error(c.id.span, "duplicate comdat id").primary.message = "defined again here".into();
+                    self.diags
+                        .last_mut()
+                        .expect("pushed")
+                        .secondary
+                        .push(crate::diagnostic::Label { span: first, message: "first defined here".into() });
+                    continue;
+                }
+                if c.name.bytes.is_empty() {
+                    self.error(c.name.span, "a comdat name cannot be empty");
+                }
+                if comdats.iter().any(|(_, i)| i.name == c.name.as_str()) {
+                    self.error(c.name.span, format!("duplicate comdat name `{}`", c.name.as_str()));
+                }
+                comdats.push((c.clone(), ComdatInfo { name: c.name.as_str().to_string(), members: Vec::new() }));
+            }
+        }
+        let find = |src: &str, comdats: &[(Comdat, ComdatInfo)], i: &Index| -> Option<usize> {
+            if i.is_id(src) {
+                comdats.iter().position(|(c, _)| same_id(src, c.id.span, i.span))
+            } else {
+                Some(i.num as usize).filter(|n| *n < comdats.len())
+            }
+        };
+        let mut owner: std::collections::HashMap<(u8, u32), Span> = std::collections::HashMap::new();
+        let memberships = std::mem::take(&mut self.syms.comdat_members);
+        for (member, comdat, span) in memberships {
+            let Some(c) = find(self.src, &comdats, &comdat) else {
+                self.error(comdat.span, format!("unknown comdat `{}`", comdat.span.text(self.src)));
+                continue;
+            };
+            if let Some(first) = owner.insert(member, span)
+                && first != span
+            {
+                self.error(span, "an entity can be in one comdat only");
+                continue;
+            }
+            if !comdats[c].1.members.contains(&member) {
+                comdats[c].1.members.push(member);
+            }
+        }
+        let sections = self.encoded.sections.clone();
+        for (index, s) in sections.iter().enumerate() {
+            let Some(field) = s.field else { continue };
+            let ModuleField::Custom(cs) = &self.module.fields[field] else { continue };
+            for item in &cs.items {
+                if let DataItem::Comdat(cd, span) = item {
+                    match find(self.src, &comdats, cd) {
+                        Some(c) => comdats[c].1.members.push((5, index as u32)),
+                        None => {
+                            self.error(*span, format!("unknown comdat `{}`", cd.span.text(self.src)));
+                        }
+                    }
+                }
+            }
+        }
+        self.data.comdats = comdats.into_iter().map(|(_, i)| i).collect();
+    }
+
+    /// Features the module uses, for `target_features` (C4).
+    fn features(&mut self) {
+        if self.encoded.late_customs.iter().any(|(n, _)| n == "target_features") {
+            return;
+        }
+        let mut f: Vec<&'static str> = Vec::new();
+        let mut add = |f: &mut Vec<&'static str>, name: &'static str| {
+            if !f.contains(&name) {
+                f.push(name);
+            }
+        };
+        for field in &self.module.fields {
+            if let ModuleField::Import(Import { item: ImportItem::Global(g), .. }) = field
+                && g.ty.mutable
+            {
+                add(&mut f, "mutable-globals");
+            }
+        }
+        if self.segments.iter().any(|s| s.tls) || self.data.segments.iter().any(|s| s.flags & 2 != 0) {
+            add(&mut f, "atomics");
+            add(&mut f, "bulk-memory");
+        }
+        for (_, func) in &self.funcs {
+            if func.ty.inline.as_ref().is_some_and(|t| t.results.len() > 1) {
+                add(&mut f, "multivalue");
+            }
+            for i in &func.body.instrs {
+                let InstrKind::Op(id, imm) = &i.kind else { continue };
+                let info = id.info();
+                let feature = match info.opcode {
+                    Opcode::Prefixed(0xfd, n) if n >= 0x100 => Some("relaxed-simd"),
+                    Opcode::Prefixed(0xfd, _) => Some("simd128"),
+                    Opcode::Prefixed(0xfe, _) => Some("atomics"),
+                    Opcode::Prefixed(0xfb, _) => Some("gc"),
+                    Opcode::Prefixed(0xfc, 0..=7) => Some("nontrapping-fptoint"),
+                    Opcode::Prefixed(0xfc, 8..=14) => Some("bulk-memory"),
+                    Opcode::Prefixed(0xfc, 15..=17) => Some("reference-types"),
+                    Opcode::Prefixed(0xfc, 19..=22) => Some("wide-arithmetic"),
+                    Opcode::Byte(0xc0..=0xc4) => Some("sign-ext"),
+                    Opcode::Byte(0x06..=0x0a | 0x18 | 0x19 | 0x1f) => Some("exception-handling"),
+                    Opcode::Byte(0x12 | 0x13 | 0x15) => Some("tail-call"),
+                    Opcode::Byte(0x25 | 0x26 | 0xd0..=0xd2 | 0x1c) => Some("reference-types"),
+                    _ => None,
+                };
+                if let Some(name) = feature {
+                    add(&mut f, name);
+                }
+                if matches!(info.imm, ImmKind::CallIndirect | ImmKind::Table | ImmKind::TableCopy) {
+                    add(&mut f, "call-indirect-overlong");
+                }
+                if matches!(info.opcode, Opcode::Prefixed(0xfc, 10 | 11)) {
+                    add(&mut f, "bulk-memory-opt");
+                }
+                if let Imm::Block(bt) = imm
+                    && bt.ty.resolved != u32::MAX
+                {
+                    add(&mut f, "multivalue");
+                }
+            }
+        }
+        f.sort_unstable();
+        self.data.features = f;
+    }
+}
+
+/// Where a label used as addend is looked up.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum LabelScope {
+    /// A data segment (index).
+    Segment(usize),
+    /// A custom section (field index).
+    Custom(usize),
+}
+
+impl<'a> Segment<'a> {
+    fn new(
+        span: Span,
+        annot: Option<&'a SegAnnot>,
+        items: &'a [DataItem],
+        mode_offset: Option<&'a Expr>,
+    ) -> Segment<'a> {
+        let size = items.iter().map(|i| if let DataItem::Bytes(s) = i { s.bytes.len() as u64 } else { 0 }).sum();
+        let tls = annot.is_some_and(|a| a.qualifiers.iter().any(|(q, _)| *q == SegQualifier::Tls));
+        Segment { span, annot, items, size, tls, mode_offset }
+    }
+}
+
+/// The byte offset of label `id` among `items`.
+fn label_offset(src: &str, items: &[DataItem], id: Id) -> Option<u64> {
+    let mut pos = 0u64;
+    for item in items {
+        match item {
+            DataItem::Bytes(s) => pos += s.bytes.len() as u64,
+            DataItem::Label(l, _) if same_id(src, l.span, id.span) => return Some(pos),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether two id tokens name the same id (`$a` and `$"a"` do).
+pub(crate) fn same_id(src: &str, a: Span, b: Span) -> bool {
+    let (ta, tb) = (a.text(src), b.text(src));
+    ta == tb || crate::literals::decode_id(ta).ok() == crate::literals::decode_id(tb).ok()
+}
