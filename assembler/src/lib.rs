@@ -71,9 +71,7 @@ pub fn assemble(source: &str, options: &Options) -> Assembled {
         validation = validate::validate(&encoded.bytes, options.features, &encoded.map, parsed.module.span);
     }
     diagnostics.append(&mut validation);
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Assembled { bytes: None, diagnostics };
-    }
+    // The object rules are checked even when validation failed: they are independent of it.
     let bytes = if object {
         let (bytes, _, mut object_diags) = object::write_object(source, &parsed.module, &resolved, &encoded);
         diagnostics.append(&mut object_diags);

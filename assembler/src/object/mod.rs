@@ -138,7 +138,6 @@ pub(crate) struct Segment<'a> {
     pub(crate) items: &'a [DataItem],
     pub(crate) size: u64,
     pub(crate) tls: bool,
-    pub(crate) mode_offset: Option<&'a Expr>,
 }
 
 impl<'a> Lowering<'a> {
@@ -201,6 +200,7 @@ impl<'a> Lowering<'a> {
         self.data_relocs();
         self.custom_relocs();
         self.finish_symbols();
+        self.table_warnings();
         self.comdats();
         self.features();
         self.data.symbols = std::mem::take(&mut self.syms.symbols);
@@ -301,11 +301,6 @@ impl<'a> Lowering<'a> {
             if let Some(m) = memories.iter().find(|m| m.num != 0) {
                 let span = if m.span.start < m.span.end { m.span } else { i.span };
                 self.error(span, "only memory 0 can be used in an object");
-            }
-            if info.name == "ref.func" {
-                // C3: a function reference needs the function in the table, which only a
-                // `functable` relocation puts there.
-                let _ = matches!(info.opcode, Opcode::Byte(_));
             }
         }
     }
@@ -823,6 +818,72 @@ impl<'a> Lowering<'a> {
         self.finish_reloc(r, ty, base + pos - width, scope)
     }
 
+    /// C3: element segments and `ref.func` are not linked by wasm-ld; a function gets into the
+    /// table only through a `functable` relocation.
+    fn table_warnings(&mut self) {
+        let in_table: std::collections::HashSet<u32> = self
+            .data
+            .relocs
+            .iter()
+            .flat_map(|r| &r.entries)
+            .filter(|e| {
+                matches!(
+                    e.ty,
+                    ty::TABLE_INDEX_SLEB
+                        | ty::TABLE_INDEX_I32
+                        | ty::TABLE_INDEX_SLEB64
+                        | ty::TABLE_INDEX_I64
+                        | ty::TABLE_INDEX_REL_SLEB
+                        | ty::TABLE_INDEX_REL_SLEB64
+                )
+            })
+            .map(|e| self.syms.symbols[e.index as usize].index)
+            .collect();
+        let help = "note: wasm-ld does not link element segments; a function enters the table through a `functable` relocation, e.g. `i32.const 0 (@reloc functable $f)`";
+        let mut warnings = Vec::new();
+        for f in &self.module.fields {
+            if let ModuleField::Elem(e) = f {
+                let funcs: Vec<Index> = match &e.items {
+                    ElemItems::Funcs(fs) => fs.clone(),
+                    ElemItems::Exprs(_, exprs) => exprs
+                        .iter()
+                        .flat_map(|x| &x.instrs)
+                        .filter_map(|i| match &i.kind {
+                            InstrKind::Op(id, Imm::Index(f)) if id.info().name == "ref.func" => Some(*f),
+                            _ => None,
+                        })
+                        .collect(),
+                };
+                for func in funcs.iter().filter(|f| !in_table.contains(&f.num)) {
+                    let span = if func.span.start < func.span.end { func.span } else { e.span };
+                    warnings.push((
+                        span,
+                        format!(
+                            "function {} is listed in an element segment but has no `functable` relocation",
+                            func.span.text(self.src)
+                        ),
+                    ));
+                }
+            }
+        }
+        for (_, func) in &self.funcs {
+            for i in &func.body.instrs {
+                if let InstrKind::Op(id, Imm::Index(f)) = &i.kind
+                    && id.info().name == "ref.func"
+                    && !in_table.contains(&f.num)
+                {
+                    warnings.push((
+                        i.span,
+                        format!("`ref.func {}`: the function has no `functable` relocation", f.span.text(self.src)),
+                    ));
+                }
+            }
+        }
+        for (span, msg) in warnings {
+            self.warning(span, msg).notes.push(help.into());
+        }
+    }
+
     // ----- comdats, features
 
     fn comdats(&mut self) {
@@ -974,7 +1035,8 @@ impl<'a> Segment<'a> {
     ) -> Segment<'a> {
         let size = items.iter().map(|i| if let DataItem::Bytes(s) = i { s.bytes.len() as u64 } else { 0 }).sum();
         let tls = annot.is_some_and(|a| a.qualifiers.iter().any(|(q, _)| *q == SegQualifier::Tls));
-        Segment { span, annot, items, size, tls, mode_offset }
+        let _ = mode_offset;
+        Segment { span, annot, items, size, tls }
     }
 }
 
