@@ -406,7 +406,18 @@ impl<'a> Lowering<'a> {
         for (q, span) in &a.qualifiers {
             let span = *span;
             match q {
-                SymQualifier::Binding(b) => set_binding(&mut sym.flags, *b),
+                SymQualifier::Binding(b) => {
+                    if sym.is_undefined() && *b == Binding::Local {
+                        self.error(span, "an imported symbol cannot be local")
+                            .notes
+                            .push("help: remove `local`".into());
+                    } else if sym.is_undefined() && *b == Binding::Weak && d.kind != EntityKind::Func {
+                        self.error(span, format!("an undefined {} symbol cannot be weak", sym.kind.name())).notes.push(
+                            "note: wasm-ld and LLVM's reader reject undefined weak globals, tables and tags".into(),
+                        );
+                    }
+                    set_binding(&mut sym.flags, *b)
+                }
                 SymQualifier::Visibility(v) => set_visibility(&mut sym.flags, *v),
                 SymQualifier::Retain => sym.flags |= flags::NO_STRIP,
                 SymQualifier::Tls => {
