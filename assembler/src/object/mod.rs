@@ -566,7 +566,7 @@ impl<'a> Lowering<'a> {
             self.no_reloc_type(r, format, method, modifier);
             return None;
         };
-        self.finish_reloc(r, ty, site.offset, None)
+        self.finish_reloc(r, ty, site.offset)
     }
 
     fn encoded_memory64(&self) -> bool {
@@ -593,19 +593,10 @@ impl<'a> Lowering<'a> {
             .push("note: decisions.md A1 lists the (format, method, modifier) combinations that exist".into());
     }
 
-    /// Resolves the target and addend of an annotation with a known type.
-    /// `label_scope` is the segment (for data labels) or custom section the annotation is in.
-    fn finish_reloc(
-        &mut self,
-        r: &'a RelocAnnot,
-        ty: u8,
-        offset: u32,
-        label_scope: Option<LabelScope>,
-    ) -> Option<Reloc> {
-        let method = r.method.map(|(m, _)| m).unwrap_or(match ty {
-            ty::MEMORY_ADDR_LEB | ty::MEMORY_ADDR_LEB64 => RelocMethod::Data,
-            _ => RelocMethod::Data,
-        });
+    /// Resolves the target and addend of an annotation with a known type. (Only memory offsets
+    /// leave the method out; theirs is `data`.)
+    fn finish_reloc(&mut self, r: &'a RelocAnnot, ty: u8, offset: u32) -> Option<Reloc> {
+        let method = r.method.map_or(RelocMethod::Data, |(m, _)| m);
         let want = match method {
             RelocMethod::Func | RelocMethod::FuncTable | RelocMethod::FuncText => SymbolKind::Function,
             RelocMethod::Data => SymbolKind::Data,
@@ -660,7 +651,7 @@ impl<'a> Lowering<'a> {
                 }
                 v
             }
-            Some(Addend::Label(id)) => self.label_addend(id, ty, symbol, label_scope)?,
+            Some(Addend::Label(id)) => self.label_addend(id, ty, symbol)?,
         };
         Some(Reloc { ty, offset, index: symbol, addend, span: r.span })
     }
@@ -680,7 +671,7 @@ impl<'a> Lowering<'a> {
 
     /// A label used as addend: function labels for `functext`, section labels for
     /// `customtext`, data labels (relative to the symbol) for `data` (A7).
-    fn label_addend(&mut self, id: Id, ty: u8, symbol: u32, scope: Option<LabelScope>) -> Option<i64> {
+    fn label_addend(&mut self, id: Id, ty: u8, symbol: u32) -> Option<i64> {
         let name = id.span.text(self.src);
         match ty {
             ty::FUNCTION_OFFSET_I32 | ty::FUNCTION_OFFSET_I64 => {
@@ -720,7 +711,6 @@ impl<'a> Lowering<'a> {
                     self.error(id.span, "a label addend needs a defined data symbol");
                     return None;
                 };
-                let _ = scope;
                 match label_offset(self.src, self.segments[segment as usize].items, id) {
                     Some(l) => Some(l as i64 - offset as i64),
                     None => {
@@ -755,8 +745,8 @@ impl<'a> Lowering<'a> {
             }
         }
         let mut out = Vec::new();
-        for (base, pos, r, seg) in entries {
-            if let Some(rel) = self.field_reloc(r, base, pos, Some(LabelScope::Segment(seg))) {
+        for (base, pos, r, _) in entries {
+            if let Some(rel) = self.field_reloc(r, base, pos) {
                 out.push(rel);
             }
         }
@@ -774,7 +764,7 @@ impl<'a> Lowering<'a> {
                 match item {
                     DataItem::Bytes(b) => pos += b.bytes.len() as u32,
                     DataItem::Reloc(r) => {
-                        if let Some(rel) = self.field_reloc(r, 0, pos, Some(LabelScope::Custom(field))) {
+                        if let Some(rel) = self.field_reloc(r, 0, pos) {
                             out.push(rel);
                         }
                     }
@@ -792,7 +782,7 @@ impl<'a> Lowering<'a> {
     }
 
     /// A relocation among data or custom-section bytes: it covers the bytes right before it.
-    fn field_reloc(&mut self, r: &'a RelocAnnot, base: u32, pos: u32, scope: Option<LabelScope>) -> Option<Reloc> {
+    fn field_reloc(&mut self, r: &'a RelocAnnot, base: u32, pos: u32) -> Option<Reloc> {
         let (Some((format, _)), Some((method, _))) = (r.format, r.method) else {
             self.error(r.span, "a relocation among bytes needs a format and a method")
                 .notes
@@ -815,7 +805,7 @@ impl<'a> Lowering<'a> {
             );
             return None;
         }
-        self.finish_reloc(r, ty, base + pos - width, scope)
+        self.finish_reloc(r, ty, base + pos - width)
     }
 
     /// C3: element segments and `ref.func` are not linked by wasm-ld; a function gets into the
@@ -958,7 +948,7 @@ impl<'a> Lowering<'a> {
             return;
         }
         let mut f: Vec<&'static str> = Vec::new();
-        let mut add = |f: &mut Vec<&'static str>, name: &'static str| {
+        let add = |f: &mut Vec<&'static str>, name: &'static str| {
             if !f.contains(&name) {
                 f.push(name);
             }
@@ -1015,15 +1005,6 @@ impl<'a> Lowering<'a> {
         f.sort_unstable();
         self.data.features = f;
     }
-}
-
-/// Where a label used as addend is looked up.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum LabelScope {
-    /// A data segment (index).
-    Segment(usize),
-    /// A custom section (field index).
-    Custom(usize),
 }
 
 impl<'a> Segment<'a> {

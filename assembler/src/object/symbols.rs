@@ -217,13 +217,13 @@ impl<'a> Lowering<'a> {
         let mut got: Vec<(u32, &str, &str, Span)> = Vec::new();
         let mut decls: Vec<Decl> = Vec::new();
         let idx = |k: EntityKind| k as usize;
-        let mut add = |decls: &mut Vec<Decl<'a>>,
-                       next: &mut [u32; 4],
-                       kind,
-                       h: &'a EntityHeader,
-                       import: Option<(&'a str, &'a str)>,
-                       span,
-                       has_params| {
+        let add = |decls: &mut Vec<Decl<'a>>,
+                   next: &mut [u32; 4],
+                   kind,
+                   h: &'a EntityHeader,
+                   import: Option<(&'a str, &'a str)>,
+                   span,
+                   has_params| {
             let index = next[idx(kind)];
             next[idx(kind)] += 1;
             let exported = !h.exports.is_empty() || exported.contains(&(kind, index));

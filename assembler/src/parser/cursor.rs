@@ -300,14 +300,6 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// Consumes keyword `kw`.
-    pub fn expect_kw(&mut self, kw: &str) -> PResult<Span> {
-        match self.eat_kw(kw) {
-            Some(s) => Ok(s),
-            None => Err(self.expected(&format!("`{kw}`"))),
-        }
-    }
-
     /// Index of the token at the cursor (for recovery).
     pub fn mark(&mut self) -> usize {
         self.skip_unknown();
@@ -329,27 +321,6 @@ impl<'a> Cursor<'a> {
         let close = self.close[open] as usize;
         let end = self.toks.get(close).map_or(self.src.len() as u32, |t| t.span.end);
         Span::new(start, end)
-    }
-
-    /// Skips the list opened at the cursor (`(`...`)`), returning its span.
-    pub fn skip_list(&mut self) -> Span {
-        let open = self.mark();
-        let span = self.list_span(open);
-        self.recover_to_close(open);
-        span
-    }
-
-    /// Consumes tokens up to (not including) the `)` of the list that contains the cursor.
-    pub fn skip_rest_of_list(&mut self) {
-        while let Some(t) = self.peek() {
-            match t.kind {
-                TokenKind::RParen => return,
-                TokenKind::LParen | TokenKind::Annotation => {
-                    self.skip_list();
-                }
-                _ => self.pos += 1,
-            }
-        }
     }
 }
 

@@ -652,8 +652,3 @@ impl<'a> Cursor<'a> {
         Ok(Data { span: self.list_span(open), id, segment, mode, items })
     }
 }
-
-/// The reference type `funcref`.
-pub(crate) fn funcref() -> RefType {
-    RefType { nullable: true, heap: HeapType::Abstract { shared: false, ty: AbsHeap::Func } }
-}

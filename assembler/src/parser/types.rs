@@ -42,15 +42,6 @@ const ABS_HEAPS: &[(&str, AbsHeap)] = &[
 ];
 
 impl<'a> Cursor<'a> {
-    /// Whether a value type starts at the cursor.
-    pub(crate) fn at_valtype(&mut self) -> bool {
-        match self.peek_kw() {
-            Some("i32" | "i64" | "f32" | "f64" | "v128") => true,
-            Some(kw) => REF_SHORTHANDS.iter().any(|(n, _)| *n == kw),
-            None => self.at_list("ref"),
-        }
-    }
-
     /// Whether a reference type starts at the cursor.
     pub(crate) fn at_reftype(&mut self) -> bool {
         match self.peek_kw() {
