@@ -31,31 +31,20 @@ fn diagnostics_snapshots() {
     for input in &inputs {
         let stem = input.file_name().unwrap().to_string_lossy().into_owned();
         let shown_name = format!("tests/diagnostics/{stem}");
-        let source = std::fs::read_to_string(input)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", input.display()));
+        let source = std::fs::read_to_string(input).unwrap_or_else(|e| panic!("cannot read {}: {e}", input.display()));
         let assembled = assemble(&source, &Options::default());
         let rendered = render(&shown_name, &source, &assembled.diagnostics, false);
         let expected_path = input.with_extension("stderr");
 
         if rendered.is_empty() {
-            let _ = writeln!(
-                failures,
-                "{shown_name}: no diagnostic at all (every case here is a broken input)"
-            );
+            let _ = writeln!(failures, "{shown_name}: no diagnostic at all (every case here is a broken input)");
             continue;
         }
         if !assembled.diagnostics.iter().any(|d| d.is_error()) {
-            let _ = writeln!(
-                failures,
-                "{shown_name}: only warnings, no error (every case here is a broken input)"
-            );
+            let _ = writeln!(failures, "{shown_name}: only warnings, no error (every case here is a broken input)");
             continue;
         }
-        let errors = assembled
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .count();
+        let errors = assembled.diagnostics.iter().filter(|d| d.is_error()).count();
         if let Some(expected) = expected_errors(&source)
             && errors != expected
         {
@@ -102,11 +91,7 @@ fn expected_errors(source: &str) -> Option<usize> {
     source
         .lines()
         .take_while(|l| l.starts_with(";;"))
-        .find_map(|l| {
-            l.trim_start_matches(';')
-                .trim()
-                .strip_prefix("expect-errors:")
-        })
+        .find_map(|l| l.trim_start_matches(';').trim().strip_prefix("expect-errors:"))
         .map(|n| n.trim().parse().expect("`expect-errors: N` takes a number"))
 }
 
@@ -114,11 +99,7 @@ fn expected_errors(source: &str) -> Option<usize> {
 fn diff(expected: &str, actual: &str) -> String {
     let e: Vec<&str> = expected.lines().collect();
     let a: Vec<&str> = actual.lines().collect();
-    let first = e
-        .iter()
-        .zip(&a)
-        .position(|(x, y)| x != y)
-        .unwrap_or(e.len().min(a.len()));
+    let first = e.iter().zip(&a).position(|(x, y)| x != y).unwrap_or(e.len().min(a.len()));
     let mut out = String::new();
     let from = first.saturating_sub(2);
     for l in &e[from..first] {
