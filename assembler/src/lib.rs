@@ -65,7 +65,7 @@ pub fn assemble(source: &str, options: &Options) -> Assembled {
     let object = options.output == OutputKind::Object;
     let mut encoded = encode::encode(&parsed.module, &resolved, object, false);
     let mut validation = validate::validate(&encoded.bytes, options.features, &encoded.map, parsed.module.span);
-    if !validation.is_empty() && !object {
+    if !validation.is_empty() {
         // The offset map is only built when needed: encode again with it to place the errors.
         encoded = encode::encode(&parsed.module, &resolved, object, true);
         validation = validate::validate(&encoded.bytes, options.features, &encoded.map, parsed.module.span);

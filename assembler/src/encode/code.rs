@@ -52,8 +52,10 @@ pub struct CodeWriter<'a> {
     pub out: Vec<u8>,
     /// Pad relocatable immediates to their maximal width (objects).
     pub pad: bool,
-    /// Record immediate sites and the instruction map (objects, editors, error mapping).
+    /// Record the instruction map (editors, placing validation errors).
     pub record: bool,
+    /// Record the sites of relocatable immediates (objects, editors).
+    pub record_sites: bool,
     /// Immediate sites, offsets relative to `out`.
     pub sites: Vec<ImmSite>,
     /// (offset in `out`, span) of each instruction.
@@ -70,11 +72,12 @@ pub struct CodeWriter<'a> {
 
 impl<'a> CodeWriter<'a> {
     /// A writer; `pad` for objects.
-    pub fn new(pad: bool, record: bool, memory64: &'a [bool]) -> CodeWriter<'a> {
+    pub fn new(pad: bool, record: bool, record_sites: bool, memory64: &'a [bool]) -> CodeWriter<'a> {
         CodeWriter {
             out: Vec::new(),
             pad,
             record,
+            record_sites,
             sites: Vec::new(),
             map: Vec::new(),
             instr_offsets: Vec::new(),
@@ -90,7 +93,10 @@ impl<'a> CodeWriter<'a> {
     }
 
     fn site(&mut self, start: usize, role: ImmRole, slot: u8, value: u64) {
-        if !self.record {
+        // Constants and memory offsets are relocated only when annotated: the others are left
+        // out, which keeps the list small (most immediates of real code are constants).
+        let value_role = matches!(role, ImmRole::I32Const | ImmRole::I64Const | ImmRole::MemOffset);
+        if !self.record_sites || (value_role && self.annotation(slot).is_none()) {
             return;
         }
         self.sites.push(ImmSite {
@@ -139,7 +145,7 @@ impl<'a> CodeWriter<'a> {
                 }
                 next_reloc += 1;
             }
-            if self.record || !e.branch_hints.is_empty() {
+            if self.record || self.record_sites || !e.branch_hints.is_empty() {
                 self.instr_offsets.push(self.out.len() as u32);
             }
             if let InstrKind::Op(id, imm) = &instr.kind {

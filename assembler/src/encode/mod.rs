@@ -84,9 +84,10 @@ pub struct FuncBody {
 }
 
 /// Encodes a resolved module. `object` pads relocatable immediates and adds a `linking` section.
-/// `record` fills in [`Encoded::map`] and [`Encoded::code_sites`] (always done for objects).
+/// `record` fills in [`Encoded::map`] for instructions and [`Encoded::code_sites`]; objects always
+/// get their sites.
 pub fn encode(module: &Module, resolved: &Resolved, object: bool, record: bool) -> Encoded {
-    Builder::new(module, object, record || object).build(resolved)
+    Builder::new(module, object, record).build(resolved)
 }
 
 /// A section's items, each encoded by wasm-encoder and appended with its offset recorded.
@@ -212,7 +213,7 @@ impl<'m> Builder<'m> {
     }
 
     fn const_expr(&self, e: &Expr) -> we::ConstExpr {
-        let mut w = CodeWriter::new(false, false, &self.memory64);
+        let mut w = CodeWriter::new(false, false, false, &self.memory64);
         w.expr(e);
         we::ConstExpr::raw(w.out)
     }
@@ -493,7 +494,7 @@ impl<'m> Builder<'m> {
         let imported = self.module.fields.iter().filter(|f| is_func_import(f)).count() as u32;
         let mut func_index = imported;
         for f in bodies {
-            let mut w = CodeWriter::new(self.object, self.record, &self.memory64);
+            let mut w = CodeWriter::new(self.object, self.record, self.object || self.record, &self.memory64);
             // Locals, run-length compressed.
             let mut groups: Vec<(u32, we::ValType)> = Vec::new();
             for l in &f.locals {
