@@ -519,10 +519,8 @@ impl<'s> Resolver<'s> {
                     }
                 }
                 if info.name == "end" {
-                    if labels.pop().is_none() {
-                        // `end` of the function body itself is implicit; an extra one is an error
-                        // that validation reports with the right context.
-                    }
+                    // An `end` with no open block closes the body: validation reports extra ones.
+                    labels.pop();
                 }
             }
             (ImmKind::Label, Imm::Index(i)) => {
@@ -675,7 +673,8 @@ impl<'s> Locals<'s> {
     }
 }
 
-fn same_id(src: &str, a: Span, b: Span) -> bool {
+/// Whether two id tokens name the same id (`$a` and `$"a"` do).
+pub(crate) fn same_id(src: &str, a: Span, b: Span) -> bool {
     let (ta, tb) = (a.text(src), b.text(src));
     ta == tb || literals::decode_id(ta).ok() == literals::decode_id(tb).ok()
 }

@@ -16,7 +16,7 @@ use crate::diagnostic::Diagnostic;
 use crate::encode::Encoded;
 use crate::encode::code::{ImmRole, ImmSite};
 use crate::instructions::{ImmKind, Opcode};
-use crate::resolve::Resolved;
+use crate::resolve::{Resolved, same_id};
 use crate::span::Span;
 use reloc_types::ty;
 use symbols::{EntityKind, SymbolTable};
@@ -480,14 +480,14 @@ impl<'a> Lowering<'a> {
                 }
             }
         }
-        if kind == EntityKind::Global {
-            if let Some(got) = self.syms.got_target(entity) {
-                if mnemonic == "global.set" {
-                    self.error(span, "a GOT entry cannot be written: `global.set` of a `GOT.mem`/`GOT.func` import");
-                    return None;
-                }
-                symbol = symbol.or(Some(got));
+        if kind == EntityKind::Global
+            && let Some(got) = self.syms.got_target(entity)
+        {
+            if mnemonic == "global.set" {
+                self.error(span, "a GOT entry cannot be written: `global.set` of a `GOT.mem`/`GOT.func` import");
+                return None;
             }
+            symbol = symbol.or(Some(got));
         }
         let symbol = match symbol {
             Some(s) => s,
@@ -606,10 +606,7 @@ impl<'a> Lowering<'a> {
             RelocMethod::CustomText => SymbolKind::Section,
         };
         let symbol = match (&r.target, want) {
-            (Some(RelocTarget::Section(name)), SymbolKind::Section) => match self.section_symbol(name) {
-                Some(s) => s,
-                None => return None,
-            },
+            (Some(RelocTarget::Section(name)), SymbolKind::Section) => self.section_symbol(name)?,
             (Some(RelocTarget::Section(s)), _) => {
                 self.error(s.span, "a section name is only a target for `customtext`");
                 return None;
@@ -1032,10 +1029,4 @@ fn label_offset(src: &str, items: &[DataItem], id: Id) -> Option<u64> {
         }
     }
     None
-}
-
-/// Whether two id tokens name the same id (`$a` and `$"a"` do).
-pub(crate) fn same_id(src: &str, a: Span, b: Span) -> bool {
-    let (ta, tb) = (a.text(src), b.text(src));
-    ta == tb || crate::literals::decode_id(ta).ok() == crate::literals::decode_id(tb).ok()
 }

@@ -492,9 +492,9 @@ impl<'a> Cursor<'a> {
 
     /// `memidx? offset=N? align=N?`. With `lane_follows`, a lone integer is the lane, not a memory.
     fn parse_memarg(&mut self, natural: u8, lane_follows: bool, relocs: &mut PendingRelocs) -> PResult<MemArg> {
-        let memory = if self.peek_kind() == Some(TokenKind::Id) {
-            self.parse_index()?
-        } else if self.at_u32() && (!lane_follows || self.integer_follows_memory_index()) {
+        let memory = if self.peek_kind() == Some(TokenKind::Id)
+            || (self.at_u32() && (!lane_follows || self.integer_follows_memory_index()))
+        {
             self.parse_index()?
         } else {
             Index::num(0, Span::new(self.prev_end(), self.prev_end()))
