@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn run(cmd: &mut Command) -> String {
-    let out = cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e} (is the tool installed? scripts/test installs it)"));
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e} (is the tool installed? scripts/test installs it)"));
     assert!(
         out.status.success(),
         "{cmd:?} failed:\n{}{}",
@@ -48,7 +50,8 @@ fn examples_link_with_c_and_run() {
             .arg(&obj)
             .arg("-o")
             .arg(&program));
-        let stdout = run(Command::new("node").arg("--no-warnings").arg(root.join("tests/e2e/run-wasi.mjs")).arg(&program));
+        let stdout =
+            run(Command::new("node").arg("--no-warnings").arg(root.join("tests/e2e/run-wasi.mjs")).arg(&program));
         let expected = std::fs::read_to_string(wat.with_extension("expected")).expect("expected output");
         assert_eq!(stdout, expected, "{stem}: output differs");
         ran += 1;

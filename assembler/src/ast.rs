@@ -934,4 +934,43 @@ pub struct Module {
     pub id: Option<Id>,
     /// Fields in source order.
     pub fields: Vec<ModuleField>,
+    /// `(@relwat.layout ...)`: byte-level choices (filled in by [`crate::encode::layout::read`]).
+    pub layout: Layout,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout: byte-level choices the rest of the text cannot express
+
+/// `(@relwat.layout option*)`: how an object is laid out where the text leaves a choice, so that
+/// `obj2wat` output re-assembles byte for byte. Every option is off by default.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// The annotation, when written.
+    pub span: Option<Span>,
+    /// `(section-size padded)`: every section size, and every `linking` subsection size, is a
+    /// 5-byte LEB (as LLVM writes them).
+    pub padded_sizes: bool,
+    /// `(datacount always)`: the DataCount section is written even when no instruction needs it
+    /// (LLVM writes it whenever an object has data segments).
+    pub datacount_always: bool,
+    /// `(target-features none)`: the object gets no `target_features` section.
+    pub no_target_features: bool,
+    /// `(symbol-order ...)`: the symbol table starts with these symbols, in this order; the
+    /// others follow in their usual order.
+    pub symbol_order: Option<Vec<SymbolRef>>,
+    /// `(init-order $f ...)`: the init functions start with these (by function symbol), in this
+    /// order; the others follow in their usual order.
+    pub init_order: Option<Vec<Index>>,
+}
+
+/// A symbol named in `(symbol-order ...)`: `(func $f)`, `(data $x)`, `(section ".debug_str")`, ...
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SymbolRef {
+    /// A function, global, table or tag symbol: by symbol id, or an entity's number for its
+    /// primary symbol.
+    Entity(ExternKind, Index),
+    /// A data symbol, by id.
+    Data(Index),
+    /// The section symbol of the custom section with this name.
+    Section(Str),
 }

@@ -3,7 +3,7 @@
 //! The parser reads immediates by [`ImmKind`], the encoder writes them by the same kind, so a new
 //! instruction is one table row.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// How an opcode is encoded.
@@ -129,7 +129,7 @@ impl InstrId {
 
 /// Looks a mnemonic up.
 pub fn lookup(name: &str) -> Option<InstrId> {
-    static INDEX: LazyLock<HashMap<&'static str, InstrId>> =
+    static INDEX: LazyLock<FxHashMap<&'static str, InstrId>> =
         LazyLock::new(|| INSTRUCTIONS.iter().enumerate().map(|(i, info)| (info.name, InstrId(i as u16))).collect());
     INDEX.get(name).copied()
 }

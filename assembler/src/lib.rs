@@ -12,6 +12,7 @@ pub mod lexer;
 pub mod literals;
 pub mod object;
 pub mod parser;
+pub mod print;
 pub mod resolve;
 pub mod span;
 pub mod validate;
@@ -56,6 +57,7 @@ pub struct Assembled {
 pub fn assemble(source: &str, options: &Options) -> Assembled {
     let mut parsed = parser::parse(source);
     let mut diagnostics = std::mem::take(&mut parsed.diagnostics);
+    diagnostics.extend(encode::layout::read(source, &parsed.unknown_annotations, &mut parsed.module));
     let (resolved, mut resolve_diags) = resolve::resolve(source, &mut parsed.module);
     diagnostics.append(&mut resolve_diags);
     diagnostics.sort_by_key(|d| (d.primary.span.start, d.primary.span.end));
@@ -81,5 +83,6 @@ pub fn assemble(source: &str, options: &Options) -> Assembled {
     };
     diagnostics.sort_by_key(|d| (d.primary.span.start, d.primary.span.end));
     let ok = !diagnostics.iter().any(Diagnostic::is_error);
+    let bytes = bytes.map(|b| encode::layout::finish(&parsed.module.layout, b));
     Assembled { bytes: if ok { bytes } else { None }, diagnostics }
 }

@@ -9,8 +9,8 @@ use crate::diagnostic::Diagnostic;
 use crate::instructions::{self, ImmKind, InstrId};
 use crate::literals;
 use crate::span::Span;
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// What resolution adds to the tree.
 #[derive(Debug, Default)]
@@ -81,8 +81,8 @@ pub fn resolve(src: &str, module: &mut Module) -> (Resolved, Vec<Diagnostic>) {
         diags: Vec::new(),
         spaces: Default::default(),
         type_sigs: Vec::new(),
-        field_names: HashMap::new(),
-        sig_to_type: HashMap::new(),
+        field_names: HashMap::default(),
+        sig_to_type: HashMap::default(),
         implicit: Vec::new(),
     };
     r.collect(module);
@@ -256,7 +256,7 @@ impl<'s> Resolver<'s> {
                         self.type_sigs.push(Some(ft.clone()));
                     }
                     CompositeKind::Struct(fields) => {
-                        let mut names = HashMap::new();
+                        let mut names = HashMap::default();
                         for (i, f) in fields.iter_mut().enumerate() {
                             self.storage_type(&mut f.ty);
                             if let Some(id) = f.id {

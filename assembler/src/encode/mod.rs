@@ -5,6 +5,7 @@
 //! instruction table ([`code::CodeWriter`]) so that every immediate's offset is known.
 
 pub mod code;
+pub mod layout;
 pub mod types;
 
 use crate::ast::*;
@@ -437,7 +438,7 @@ impl<'m> Builder<'m> {
         }
         self.customs(CustomPlace::After(SectionAnchor::Start));
         self.anchored(SectionAnchor::Elem, 9, elems);
-        if bodies.iter().any(|f| needs_data_count(&f.body)) {
+        if module.layout.datacount_always || bodies.iter().any(|f| needs_data_count(&f.body)) {
             let mut payload = Vec::new();
             data_count.encode(&mut payload);
             self.section(12, &payload, &[]);

@@ -19,8 +19,8 @@ use crate::instructions::{ImmKind, Opcode};
 use crate::resolve::{Resolved, same_id};
 use crate::span::Span;
 use reloc_types::ty;
+pub use symbols::{DataDef, Symbol, SymbolKind};
 use symbols::{EntityKind, SymbolTable};
-pub use symbols::{Symbol, SymbolKind};
 
 /// Symbol flags (`WASM_SYM_*`).
 #[allow(missing_docs)]
@@ -203,6 +203,7 @@ impl<'a> Lowering<'a> {
         self.table_warnings();
         self.comdats();
         self.features();
+        self.apply_layout_order();
         self.data.symbols = std::mem::take(&mut self.syms.symbols);
         for r in &mut self.data.relocs {
             r.entries.sort_by_key(|e| e.offset);
@@ -365,15 +366,23 @@ impl<'a> Lowering<'a> {
 
     /// The relocation of one immediate in code, if it has one.
     fn code_reloc(&mut self, func: &'a Func, site: &ImmSite) -> Option<Reloc> {
-        let annot =
-            func.body.relocs.iter().find(|(i, slot, _)| *i == site.instr && *slot == site.slot).map(|(_, _, r)| r);
+        // Annotations are in instruction order: find this instruction's by binary search.
+        let relocs = &func.body.relocs;
+        let first = relocs.partition_point(|(i, _, _)| *i < site.instr);
+        let annot = relocs[first..]
+            .iter()
+            .take_while(|(i, _, _)| *i == site.instr)
+            .find(|(_, slot, _)| *slot == site.slot)
+            .map(|(_, _, r)| r);
         if let Some(r) = annot
-            && let Some(RelocTarget::None(span)) = &r.target
+            && let Some(RelocTarget::None(_)) = &r.target
         {
-            let _ = span;
-            self.warning(r.span, "`(@reloc none)` leaves this immediate unrelocated")
-                .notes
-                .push("note: the linker will not update it; this is meant for printing MVP objects".into());
+            // A12: warn when written by hand; text printed by obj2wat carries a layout annotation.
+            if self.module.layout.span.is_none() {
+                self.warning(r.span, "`(@reloc none)` leaves this immediate unrelocated")
+                    .notes
+                    .push("note: the linker will not update it; this is meant for printing MVP objects".into());
+            }
             return None;
         }
         let instr = &func.body.instrs[site.instr as usize];
@@ -871,6 +880,99 @@ impl<'a> Lowering<'a> {
         }
     }
 
+    /// `(@relwat.layout (symbol-order ...) (init-order ...))`: the symbol table and the init
+    /// functions in a given order (obj2wat writes them to reproduce an object byte for byte).
+    /// Symbols not listed follow the listed ones in their usual order.
+    fn apply_layout_order(&mut self) {
+        let layout = &self.module.layout;
+        // Init functions first: their order names symbols by their indices before any reordering.
+        if let Some(order) = &layout.init_order {
+            let mut ordered = Vec::new();
+            let mut rest = self.data.init_funcs.clone();
+            for f in order {
+                let found = self.syms.lookup_symbol(self.src, SymbolKind::Function, symbols::EntityKind::Func, f);
+                match found.and_then(|sym| rest.iter().position(|(_, s)| *s == sym)) {
+                    Some(i) => ordered.push(rest.remove(i)),
+                    None => {
+                        self.error(
+                            f.span,
+                            format!("`{}` is not an init function of this module", f.span.text(self.src)),
+                        );
+                    }
+                }
+            }
+            ordered.extend(rest);
+            self.data.init_funcs = ordered;
+        }
+        if let Some(order) = &layout.symbol_order {
+            let n = self.syms.symbols.len();
+            let mut placed = vec![false; n];
+            let mut new_order: Vec<u32> = Vec::with_capacity(n);
+            for r in order {
+                let Some((index, span)) = self.layout_symbol(r) else { continue };
+                if std::mem::replace(&mut placed[index as usize], true) {
+                    self.error(span, "this symbol is listed twice in `symbol-order`");
+                    continue;
+                }
+                new_order.push(index);
+            }
+            new_order.extend((0..n as u32).filter(|i| !placed[*i as usize]));
+            let mut remap = vec![0u32; n];
+            for (new, old) in new_order.iter().enumerate() {
+                remap[*old as usize] = new as u32;
+            }
+            let old_symbols = std::mem::take(&mut self.syms.symbols);
+            self.syms.symbols = new_order.iter().map(|i| old_symbols[*i as usize].clone()).collect();
+            for r in &mut self.data.relocs {
+                for e in &mut r.entries {
+                    if e.ty != ty::TYPE_INDEX_LEB {
+                        e.index = remap[e.index as usize];
+                    }
+                }
+            }
+            for (_, sym) in &mut self.data.init_funcs {
+                *sym = remap[*sym as usize];
+            }
+        }
+    }
+
+    /// The symbol a `symbol-order` entry names.
+    fn layout_symbol(&mut self, r: &SymbolRef) -> Option<(u32, Span)> {
+        let (found, span, what) = match r {
+            SymbolRef::Entity(kind, index) => {
+                let (entity, sym) = match kind {
+                    ExternKind::Func => (symbols::EntityKind::Func, SymbolKind::Function),
+                    ExternKind::Global => (symbols::EntityKind::Global, SymbolKind::Global),
+                    ExternKind::Table => (symbols::EntityKind::Table, SymbolKind::Table),
+                    ExternKind::Tag => (symbols::EntityKind::Tag, SymbolKind::Tag),
+                    ExternKind::Memory => {
+                        self.error(index.span, "memories have no symbols");
+                        return None;
+                    }
+                };
+                (self.syms.lookup_symbol(self.src, sym, entity, index), index.span, sym.name())
+            }
+            SymbolRef::Data(index) => (
+                self.syms.lookup_symbol(self.src, SymbolKind::Data, symbols::EntityKind::Func, index),
+                index.span,
+                "data",
+            ),
+            SymbolRef::Section(name) => {
+                let found = self
+                    .syms
+                    .symbols
+                    .iter()
+                    .position(|s| s.kind == SymbolKind::Section && s.name == name.as_str())
+                    .map(|i| i as u32);
+                (found, name.span, "section")
+            }
+        };
+        if found.is_none() {
+            self.error(span, format!("`symbol-order` names no {what} symbol here"));
+        }
+        found.map(|i| (i, span))
+    }
+
     // ----- comdats, features
 
     fn comdats(&mut self) {
@@ -935,6 +1037,10 @@ impl<'a> Lowering<'a> {
                     }
                 }
             }
+        }
+        // LLVM lists a comdat's data segments and custom sections before its functions.
+        for (_, c) in &mut comdats {
+            c.members.sort_by_key(|(kind, _)| *kind == 1);
         }
         self.data.comdats = comdats.into_iter().map(|(_, i)| i).collect();
     }

@@ -7,7 +7,8 @@ use crate::ast::*;
 use crate::diagnostic::Label;
 use crate::literals;
 use crate::span::Span;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 
 /// Kinds of symbol, with their binary values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -138,8 +139,8 @@ pub(crate) struct SymbolTable {
     pub(crate) symbols: Vec<Symbol>,
     /// (kind, entity index) → primary symbol.
     primaries: HashMap<(EntityKind, u32), u32>,
-    /// (kind, id name) → symbol, for `(@reloc $x)`.
-    names: HashMap<(SymbolKind, String), u32>,
+    /// Per symbol kind: id name → symbol, for `(@reloc $x)`.
+    names: [HashMap<String, u32>; 6],
     /// Global index of a `GOT.mem`/`GOT.func` import → the symbol its entry refers to.
     got: HashMap<u32, u32>,
     /// Section index → its section symbol.
@@ -159,7 +160,7 @@ impl SymbolTable {
     /// The symbol named by `target` (an id of the kind's namespace, or an entity's number).
     pub(crate) fn lookup_symbol(&self, src: &str, kind: SymbolKind, entity: EntityKind, target: &Index) -> Option<u32> {
         if target.is_id(src) {
-            self.names.get(&(kind, id_name(src, target.span))).copied()
+            self.names[kind as usize].get(id_key(src, target.span).as_ref()).copied()
         } else if kind.entity_kind() == Some(entity) {
             self.primaries.get(&(entity, target.num)).copied()
         } else {
@@ -172,10 +173,10 @@ impl SymbolTable {
         if !target.is_id(src) {
             return None;
         }
-        let name = id_name(src, target.span);
+        let name = id_key(src, target.span);
         [SymbolKind::Function, SymbolKind::Data, SymbolKind::Global, SymbolKind::Tag, SymbolKind::Table]
             .into_iter()
-            .find(|k| self.names.contains_key(&(*k, name.clone())))
+            .find(|k| self.names[*k as usize].contains_key(name.as_ref()))
     }
 
     /// The primary symbol of an entity.
@@ -187,6 +188,12 @@ impl SymbolTable {
     pub(crate) fn got_target(&self, global: u32) -> Option<u32> {
         self.got.get(&global).copied()
     }
+}
+
+/// An id's name without `$` (quoted ids decoded), borrowed when it can be.
+fn id_key(src: &str, span: Span) -> Cow<'_, str> {
+    let text = span.text(src);
+    literals::decode_id(text).unwrap_or_else(|_| Cow::Borrowed(text.trim_start_matches('$')))
 }
 
 /// An id's name without `$` (quoted ids decoded).
@@ -377,7 +384,7 @@ impl<'a> Lowering<'a> {
         let primary = self.syms.push(sym);
         self.syms.primaries.insert((d.kind, d.index), primary);
         if let Some(id) = d.id {
-            self.syms.names.insert((sym_kind, id_name(self.src, id.span)), primary);
+            self.syms.names[sym_kind as usize].insert(id_name(self.src, id.span), primary);
         }
         // Extra symbols (B2).
         for a in d.syms.iter().filter(|s| s.name.is_some()) {
@@ -388,8 +395,8 @@ impl<'a> Lowering<'a> {
                 Symbol { kind: sym_kind, name: String::new(), flags: f, index: d.index, data: None, span: a.span };
             self.apply_qualifiers(a, &mut sym, &mut name, &d);
             sym.name = name;
-            let key = (sym_kind, id_name(self.src, id.span));
-            if let Some(&first) = self.syms.names.get(&key) {
+            let key = id_name(self.src, id.span);
+            if let Some(&first) = self.syms.names[sym_kind as usize].get(&key) {
                 let first = self.syms.symbols[first as usize].span;
                 self.error(id.span, format!("duplicate {} symbol id `{}`", sym_kind.name(), id.span.text(self.src)))
                     .secondary
@@ -397,7 +404,7 @@ impl<'a> Lowering<'a> {
                 continue;
             }
             let index = self.syms.push(sym);
-            self.syms.names.insert(key, index);
+            self.syms.names[sym_kind as usize].insert(key, index);
         }
     }
 
@@ -548,8 +555,8 @@ impl<'a> Lowering<'a> {
     }
 
     fn add_data_symbol(&mut self, id: Id, sym: Symbol) {
-        let key = (SymbolKind::Data, id_name(self.src, id.span));
-        if let Some(&first) = self.syms.names.get(&key) {
+        let key = id_name(self.src, id.span);
+        if let Some(&first) = self.syms.names[SymbolKind::Data as usize].get(&key) {
             let first = self.syms.symbols[first as usize].span;
             self.error(id.span, format!("duplicate data symbol id `{}`", id.span.text(self.src)))
                 .secondary
@@ -557,7 +564,7 @@ impl<'a> Lowering<'a> {
             return;
         }
         let index = self.syms.push(sym);
-        self.syms.names.insert(key, index);
+        self.syms.names[SymbolKind::Data as usize].insert(key, index);
     }
 
     /// `(@sym.import.data $x ...)`: an undefined data symbol, or an absolute one with `(offset N)`.
@@ -677,7 +684,7 @@ impl<'a> Lowering<'a> {
 
     /// Final checks: unique non-local names; init functions.
     pub(crate) fn finish_symbols(&mut self) {
-        let mut seen: HashMap<&str, Span> = HashMap::new();
+        let mut seen: HashMap<&str, Span> = HashMap::default();
         let mut dups = Vec::new();
         for s in &self.syms.symbols {
             if s.flags & flags::BINDING_LOCAL != 0 || s.kind == SymbolKind::Section {

@@ -98,7 +98,15 @@ impl<'a> Cursor<'a> {
     // ----- lookahead
 
     /// Skips unknown annotations at the cursor.
+    #[inline]
     fn skip_unknown(&mut self) {
+        if matches!(self.toks.get(self.pos), Some(t) if t.kind == TokenKind::Annotation) {
+            self.skip_unknown_slow();
+        }
+    }
+
+    #[cold]
+    fn skip_unknown_slow(&mut self) {
         while let Some(t) = self.toks.get(self.pos) {
             if t.kind != TokenKind::Annotation || self.is_known_annotation(self.pos) {
                 break;

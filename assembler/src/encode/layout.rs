@@ -1,0 +1,403 @@
+//! `(@relwat.layout ...)`: the byte-level choices an object makes that the rest of the text cannot
+//! express, so that `obj2wat` output re-assembles byte for byte.
+//!
+//! ```wat
+//! (@relwat.layout
+//!   (section-size padded)          ;; every section size (and `linking` subsection size): 5-byte LEB
+//!   (datacount always)             ;; write the DataCount section even when no instruction needs it
+//!   (target-features none)         ;; no `target_features` section
+//!   (symbol-order (func $a $b) (data $x) (global $sp) (section ".debug_str"))
+//!   (init-order $ctor_b $ctor_a))  ;; the order of the init functions
+//! ```
+//!
+//! `symbol-order` names symbols by kind and id (an entity's primary symbol by the entity's id or
+//! number, a section symbol by the section's name); the symbol table starts with them, in that
+//! order, and the symbols not listed follow in their usual order. `init-order` does the same for
+//! the init functions, by function symbol.
+//!
+//! The parser keeps annotations it does not know aside ([`crate::parser::Parsed::unknown_annotations`]);
+//! [`read`] picks this one out of them into [`Module::layout`]. [`finish`] applies the options that
+//! concern the finished binary (section sizes, `target_features`); the encoder applies
+//! `datacount`; `symbol-order` and `init-order` are applied by the object writer.
+
+use crate::ast::*;
+use crate::diagnostic::Diagnostic;
+use crate::lexer::{self, Token, TokenKind};
+use crate::literals;
+use crate::span::Span;
+
+/// The annotation's name.
+pub const NAME: &str = "relwat.layout";
+
+/// The options, for messages.
+const OPTIONS: &str = "(section-size padded), (datacount always), (target-features none), \
+                       (symbol-order (func|global|table|tag|data $id ...)|(section \"name\" ...) ...), \
+                       (init-order $f ...)";
+
+/// Finds the `(@relwat.layout ...)` annotation among the annotations the parser skipped and reads
+/// it into `module.layout`. Returns the diagnostics (unknown or repeated options, a second
+/// annotation, an annotation that is not a module field).
+pub fn read(src: &str, unknown: &[(Span, Span)], module: &mut Module) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for &(whole, name) in unknown {
+        if literals::decode_annotation(name.text(src)).ok().as_deref() != Some(NAME) {
+            continue;
+        }
+        if let Some(field) = module.fields.iter().map(field_span).find(|s| s.start < whole.start && whole.end <= s.end)
+        {
+            diags.push(
+                Diagnostic::error(whole, "`(@relwat.layout ...)` is a module field")
+                    .with_secondary(field, "not inside this field")
+                    .with_help("move it to the module level"),
+            );
+            continue;
+        }
+        if let Some(first) = module.layout.span {
+            diags.push(
+                Diagnostic::error(whole, "a second `(@relwat.layout ...)` annotation")
+                    .with_secondary(first, "the first one")
+                    .with_help("write all layout options in one annotation"),
+            );
+            continue;
+        }
+        let mut p = LayoutParser { src, toks: Vec::new(), pos: 0, diags: &mut diags, end: whole.end };
+        let sub = &src[whole.range()];
+        let lexed = lexer::lex(sub);
+        p.toks = lexed
+            .tokens
+            .iter()
+            .map(|t| Token { kind: t.kind, span: Span::new(t.span.start + whole.start, t.span.end + whole.start) })
+            .collect();
+        let mut layout = Layout { span: Some(whole), ..Layout::default() };
+        p.parse(&mut layout);
+        module.layout = layout;
+    }
+    diags
+}
+
+struct LayoutParser<'a, 'd> {
+    src: &'a str,
+    toks: Vec<Token>,
+    pos: usize,
+    diags: &'d mut Vec<Diagnostic>,
+    end: u32,
+}
+
+impl LayoutParser<'_, '_> {
+    fn peek(&self) -> Option<Token> {
+        self.toks.get(self.pos).copied()
+    }
+
+    fn here(&self) -> Span {
+        self.peek().map_or(Span::new(self.end, self.end), |t| t.span)
+    }
+
+    fn text(&self, t: Token) -> &str {
+        t.span.text(self.src)
+    }
+
+    fn bump(&mut self) -> Option<Token> {
+        let t = self.peek();
+        self.pos += 1;
+        t
+    }
+
+    fn error(&mut self, span: Span, msg: impl Into<String>) -> Option<()> {
+        self.diags.push(Diagnostic::error(span, msg).with_help(format!("layout options: {OPTIONS}")));
+        None
+    }
+
+    fn expect(&mut self, kind: TokenKind, what: &str) -> Option<Token> {
+        match self.peek() {
+            Some(t) if t.kind == kind => {
+                self.bump();
+                Some(t)
+            }
+            _ => {
+                let span = self.here();
+                self.error(span, format!("expected {what}"))?;
+                None
+            }
+        }
+    }
+
+    fn keyword(&mut self, want: &[&str]) -> Option<(String, Span)> {
+        match self.peek() {
+            Some(t) if t.kind == TokenKind::Keyword && want.contains(&self.text(t)) => {
+                self.bump();
+                Some((self.text(t).to_string(), t.span))
+            }
+            _ => {
+                let span = self.here();
+                let list = want.iter().map(|w| format!("`{w}`")).collect::<Vec<_>>().join(" or ");
+                self.error(span, format!("expected {list}"))?;
+                None
+            }
+        }
+    }
+
+    fn parse(&mut self, layout: &mut Layout) -> Option<()> {
+        self.bump(); // `(@relwat.layout`
+        let mut seen: Vec<(String, Span)> = Vec::new();
+        loop {
+            match self.peek() {
+                Some(t) if t.kind == TokenKind::RParen => return Some(()),
+                Some(t) if t.kind == TokenKind::LParen => {
+                    let open = t.span;
+                    self.bump();
+                    let Some(kw) = self.peek().filter(|t| t.kind == TokenKind::Keyword) else {
+                        let span = self.here();
+                        return self.error(span, "expected a layout option");
+                    };
+                    let name = self.text(kw).to_string();
+                    self.bump();
+                    if let Some((_, first)) = seen.iter().find(|(n, _)| *n == name) {
+                        let first = *first;
+                        self.diags.push(
+                            Diagnostic::error(kw.span, format!("repeated layout option `{name}`"))
+                                .with_secondary(first, "first given here"),
+                        );
+                    }
+                    seen.push((name.clone(), kw.span));
+                    match name.as_str() {
+                        "section-size" => {
+                            let (v, _) = self.keyword(&["padded", "minimal"])?;
+                            layout.padded_sizes = v == "padded";
+                        }
+                        "datacount" => {
+                            self.keyword(&["always"])?;
+                            layout.datacount_always = true;
+                        }
+                        "target-features" => {
+                            self.keyword(&["none"])?;
+                            layout.no_target_features = true;
+                        }
+                        "symbol-order" => layout.symbol_order = Some(self.symbol_order()?),
+                        "init-order" => {
+                            let mut list = Vec::new();
+                            while let Some(i) = self.index() {
+                                list.push(i);
+                            }
+                            layout.init_order = Some(list);
+                        }
+                        _ => {
+                            return self.error(kw.span, format!("unknown layout option `{name}`"));
+                        }
+                    }
+                    let close = self.expect(TokenKind::RParen, "`)`")?;
+                    let _ = open.to(close.span);
+                }
+                _ => {
+                    let span = self.here();
+                    return self.error(span, "expected a layout option `(...)` or `)`");
+                }
+            }
+        }
+    }
+
+    /// An index: an id or an unsigned number.
+    fn index(&mut self) -> Option<Index> {
+        let t = self.peek()?;
+        match t.kind {
+            TokenKind::Id => {
+                self.bump();
+                Some(Index::id(t.span))
+            }
+            TokenKind::Integer if !self.text(t).starts_with(['+', '-']) => {
+                self.bump();
+                Some(Index::num(literals::parse_u32(self.text(t)).unwrap_or(u32::MAX), t.span))
+            }
+            _ => None,
+        }
+    }
+
+    fn symbol_order(&mut self) -> Option<Vec<SymbolRef>> {
+        let mut out = Vec::new();
+        while let Some(t) = self.peek().filter(|t| t.kind == TokenKind::LParen) {
+            self.bump();
+            let (kind, _) = self.keyword(&["func", "global", "table", "tag", "data", "section"])?;
+            loop {
+                if kind == "section" {
+                    match self.peek() {
+                        Some(s) if s.kind == TokenKind::String => {
+                            self.bump();
+                            let bytes = literals::decode_string(self.text(s)).unwrap_or_default();
+                            out.push(SymbolRef::Section(Str { bytes, span: s.span }));
+                        }
+                        _ => break,
+                    }
+                    continue;
+                }
+                let Some(i) = self.index() else { break };
+                out.push(match kind.as_str() {
+                    "func" => SymbolRef::Entity(ExternKind::Func, i),
+                    "global" => SymbolRef::Entity(ExternKind::Global, i),
+                    "table" => SymbolRef::Entity(ExternKind::Table, i),
+                    "tag" => SymbolRef::Entity(ExternKind::Tag, i),
+                    _ => SymbolRef::Data(i),
+                });
+            }
+            self.expect(TokenKind::RParen, "`)` or a symbol")?;
+            let _ = t;
+        }
+        Some(out)
+    }
+}
+
+/// The span of a module field.
+pub fn field_span(f: &ModuleField) -> Span {
+    match f {
+        ModuleField::Types(g) => g.span,
+        ModuleField::Import(i) => i.span,
+        ModuleField::Func(x) => x.span,
+        ModuleField::Table(x) => x.span,
+        ModuleField::Memory(x) => x.span,
+        ModuleField::Global(x) => x.span,
+        ModuleField::Export(x) => x.span,
+        ModuleField::Start(x) => x.span,
+        ModuleField::Elem(x) => x.span,
+        ModuleField::Data(x) => x.span,
+        ModuleField::Tag(x) => x.span,
+        ModuleField::Custom(x) => x.span,
+        ModuleField::Comdat(x) => x.span,
+        ModuleField::DataImport(x) => x.span,
+        ModuleField::Unknown(x) => x.span,
+    }
+}
+
+/// Applies the options that concern the finished binary: `(section-size padded)` rewrites every
+/// section size, and every subsection size of `linking`, as a 5-byte LEB; `(target-features
+/// none)` drops the `target_features` section. Offsets inside sections (relocations, symbols) are
+/// relative to section payloads, so neither changes them. A binary that does not parse is
+/// returned as it is.
+pub fn finish(layout: &Layout, bytes: Vec<u8>) -> Vec<u8> {
+    if !layout.padded_sizes && !layout.no_target_features {
+        return bytes;
+    }
+    rewrite(layout, &bytes).unwrap_or(bytes)
+}
+
+fn read_leb(bytes: &[u8], pos: &mut usize) -> Option<u32> {
+    let mut value = 0u64;
+    for i in 0..5 {
+        let b = *bytes.get(*pos)?;
+        *pos += 1;
+        value |= ((b & 0x7f) as u64) << (7 * i);
+        if b & 0x80 == 0 {
+            return u32::try_from(value).ok();
+        }
+    }
+    None
+}
+
+fn write_size(out: &mut Vec<u8>, v: u32, padded: bool) {
+    if padded {
+        out.extend_from_slice(&leb128fmt::encode_fixed_u32(v).expect("u32 fits in 5 bytes"));
+    } else {
+        use wasm_encoder::Encode;
+        v.encode(out);
+    }
+}
+
+fn rewrite(layout: &Layout, bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(bytes.len() + 64);
+    out.extend_from_slice(bytes.get(..8)?);
+    let mut pos = 8;
+    while pos < bytes.len() {
+        let id = bytes[pos];
+        pos += 1;
+        let size = read_leb(bytes, &mut pos)? as usize;
+        let payload = bytes.get(pos..pos.checked_add(size)?)?;
+        pos += size;
+        let mut new_payload = None;
+        if id == 0 {
+            let mut p = 0;
+            let len = read_leb(payload, &mut p)? as usize;
+            let name = payload.get(p..p.checked_add(len)?)?;
+            if layout.no_target_features && name == b"target_features" {
+                continue;
+            }
+            if layout.padded_sizes && name == b"linking" {
+                new_payload = Some(pad_linking(payload, p + len)?);
+            }
+        }
+        let payload = new_payload.as_deref().unwrap_or(payload);
+        out.push(id);
+        write_size(&mut out, payload.len() as u32, layout.padded_sizes);
+        out.extend_from_slice(payload);
+    }
+    Some(out)
+}
+
+/// The `linking` payload with every subsection size padded; `start` is where the version is.
+fn pad_linking(payload: &[u8], start: usize) -> Option<Vec<u8>> {
+    let mut out = payload[..start].to_vec();
+    let mut pos = start;
+    read_leb(payload, &mut pos)?;
+    out.extend_from_slice(&payload[start..pos]);
+    while pos < payload.len() {
+        let id = payload[pos];
+        pos += 1;
+        let size = read_leb(payload, &mut pos)? as usize;
+        let sub = payload.get(pos..pos.checked_add(size)?)?;
+        pos += size;
+        out.push(id);
+        write_size(&mut out, size as u32, true);
+        out.extend_from_slice(sub);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layout_of(src: &str) -> (Layout, Vec<Diagnostic>) {
+        let mut parsed = crate::parser::parse(src);
+        let diags = read(src, &parsed.unknown_annotations, &mut parsed.module);
+        (parsed.module.layout, diags)
+    }
+
+    #[test]
+    fn reads_every_option() {
+        let (l, d) = layout_of(
+            "(module (@relwat.layout (section-size padded) (datacount always) (target-features none)
+               (symbol-order (func $a 3) (data $x) (section \".debug_str\")) (init-order $a $b)))",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert!(l.padded_sizes && l.datacount_always && l.no_target_features);
+        let order = l.symbol_order.unwrap();
+        assert_eq!(order.len(), 4);
+        assert!(matches!(order[1], SymbolRef::Entity(ExternKind::Func, Index { num: 3, .. })));
+        assert!(matches!(&order[3], SymbolRef::Section(s) if s.bytes == b".debug_str"));
+        assert_eq!(l.init_order.unwrap().len(), 2);
+    }
+
+    #[test]
+    fn reports_mistakes() {
+        let (_, d) = layout_of("(@relwat.layout (section-size huge))");
+        assert!(d.iter().any(|d| d.message.contains("expected `padded` or `minimal`")), "{d:?}");
+        let (_, d) = layout_of("(@relwat.layout (colour blue))");
+        assert!(d.iter().any(|d| d.message.contains("unknown layout option")), "{d:?}");
+        let (_, d) = layout_of("(@relwat.layout) (@relwat.layout)");
+        assert!(d.iter().any(|d| d.message.contains("second")), "{d:?}");
+        let (_, d) = layout_of("(func (@relwat.layout (datacount always)))");
+        assert!(d.iter().any(|d| d.message.contains("module field")), "{d:?}");
+    }
+
+    #[test]
+    fn pads_sizes_and_drops_features() {
+        // A module with a type section and two custom sections.
+        let mut m = b"\0asm\x01\0\0\0".to_vec();
+        m.extend_from_slice(&[1, 4, 1, 0x60, 0, 0]);
+        m.extend_from_slice(&[0, 12, 7, b'l', b'i', b'n', b'k', b'i', b'n', b'g', 2, 8, 1, 0]);
+        m.extend_from_slice(b"\0\x10\x0ftarget_features");
+        let l = Layout { padded_sizes: true, no_target_features: true, ..Layout::default() };
+        let out = finish(&l, m);
+        let mut want = b"\0asm\x01\0\0\0".to_vec();
+        want.extend_from_slice(&[1, 0x84, 0x80, 0x80, 0x80, 0, 1, 0x60, 0, 0]);
+        want.extend_from_slice(&[0, 0x90, 0x80, 0x80, 0x80, 0, 7, b'l', b'i', b'n', b'k', b'i', b'n', b'g', 2]);
+        want.extend_from_slice(&[8, 0x81, 0x80, 0x80, 0x80, 0, 0]);
+        assert_eq!(out, want);
+    }
+}

@@ -1,0 +1,423 @@
+//! Reading an object: every section with wasmparser, plus what the text needs to know about the
+//! bytes themselves (section header widths, where each function body and data segment is).
+
+use super::PrintError;
+use std::ops::Range;
+use wasmparser::{
+    BinaryReader, ComdatSymbolKind, DataKind, Element, Export, FuncType, Global, Import, Linking, LinkingSectionReader,
+    MemoryType, Parser, Payload, RecGroup, RelocSectionReader, RelocationEntry, SymbolInfo, Table, TagType, ValType,
+};
+
+/// One section of the object, in file order.
+#[derive(Debug, Clone)]
+pub(crate) struct SectionInfo {
+    /// Section id (0 for custom sections).
+    pub id: u8,
+    /// A custom section's name.
+    pub name: String,
+    /// Width of the section-size LEB.
+    pub size_len: usize,
+    /// The payload (after id and size).
+    pub payload: Range<usize>,
+    /// For custom sections: where the contents start (after the name).
+    pub contents: usize,
+}
+
+/// A function body.
+#[derive(Debug, Clone)]
+pub(crate) struct Body {
+    /// Local declarations: (count, type).
+    pub locals: Vec<(u32, ValType)>,
+    /// The body after its size field (locals first), absolute.
+    pub range: Range<usize>,
+    /// Where the instructions start, absolute.
+    pub code: usize,
+    /// Width of the body-size LEB.
+    pub size_len: usize,
+}
+
+/// A data segment.
+#[derive(Debug, Clone)]
+pub(crate) struct Segment<'a> {
+    /// Active or passive, with its offset expression.
+    pub kind: DataKind<'a>,
+    /// Its bytes.
+    pub data: &'a [u8],
+    /// Where its bytes start, absolute.
+    pub start: usize,
+}
+
+/// A comdat.
+#[derive(Debug, Clone)]
+pub(crate) struct Comdat<'a> {
+    pub name: &'a str,
+    pub flags: u32,
+    /// (kind, index).
+    pub members: Vec<(ComdatSymbolKind, u32)>,
+}
+
+/// The `linking` section.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LinkingInfo<'a> {
+    /// Index of the section.
+    pub section: usize,
+    /// Subsections in file order: (id, width of the size LEB).
+    pub subsections: Vec<(u8, usize)>,
+    pub symbols: Vec<SymbolInfo<'a>>,
+    /// Segment info, when the subsection is present.
+    pub segments: Option<Vec<wasmparser::Segment<'a>>>,
+    /// (priority, symbol).
+    pub init_funcs: Vec<(u32, u32)>,
+    pub comdats: Vec<Comdat<'a>>,
+}
+
+/// A `reloc.*` section.
+#[derive(Debug, Clone)]
+pub(crate) struct RelocInfo {
+    /// Index of the reloc section itself.
+    pub section: usize,
+    /// Index of the section it applies to.
+    pub target: usize,
+    /// Its name.
+    pub name: String,
+    /// Entries in file order.
+    pub entries: Vec<RelocationEntry>,
+}
+
+/// Everything read from an object.
+#[derive(Default)]
+pub(crate) struct Object<'a> {
+    pub bytes: &'a [u8],
+    pub sections: Vec<SectionInfo>,
+    pub rec_groups: Vec<RecGroup>,
+    /// Function types by type index (`None` for other types).
+    pub type_sigs: Vec<Option<FuncType>>,
+    pub imports: Vec<Import<'a>>,
+    /// Type index of every defined function.
+    pub func_types: Vec<u32>,
+    pub tables: Vec<Table<'a>>,
+    pub memories: Vec<MemoryType>,
+    pub globals: Vec<Global<'a>>,
+    pub tags: Vec<TagType>,
+    pub exports: Vec<Export<'a>>,
+    pub start: Option<u32>,
+    pub elems: Vec<Element<'a>>,
+    pub datacount: Option<u32>,
+    pub bodies: Vec<Body>,
+    pub data: Vec<Segment<'a>>,
+    pub linking: Option<LinkingInfo<'a>>,
+    pub relocs: Vec<RelocInfo>,
+    /// Index of the code and data sections.
+    pub code_section: Option<usize>,
+    pub data_section: Option<usize>,
+}
+
+fn err(e: wasmparser::BinaryReaderError) -> PrintError {
+    PrintError { message: e.message().to_string(), offset: Some(e.offset()) }
+}
+
+/// Reads an LEB u32 at `pos`; for the section headers.
+fn read_u32(bytes: &[u8], pos: &mut usize) -> Result<u32, PrintError> {
+    let start = *pos;
+    let mut value = 0u64;
+    for i in 0..5 {
+        let Some(&b) = bytes.get(*pos) else {
+            return Err(PrintError::at(start, "unexpected end of the file in a LEB128 number"));
+        };
+        *pos += 1;
+        value |= ((b & 0x7f) as u64) << (7 * i);
+        if b & 0x80 == 0 {
+            return u32::try_from(value).map_err(|_| PrintError::at(start, "LEB128 number out of range for u32"));
+        }
+    }
+    Err(PrintError::at(start, "LEB128 number too long for u32"))
+}
+
+impl<'a> Object<'a> {
+    /// Reads an object. Errors say what is malformed and where.
+    pub(crate) fn read(bytes: &'a [u8]) -> Result<Object<'a>, PrintError> {
+        if bytes.starts_with(b"BC\xc0\xde") || bytes.starts_with(&[0xde, 0xc0, 0x17, 0x0b]) {
+            return Err(PrintError {
+                message: "LLVM bitcode (an LTO object), not a WebAssembly object: compile without -flto".into(),
+                offset: None,
+            });
+        }
+        if bytes.starts_with(b"!<arch>\n") || bytes.starts_with(b"!<thin>\n") {
+            return Err(PrintError {
+                message: "an archive, not an object: extract its members first (`llvm-ar-22 x`)".into(),
+                offset: None,
+            });
+        }
+        if bytes.len() < 8 || &bytes[..4] != b"\0asm" {
+            return Err(PrintError { message: "not a WebAssembly file (no `\\0asm` header)".into(), offset: None });
+        }
+        if bytes[4..8] != [1, 0, 0, 0] {
+            return Err(PrintError::at(
+                4,
+                "not a WebAssembly core module (unsupported version; components are not supported)",
+            ));
+        }
+        let mut o = Object { bytes, ..Object::default() };
+        o.scan_sections()?;
+        o.parse()?;
+        Ok(o)
+    }
+
+    /// Section headers, straight from the bytes.
+    fn scan_sections(&mut self) -> Result<(), PrintError> {
+        let bytes = self.bytes;
+        let mut pos = 8;
+        while pos < bytes.len() {
+            let start = pos;
+            let id = bytes[pos];
+            pos += 1;
+            let size_start = pos;
+            let size = read_u32(bytes, &mut pos)? as usize;
+            let size_len = pos - size_start;
+            let end = pos.checked_add(size).filter(|e| *e <= bytes.len()).ok_or_else(|| {
+                PrintError::at(start, format!("section {id} is {size} bytes long but the file ends before"))
+            })?;
+            let payload = pos..end;
+            let (name, contents) = if id == 0 {
+                let mut p = pos;
+                let len = read_u32(bytes, &mut p)? as usize;
+                let name_end = p
+                    .checked_add(len)
+                    .filter(|e| *e <= end)
+                    .ok_or_else(|| PrintError::at(pos, "custom section name runs past the end of the section"))?;
+                let name = std::str::from_utf8(&bytes[p..name_end])
+                    .map_err(|_| PrintError::at(p, "custom section name is not UTF-8"))?;
+                (name.to_string(), name_end)
+            } else {
+                (String::new(), pos)
+            };
+            self.sections.push(SectionInfo { id, name, size_len, payload, contents });
+            pos = end;
+        }
+        Ok(())
+    }
+
+    fn parse(&mut self) -> Result<(), PrintError> {
+        let bytes = self.bytes;
+        let mut section = 0usize;
+        let mut code_count = None;
+        for payload in Parser::new(0).parse_all(bytes) {
+            let payload = payload.map_err(err)?;
+            match payload {
+                Payload::Version { .. } => continue,
+                Payload::TypeSection(r) => {
+                    for g in r {
+                        let g = g.map_err(err)?;
+                        for t in g.types() {
+                            self.type_sigs.push(match &t.composite_type.inner {
+                                wasmparser::CompositeInnerType::Func(f) => Some(f.clone()),
+                                _ => None,
+                            });
+                        }
+                        self.rec_groups.push(g);
+                    }
+                }
+                Payload::ImportSection(r) => {
+                    for i in r.into_imports() {
+                        self.imports.push(i.map_err(err)?);
+                    }
+                }
+                Payload::FunctionSection(r) => {
+                    for f in r {
+                        self.func_types.push(f.map_err(err)?);
+                    }
+                }
+                Payload::TableSection(r) => {
+                    for t in r {
+                        self.tables.push(t.map_err(err)?);
+                    }
+                }
+                Payload::MemorySection(r) => {
+                    for m in r {
+                        self.memories.push(m.map_err(err)?);
+                    }
+                }
+                Payload::TagSection(r) => {
+                    for t in r {
+                        self.tags.push(t.map_err(err)?);
+                    }
+                }
+                Payload::GlobalSection(r) => {
+                    for g in r {
+                        self.globals.push(g.map_err(err)?);
+                    }
+                }
+                Payload::ExportSection(r) => {
+                    for e in r {
+                        self.exports.push(e.map_err(err)?);
+                    }
+                }
+                Payload::StartSection { func, .. } => self.start = Some(func),
+                Payload::ElementSection(r) => {
+                    for e in r {
+                        self.elems.push(e.map_err(err)?);
+                    }
+                }
+                Payload::DataCountSection { count, .. } => self.datacount = Some(count),
+                Payload::DataSection(r) => {
+                    self.data_section = Some(section);
+                    for d in r {
+                        let d = d.map_err(err)?;
+                        let start = d.range.end as usize - d.data.len();
+                        self.data.push(Segment { kind: d.kind, data: d.data, start });
+                    }
+                }
+                Payload::CodeSectionStart { count, .. } => {
+                    self.code_section = Some(section);
+                    code_count = Some(count);
+                    // The `CodeSectionEntry` payloads follow; `section` moves on after them.
+                    continue;
+                }
+                Payload::CodeSectionEntry(body) => {
+                    let range = body.range();
+                    let range = range.start as usize..range.end as usize;
+                    let size_len = {
+                        // The size field ends where the body starts.
+                        let mut s = range.start - 1;
+                        while s > 0 && bytes[s - 1] & 0x80 != 0 {
+                            s -= 1;
+                        }
+                        range.start - s
+                    };
+                    let mut locals = Vec::new();
+                    let mut lr = body.get_locals_reader().map_err(err)?;
+                    for _ in 0..lr.get_count() {
+                        locals.push(lr.read().map_err(err)?);
+                    }
+                    let code = lr.original_position() as usize;
+                    self.bodies.push(Body { locals, range, code, size_len });
+                    if Some(self.bodies.len() as u32) == code_count {
+                        section += 1;
+                    }
+                    continue;
+                }
+                Payload::CustomSection(c) => {
+                    let data = c.data();
+                    let reader = BinaryReader::new(data, c.data_offset());
+                    if c.name() == "linking" {
+                        if self.linking.is_some() {
+                            return Err(PrintError::at(c.range().start as usize, "a second `linking` section"));
+                        }
+                        self.linking = Some(self.read_linking(section, reader)?);
+                    } else if c.name().starts_with("reloc.") {
+                        let r = RelocSectionReader::new(reader).map_err(err)?;
+                        let mut entries = Vec::new();
+                        for e in r.entries() {
+                            entries.push(e.map_err(err)?);
+                        }
+                        self.relocs.push(RelocInfo {
+                            section,
+                            target: r.section_index() as usize,
+                            name: c.name().to_string(),
+                            entries,
+                        });
+                    }
+                }
+                Payload::End(_) => break,
+                Payload::ModuleSection { .. } | Payload::ComponentSection { .. } => {
+                    return Err(PrintError::at(0, "components are not supported"));
+                }
+                _ => {}
+            }
+            section += 1;
+        }
+        if section != self.sections.len() {
+            return Err(PrintError {
+                message: format!(
+                    "internal error: {} sections read but {} found in the file",
+                    section,
+                    self.sections.len()
+                ),
+                offset: None,
+            });
+        }
+        Ok(())
+    }
+
+    fn read_linking(&self, section: usize, reader: BinaryReader<'a>) -> Result<LinkingInfo<'a>, PrintError> {
+        let bytes = self.bytes;
+        let start = reader.original_position() as usize;
+        let end = start + reader.bytes_remaining();
+        let r = LinkingSectionReader::new(reader).map_err(err)?;
+        let mut info = LinkingInfo { section, ..LinkingInfo::default() };
+        // Subsection headers, for their size widths.
+        let mut pos = start;
+        read_u32(bytes, &mut pos)?;
+        while pos < end {
+            let id = bytes[pos];
+            pos += 1;
+            let size_start = pos;
+            let size = read_u32(bytes, &mut pos)? as usize;
+            info.subsections.push((id, pos - size_start));
+            pos = pos
+                .checked_add(size)
+                .filter(|p| *p <= end)
+                .ok_or_else(|| PrintError::at(size_start, "linking subsection runs past the end of the section"))?;
+        }
+        for sub in r.subsections() {
+            match sub.map_err(err)? {
+                Linking::SymbolTable(map) => {
+                    for s in map {
+                        info.symbols.push(s.map_err(err)?);
+                    }
+                }
+                Linking::SegmentInfo(map) => {
+                    let mut v = Vec::new();
+                    for s in map {
+                        v.push(s.map_err(err)?);
+                    }
+                    info.segments = Some(v);
+                }
+                Linking::InitFuncs(map) => {
+                    for f in map {
+                        let f = f.map_err(err)?;
+                        info.init_funcs.push((f.priority, f.symbol_index));
+                    }
+                }
+                Linking::ComdatInfo(map) => {
+                    for c in map {
+                        let c = c.map_err(err)?;
+                        let mut members = Vec::new();
+                        for m in c.symbols {
+                            let m = m.map_err(err)?;
+                            members.push((m.kind, m.index));
+                        }
+                        info.comdats.push(Comdat { name: c.name, flags: c.flags, members });
+                    }
+                }
+                Linking::TargetArch(_) | Linking::Unknown { .. } => {}
+            }
+        }
+        Ok(info)
+    }
+
+    /// Number of imports of each kind: (funcs, tables, memories, globals, tags).
+    pub(crate) fn import_counts(&self) -> [u32; 5] {
+        let mut n = [0; 5];
+        for i in &self.imports {
+            n[kind_slot(&i.ty)] += 1;
+        }
+        n
+    }
+
+    /// The section index of a payload offset's section.
+    pub(crate) fn section_of(&self, index: usize) -> Option<&SectionInfo> {
+        self.sections.get(index)
+    }
+}
+
+/// 0 func, 1 table, 2 memory, 3 global, 4 tag.
+pub(crate) fn kind_slot(t: &wasmparser::TypeRef) -> usize {
+    match t {
+        wasmparser::TypeRef::Func(_) | wasmparser::TypeRef::FuncExact(_) => 0,
+        wasmparser::TypeRef::Table(_) => 1,
+        wasmparser::TypeRef::Memory(_) => 2,
+        wasmparser::TypeRef::Global(_) => 3,
+        wasmparser::TypeRef::Tag(_) => 4,
+    }
+}

@@ -1,0 +1,174 @@
+//! Benchmark of the language server on a large file (run by `lsp/bench`): spawns `relwat-lsp`,
+//! opens the file, and measures over the real stdio protocol:
+//! - the time from `didOpen` to the first `publishDiagnostics`;
+//! - the time from each `didChange` (one character typed inside a function) to its diagnostics;
+//! - hover and go-to-definition latency.
+//!
+//! Usage: lsp-bench SERVER FILE.wat [EDITS]
+
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Lsp {
+    child: Child,
+    w: ChildStdin,
+    r: BufReader<ChildStdout>,
+    next: i64,
+}
+
+impl Lsp {
+    fn send(&mut self, v: Value) {
+        let b = serde_json::to_vec(&v).unwrap();
+        write!(self.w, "Content-Length: {}\r\n\r\n", b.len()).unwrap();
+        self.w.write_all(&b).unwrap();
+        self.w.flush().unwrap();
+    }
+    fn recv(&mut self) -> Value {
+        let mut len = 0;
+        loop {
+            let mut l = String::new();
+            self.r.read_line(&mut l).unwrap();
+            let l = l.trim_end();
+            if l.is_empty() {
+                break;
+            }
+            if let Some(v) = l.strip_prefix("Content-Length: ") {
+                len = v.parse().unwrap();
+            }
+        }
+        let mut b = vec![0; len];
+        self.r.read_exact(&mut b).unwrap();
+        serde_json::from_slice(&b).unwrap()
+    }
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next;
+        self.next += 1;
+        self.send(json!({"jsonrpc":"2.0","id":id,"method":method,"params":params}));
+        loop {
+            let m = self.recv();
+            if m["id"] == json!(id) && m.get("method").is_none() {
+                return m["result"].clone();
+            }
+        }
+    }
+    fn wait_diags(&mut self, version: i64) -> usize {
+        loop {
+            let m = self.recv();
+            if m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == json!(version) {
+                return m["params"]["diagnostics"].as_array().map_or(0, |a| a.len());
+            }
+        }
+    }
+}
+
+fn pos(text: &str, off: usize) -> Value {
+    let before = &text[..off];
+    let line = before.matches('\n').count();
+    let col = before.len() - before.rfind('\n').map_or(0, |i| i + 1);
+    json!({"line": line, "character": col})
+}
+
+fn stats(name: &str, mut v: Vec<Duration>) {
+    v.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let mean = v.iter().map(|d| ms(*d)).sum::<f64>() / v.len() as f64;
+    println!(
+        "{name:<34} n={:<4} mean {:>8.2} ms  median {:>8.2} ms  p95 {:>8.2} ms  max {:>8.2} ms",
+        v.len(),
+        mean,
+        ms(v[v.len() / 2]),
+        ms(v[(v.len() * 95 / 100).min(v.len() - 1)]),
+        ms(v[v.len() - 1])
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let server = &args[1];
+    let file = &args[2];
+    let edits: usize = args.get(3).map_or(30, |s| s.parse().unwrap());
+    let mut text = std::fs::read_to_string(file).unwrap();
+    println!("input: {file}: {} bytes, {} lines", text.len(), text.lines().count());
+    let mut child = Command::new(server).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let w = child.stdin.take().unwrap();
+    let r = BufReader::new(child.stdout.take().unwrap());
+    let mut lsp = Lsp { child, w, r, next: 1 };
+    lsp.request("initialize", json!({"capabilities": {}}));
+    lsp.send(json!({"jsonrpc":"2.0","method":"initialized","params":{}}));
+    let uri = "file:///bench/input.wat";
+    let t = Instant::now();
+    lsp.send(json!({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":uri,"languageId":"wat","version":1,"text":text}}}));
+    let n = lsp.wait_diags(1);
+    stats("open → first diagnostics", vec![t.elapsed()]);
+    println!("  ({n} diagnostics)");
+    // Typing inside functions spread over the file: insert a `nop ` before an instruction.
+    let sites: Vec<usize> = text.match_indices("\n    local.get ").map(|(i, _)| i + 5).collect();
+    let sites: Vec<usize> =
+        if sites.is_empty() { text.match_indices("(local.get ").map(|(i, _)| i).collect() } else { sites };
+    let step = (sites.len() / edits.max(1)).max(1);
+    let mut times = Vec::new();
+    let mut version = 1;
+    for (k, &at) in sites.iter().step_by(step).take(edits).enumerate() {
+        let at = at + k * 4; // earlier inserts moved later sites
+        let p = pos(&text, at);
+        text.insert_str(at, "nop ");
+        version += 1;
+        let t = Instant::now();
+        lsp.send(json!({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":uri,"version":version},
+            "contentChanges":[{"range":{"start":p,"end":p},"text":"nop "}]}}));
+        lsp.wait_diags(version);
+        times.push(t.elapsed());
+    }
+    stats("edit → diagnostics (re-check)", times);
+    // Hover and definition on `call $x` sites.
+    let calls: Vec<usize> = text
+        .match_indices("call ")
+        .map(|(i, _)| i + 5)
+        .filter(|&i| text.as_bytes().get(i).is_some_and(|c| *c == b'$' || c.is_ascii_digit()))
+        .collect();
+    let step = (calls.len() / 200).max(1);
+    let mut hov = Vec::new();
+    let mut def = Vec::new();
+    for &at in calls.iter().step_by(step).take(200) {
+        let p = pos(&text, at);
+        let t = Instant::now();
+        let h = lsp.request("textDocument/hover", json!({"textDocument":{"uri":uri},"position":p}));
+        hov.push(t.elapsed());
+        assert!(!h.is_null(), "no hover at {p}");
+        let t = Instant::now();
+        let d = lsp.request("textDocument/definition", json!({"textDocument":{"uri":uri},"position":p}));
+        def.push(t.elapsed());
+        assert!(!d.is_null(), "no definition at {p}");
+    }
+    if !hov.is_empty() {
+        stats("hover (call sites)", hov);
+        stats("definition (call sites)", def);
+    }
+    // Hover while a re-check runs: send an edit and hover right away.
+    let mut during = Vec::new();
+    for k in 0..10 {
+        let at = calls[(k * 97) % calls.len()];
+        let p = pos(&text, at);
+        let ins_at = sites[(k * 31) % sites.len()].min(text.len());
+        let ins_at = text[..ins_at].rfind('\n').map_or(0, |i| i + 1);
+        let ip = pos(&text, ins_at);
+        text.insert_str(ins_at, ";; x\n");
+        version += 1;
+        lsp.send(json!({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":uri,"version":version},
+            "contentChanges":[{"range":{"start":ip,"end":ip},"text":";; x\n"}]}}));
+        let t = Instant::now();
+        lsp.request(
+            "textDocument/hover",
+            json!({"textDocument":{"uri":uri},"position":pos(&text, at + if ins_at <= at { 5 } else { 0 })}),
+        );
+        during.push(t.elapsed());
+        let _ = p;
+        lsp.wait_diags(version);
+    }
+    stats("hover during a re-check", during);
+    lsp.request("shutdown", Value::Null);
+    lsp.send(json!({"jsonrpc":"2.0","method":"exit"}));
+    let _ = lsp.child.wait();
+}

@@ -1,0 +1,81 @@
+//! Quick fixes for diagnostics: remove a predetermined relocation component, `functbl` →
+//! `functable`, add a missing `(size N)`, remove an addend or annotation that cannot be.
+
+use super::Analysis;
+use relwat::diagnostic::Diagnostic;
+use relwat::span::Span;
+
+/// One fix: a title, the diagnostic it fixes (index into the analysis's diagnostics) and edits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// Shown to the user.
+    pub title: String,
+    /// Which diagnostic.
+    pub diagnostic: usize,
+    /// (range, replacement).
+    pub edits: Vec<(Span, String)>,
+}
+
+/// The span plus the whitespace after it (or before it, at the end of a list).
+fn with_space(src: &str, s: Span) -> Span {
+    let b = src.as_bytes();
+    let mut end = s.end as usize;
+    while end < b.len() && matches!(b[end], b' ' | b'\t') {
+        end += 1;
+    }
+    if end > s.end as usize && b.get(end) != Some(&b')') {
+        return Span::new(s.start, end as u32);
+    }
+    let mut start = s.start as usize;
+    while start > 0 && matches!(b[start - 1], b' ' | b'\t') {
+        start -= 1;
+    }
+    Span::new(start as u32, s.end)
+}
+
+fn fix_for(src: &str, d: &Diagnostic) -> Option<(String, Vec<(Span, String)>)> {
+    let p = d.primary.span;
+    let text = p.text(src);
+    let m = d.message.as_str();
+    if m.starts_with("the format of this relocation is fixed")
+        || m.starts_with("the method of this relocation is fixed")
+    {
+        return Some((format!("Remove `{text}` (fixed by the position)"), vec![(with_space(src, p), String::new())]));
+    }
+    if m == "an index relocation takes no modifier" {
+        return Some((format!("Remove `{text}`"), vec![(with_space(src, p), String::new())]));
+    }
+    if m.ends_with("has no addend") {
+        return Some((format!("Remove the addend `{text}`"), vec![(with_space(src, p), String::new())]));
+    }
+    if m.starts_with("`functbl` is spelled `functable`") {
+        return Some(("Write `functable`".into(), vec![(p, "functable".into())]));
+    }
+    if m == "type indices are relocated implicitly and take no annotation" {
+        return Some(("Remove the annotation".into(), vec![(with_space(src, p), String::new())]));
+    }
+    if m.starts_with("a data symbol needs a size") {
+        let n = d.notes.iter().find_map(|n| {
+            let rest = n.strip_prefix("help: the bytes after it in this segment: ")?;
+            rest.split_whitespace().next()?.parse::<u64>().ok()
+        })?;
+        let close = p.end.checked_sub(1)?;
+        if src.as_bytes().get(close as usize) != Some(&b')') {
+            return None;
+        }
+        return Some((format!("Add `(size {n})`"), vec![(Span::new(close, close), format!(" (size {n})"))]));
+    }
+    None
+}
+
+/// The fixes for the diagnostics that overlap `range`.
+pub fn quick_fixes(a: &Analysis, range: Span) -> Vec<Fix> {
+    let src = a.text();
+    a.checked
+        .diagnostics
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.primary.span.start <= range.end && range.start <= d.primary.span.end)
+        .filter_map(|(i, d)| fix_for(src, d).map(|(title, edits)| Fix { title, diagnostic: i, edits }))
+        .collect()
+}

@@ -1,0 +1,321 @@
+//! The syntax of one document, re-parsed incrementally: an edit that stays inside one module field
+//! re-parses that field alone and moves the fields after it; anything else re-parses the file.
+
+use super::shift;
+use relwat::ast::Module;
+use relwat::diagnostic::Diagnostic;
+use relwat::lexer::{Token, TokenKind};
+use relwat::parser;
+use relwat::span::Span;
+use std::sync::Arc;
+
+/// A parsed document.
+#[derive(Clone, Debug)]
+pub struct Syntax {
+    /// The text.
+    pub text: Arc<str>,
+    /// The syntax tree (resolved in place by each check: resolution is idempotent).
+    pub module: Module,
+    /// Tokens, in order.
+    pub tokens: Vec<Token>,
+    /// Comments, in order.
+    pub comments: Vec<Span>,
+    /// Annotations the parser does not know: (whole, name).
+    pub unknown_annotations: Vec<(Span, Span)>,
+    /// Lexical and syntax diagnostics, by start.
+    pub parse_diags: Vec<Diagnostic>,
+    /// The parenthesised groups at module-field level (fields and annotations), in order.
+    pub groups: Vec<Span>,
+    /// Whether the file is written `(module ...)` (not a bare list of fields).
+    wrapped: bool,
+}
+
+/// How the last update was done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reparse {
+    /// The whole file was parsed.
+    Full,
+    /// One field was re-parsed.
+    Field,
+}
+
+impl Syntax {
+    /// Parses a whole text.
+    pub fn parse(text: Arc<str>) -> Syntax {
+        let p = parser::parse(&text);
+        let (groups, wrapped) = groups(&text, &p.tokens);
+        Syntax {
+            module: p.module,
+            tokens: p.tokens,
+            comments: p.comments,
+            unknown_annotations: p.unknown_annotations,
+            parse_diags: p.diagnostics,
+            groups,
+            wrapped,
+            text,
+        }
+    }
+
+    /// Brings the syntax up to `text`, in which the bytes `start..old_end` of the previous text
+    /// became `start..start + new_len` (one edit, or the hull of several).
+    pub fn update(&mut self, text: Arc<str>, start: u32, old_end: u32, new_len: u32) -> Reparse {
+        if self.try_field(&text, start, old_end, new_len) {
+            self.text = text;
+            Reparse::Field
+        } else {
+            *self = Syntax::parse(text);
+            Reparse::Full
+        }
+    }
+
+    /// Re-parses the one field that contains the edit, if there is one and it stays one field.
+    fn try_field(&mut self, text: &str, start: u32, old_end: u32, new_len: u32) -> bool {
+        let delta = new_len as i64 - (old_end as i64 - start as i64);
+        let gi = self.groups.partition_point(|g| g.end <= start);
+        let Some(&g) = self.groups.get(gi) else { return false };
+        if !(g.start < start && old_end < g.end) {
+            return false;
+        }
+        let new_end = (g.end as i64 + delta) as usize;
+        if new_end > text.len() || !text.is_char_boundary(g.start as usize) || !text.is_char_boundary(new_end) {
+            return false;
+        }
+        let piece = &text[g.start as usize..new_end];
+        // `(module ...)` parses as a module, not as a field.
+        let head = piece[1..].trim_start_matches([' ', '\t', '\n', '\r']);
+        if head.starts_with("module") || head.starts_with("(;") || head.starts_with(";;") {
+            return false;
+        }
+        let p = parser::parse(piece);
+        // The piece must be one closed group, exactly as in the whole file.
+        if !closed_group(&p.tokens, piece.len() as u32) {
+            return false;
+        }
+        if p.module.fields.len() > 1 || p.module.id.is_some() {
+            return false;
+        }
+        if let Some(f) = p.module.fields.first()
+            && shift::field_span(f) != Span::new(0, piece.len() as u32)
+        {
+            return false;
+        }
+        // An unterminated string or comment would run on past the field in the whole file.
+        // Recovery that ends at the field's `)` reads it as the module's end: in the file that
+        // is "unexpected text after the module", alone it is a stray `)`. Not local either.
+        if p.diagnostics.iter().any(|d| d.message.contains("unterminated") || d.message.starts_with("unexpected `)`")) {
+            return false;
+        }
+        let base = g.start as i64;
+        let inside = |s: Span| s.start >= g.start && s.end <= g.end;
+        // Fields.
+        let fields = &mut self.module.fields;
+        let fi = fields.partition_point(|f| shift::field_span(f).start < g.start);
+        let old = fields.get(fi).is_some_and(|f| shift::field_span(f) == g);
+        for f in fields[fi + old as usize..].iter_mut() {
+            shift::field(f, delta);
+        }
+        let new_field = p.module.fields.into_iter().next().map(|mut f| {
+            shift::field(&mut f, base);
+            f
+        });
+        match (old, new_field) {
+            (true, Some(f)) => fields[fi] = f,
+            (true, None) => {
+                fields.remove(fi);
+            }
+            (false, Some(f)) => fields.insert(fi, f),
+            (false, None) => {}
+        }
+        // Tokens, comments, unknown annotations, diagnostics.
+        splice_spans(&mut self.tokens, g, delta, p.tokens, base);
+        splice_spans(&mut self.comments, g, delta, p.comments, base);
+        let unknown: Vec<(Span, Span)> = p.unknown_annotations;
+        {
+            let v = &mut self.unknown_annotations;
+            let a = v.partition_point(|(w, _)| w.start < g.start);
+            let b = a + v[a..].iter().take_while(|(w, _)| inside(*w)).count();
+            for (w, n) in v[b..].iter_mut() {
+                shift::span(w, delta);
+                shift::span(n, delta);
+            }
+            let new: Vec<(Span, Span)> = unknown
+                .into_iter()
+                .map(|(mut w, mut n)| {
+                    shift::span(&mut w, base);
+                    shift::span(&mut n, base);
+                    (w, n)
+                })
+                .collect();
+            v.splice(a..b, new);
+        }
+        {
+            let mut diags: Vec<Diagnostic> = std::mem::take(&mut self.parse_diags)
+                .into_iter()
+                .filter(|d| !inside(d.primary.span))
+                .map(|mut d| {
+                    shift::diagnostic_after(&mut d, g.end, delta);
+                    d
+                })
+                .collect();
+            diags.extend(p.diagnostics.into_iter().map(|mut d| {
+                shift::diagnostic(&mut d, base);
+                d
+            }));
+            diags.sort_by_key(|d| d.primary.span.start);
+            self.parse_diags = diags;
+        }
+        // Groups and the module.
+        for s in self.groups[gi + 1..].iter_mut() {
+            shift::span(s, delta);
+        }
+        self.groups[gi] = Span::new(g.start, new_end as u32);
+        if self.wrapped {
+            self.module.span.end = (self.module.span.end as i64 + delta) as u32;
+        } else {
+            self.module.span = Span::new(0, text.len() as u32);
+        }
+        true
+    }
+}
+
+/// Something with one span.
+trait Spanned {
+    fn span_mut(&mut self) -> &mut Span;
+    fn span(&self) -> Span;
+}
+
+impl Spanned for Token {
+    fn span_mut(&mut self) -> &mut Span {
+        &mut self.span
+    }
+    fn span(&self) -> Span {
+        self.span
+    }
+}
+
+impl Spanned for Span {
+    fn span_mut(&mut self) -> &mut Span {
+        self
+    }
+    fn span(&self) -> Span {
+        *self
+    }
+}
+
+/// Replaces the items inside `g` by `new` (moved by `base`) and moves the items after `g` by `delta`.
+fn splice_spans<T: Spanned>(v: &mut Vec<T>, g: Span, delta: i64, new: Vec<T>, base: i64) {
+    let a = v.partition_point(|t| t.span().start < g.start);
+    let b = a + v[a..].iter().take_while(|t| t.span().end <= g.end).count();
+    for t in v[b..].iter_mut() {
+        shift::span(t.span_mut(), delta);
+    }
+    let new: Vec<T> = new
+        .into_iter()
+        .map(|mut t| {
+            shift::span(t.span_mut(), base);
+            t
+        })
+        .collect();
+    v.splice(a..b, new);
+}
+
+/// Whether `tokens` form one parenthesised group covering `0..len`.
+fn closed_group(tokens: &[Token], len: u32) -> bool {
+    let Some(first) = tokens.first() else { return false };
+    if first.span.start != 0 || !matches!(first.kind, TokenKind::LParen | TokenKind::Annotation) {
+        return false;
+    }
+    let mut depth = 0i32;
+    for (i, t) in tokens.iter().enumerate() {
+        match t.kind {
+            TokenKind::LParen | TokenKind::Annotation => depth += 1,
+            TokenKind::RParen => depth -= 1,
+            _ => {}
+        }
+        if depth <= 0 && i + 1 != tokens.len() {
+            return false;
+        }
+    }
+    depth == 0 && tokens.last().is_some_and(|t| t.span.end == len)
+}
+
+/// The groups at module-field level, and whether the file is `(module ...)`. When the file's
+/// parentheses do not balance (an unclosed `(`, a stray `)`, text after the module), there are
+/// no groups: every edit re-parses the file, since the parser's recovery looks across fields.
+fn groups(text: &str, tokens: &[Token]) -> (Vec<Span>, bool) {
+    let wrapped = tokens.len() >= 2
+        && tokens[0].kind == TokenKind::LParen
+        && tokens[1].kind == TokenKind::Keyword
+        && tokens[1].span.text(text) == "module";
+    let level = if wrapped { 1 } else { 0 };
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut open = 0u32;
+    for (i, t) in tokens.iter().enumerate() {
+        match t.kind {
+            TokenKind::LParen | TokenKind::Annotation => {
+                if depth == level {
+                    open = t.span.start;
+                }
+                depth += 1;
+            }
+            TokenKind::RParen => {
+                depth -= 1;
+                if depth == level {
+                    out.push(Span::new(open, t.span.end));
+                }
+                if depth < level && !(wrapped && depth == 0 && i + 1 == tokens.len()) {
+                    return (Vec::new(), wrapped);
+                }
+            }
+            _ => {}
+        }
+    }
+    if depth != 0 {
+        out.clear();
+    }
+    (out, wrapped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &Syntax, b: &Syntax) {
+        assert_eq!(a.module, b.module, "module");
+        assert_eq!(a.tokens, b.tokens, "tokens");
+        assert_eq!(a.comments, b.comments, "comments");
+        assert_eq!(a.unknown_annotations, b.unknown_annotations, "unknown annotations");
+        assert_eq!(a.parse_diags, b.parse_diags, "diagnostics");
+        assert_eq!(a.groups, b.groups, "groups");
+    }
+
+    fn edit(s: &mut Syntax, from: &str, to: &str) -> Reparse {
+        let text = s.text.to_string();
+        let start = text.find(from).expect("edit target");
+        let new = format!("{}{}{}", &text[..start], to, &text[start + from.len()..]);
+        s.update(Arc::from(new), start as u32, (start + from.len()) as u32, to.len() as u32)
+    }
+
+    const SRC: &str = "(module\n  (func $a (result i32) (i32.const 1))\n  ;; c\n  (func $b (call $a) drop)\n  (@foo bar)\n  (data (i32.const 0) \"x\"))\n";
+
+    #[test]
+    fn edit_inside_a_field_reparses_it_alone() {
+        let mut s = Syntax::parse(Arc::from(SRC));
+        assert_eq!(edit(&mut s, "i32.const 1", "i32.const 12345"), Reparse::Field);
+        same(&s, &Syntax::parse(s.text.clone()));
+        assert_eq!(edit(&mut s, "(call $a)", "(call $a) (call $zz"), Reparse::Full);
+        same(&s, &Syntax::parse(s.text.clone()));
+        assert_eq!(edit(&mut s, "(call $a) (call $zz", "(call $a) nop"), Reparse::Full);
+        assert_eq!(edit(&mut s, "nop", "i32.bogus"), Reparse::Field);
+        same(&s, &Syntax::parse(s.text.clone()));
+        assert_eq!(edit(&mut s, "i32.bogus", "nop"), Reparse::Field);
+        same(&s, &Syntax::parse(s.text.clone()));
+        // Into a string and a comment that stay closed.
+        assert_eq!(edit(&mut s, "\"x\"", "\"x;; y\""), Reparse::Field);
+        same(&s, &Syntax::parse(s.text.clone()));
+        // An unterminated block comment swallows what follows: not local.
+        assert_eq!(edit(&mut s, "(func $b", "(func (; $b"), Reparse::Full);
+        same(&s, &Syntax::parse(s.text.clone()));
+    }
+}

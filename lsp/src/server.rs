@@ -1,0 +1,864 @@
+//! The LSP layer: documents, edits in arrival order, checks off the request path, and the
+//! conversion of analysis results (byte spans) to LSP types (positions via [`crate::pos`]).
+//!
+//! Ordering: tower-lsp-server runs notification handlers concurrently, so text synchronisation is
+//! done by [`Ordered`], a tower service in front of the `LspService` whose `call` runs in the
+//! order messages are read: it applies `didOpen`/`didChange`/`didClose` there, synchronously.
+//!
+//! Checking: one worker task per document re-parses (one field when it can) and checks the text
+//! on a blocking thread. A newer edit cancels a running check between stages; diagnostics are
+//! published only for the version they were computed for, and only when it is still the latest.
+//! Requests never wait for a check: they use the last analysis, with positions mapped through the
+//! edits made since.
+
+use crate::analysis::{self, Analysis, Syntax, completion, fixes, hints, hover, names, symbols, tokens};
+use crate::pos::{Encoding, LineIndex, Pos};
+use relwat::diagnostic::{Diagnostic as RDiag, Severity};
+use relwat::span::Span;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
+use tokio::sync::mpsc;
+use tower::Service;
+use tower_lsp_server::jsonrpc::{self, Request, Response};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, ClientSocket, LanguageServer, LspService};
+
+/// One edit in byte offsets: `start..old_end` of the previous text became `new_len` bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Edit {
+    /// Start.
+    pub start: u32,
+    /// End in the previous text.
+    pub old_end: u32,
+    /// Length of the new text.
+    pub new_len: u32,
+}
+
+impl Edit {
+    fn delta(&self) -> i64 {
+        self.new_len as i64 - (self.old_end - self.start) as i64
+    }
+}
+
+/// An open document.
+struct Doc {
+    text: String,
+    version: i32,
+    lines: LineIndex,
+    /// Counts changes; the check of generation `g` is for the text after change `g`.
+    generation: u64,
+    /// The latest generation, shared with the running check (which stops when it changes).
+    latest: Arc<AtomicU64>,
+    /// Edits not yet seen by the worker.
+    pending: Vec<Edit>,
+    /// Edits since the analysis's generation, with the generation each produced.
+    since: Vec<(u64, Edit)>,
+    analysis: Option<(u64, Arc<Analysis>)>,
+    wake: mpsc::UnboundedSender<()>,
+}
+
+/// Server state shared by the handlers, the ordering layer and the workers.
+pub struct State {
+    docs: Mutex<HashMap<String, Doc>>,
+    encoding: Mutex<Encoding>,
+    /// Notified after each publication (tests and benchmarks wait on it).
+    pub published: tokio::sync::Notify,
+}
+
+impl State {
+    fn new() -> Arc<State> {
+        Arc::new(State {
+            docs: Mutex::new(HashMap::new()),
+            encoding: Mutex::new(Encoding::Utf16),
+            published: tokio::sync::Notify::new(),
+        })
+    }
+
+    fn enc(&self) -> Encoding {
+        *self.encoding.lock().expect("lock")
+    }
+}
+
+/// The language server.
+pub struct Backend {
+    client: Client,
+    state: Arc<State>,
+}
+
+/// Builds the service and its client socket (for stdio or an in-process client).
+pub fn service() -> (Ordered, ClientSocket) {
+    let state = State::new();
+    let st = state.clone();
+    let (inner, socket) = LspService::new(move |client| Backend { client, state: st });
+    let client = inner.inner().client.clone();
+    (Ordered { inner, state, client }, socket)
+}
+
+/// Serves LSP on stdin/stdout until `exit` or the end of stdin.
+pub async fn serve_stdio() {
+    let (service, socket) = service();
+    tower_lsp_server::Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+}
+
+/// The ordering layer in front of the `LspService` (see the module documentation).
+pub struct Ordered {
+    inner: LspService<Backend>,
+    state: Arc<State>,
+    client: Client,
+}
+
+impl Service<Request> for Ordered {
+    type Response = Option<Response>;
+    type Error = tower_lsp_server::ExitedError;
+    type Future = <LspService<Backend> as Service<Request>>::Future;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: Request) -> Self::Future {
+        let params = req.params().cloned().unwrap_or(Value::Null);
+        match req.method() {
+            "textDocument/didOpen" => {
+                if let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(params) {
+                    open(&self.state, &self.client, p);
+                }
+            }
+            "textDocument/didChange" => {
+                if let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(params) {
+                    change(&self.state, p);
+                }
+            }
+            "textDocument/didClose" => {
+                if let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(params) {
+                    let key = p.text_document.uri.as_str().to_string();
+                    self.state.docs.lock().expect("lock").remove(&key);
+                }
+            }
+            _ => {}
+        }
+        self.inner.call(req)
+    }
+}
+
+fn open(state: &Arc<State>, client: &Client, p: DidOpenTextDocumentParams) {
+    let key = p.text_document.uri.as_str().to_string();
+    let (tx, rx) = mpsc::unbounded_channel();
+    let lines = LineIndex::new(&p.text_document.text);
+    let doc = Doc {
+        text: p.text_document.text,
+        version: p.text_document.version,
+        lines,
+        generation: 1,
+        latest: Arc::new(AtomicU64::new(1)),
+        pending: Vec::new(),
+        since: Vec::new(),
+        analysis: None,
+        wake: tx.clone(),
+    };
+    state.docs.lock().expect("lock").insert(key.clone(), doc);
+    let _ = tx.send(());
+    tokio::spawn(worker(state.clone(), client.clone(), p.text_document.uri, rx));
+}
+
+fn change(state: &Arc<State>, p: DidChangeTextDocumentParams) {
+    let key = p.text_document.uri.as_str().to_string();
+    let enc = state.enc();
+    let mut docs = state.docs.lock().expect("lock");
+    let Some(doc) = docs.get_mut(&key) else { return };
+    doc.generation += 1;
+    let generation = doc.generation;
+    for c in p.content_changes {
+        let (start, end) = match c.range {
+            Some(r) => {
+                let s = doc.lines.offset(&doc.text, Pos { line: r.start.line, col: r.start.character }, enc);
+                let e = doc.lines.offset(&doc.text, Pos { line: r.end.line, col: r.end.character }, enc);
+                (s.min(e), s.max(e))
+            }
+            None => (0, doc.text.len() as u32),
+        };
+        doc.text.replace_range(start as usize..end as usize, &c.text);
+        if c.range.is_some() {
+            doc.lines.edit(&doc.text, start, end, c.text.len() as u32);
+        } else {
+            doc.lines = LineIndex::new(&doc.text);
+        }
+        let e = Edit { start, old_end: end, new_len: c.text.len() as u32 };
+        doc.pending.push(e);
+        doc.since.push((generation, e));
+    }
+    doc.version = p.text_document.version;
+    doc.latest.store(generation, Ordering::SeqCst);
+    let _ = doc.wake.send(());
+}
+
+/// The hull of several consecutive edits, as one edit of the text before the first.
+fn hull(edits: &[Edit]) -> Option<Edit> {
+    let mut it = edits.iter();
+    let first = *it.next()?;
+    // Dirty region in current coordinates, and the total delta.
+    let (mut ds, mut de) = (first.start, first.start + first.new_len);
+    let mut delta = first.delta();
+    for e in it {
+        let d = e.delta();
+        let shift = |x: u32| -> u32 {
+            if x >= e.old_end {
+                (x as i64 + d) as u32
+            } else if x > e.start {
+                e.start + e.new_len
+            } else {
+                x
+            }
+        };
+        de = shift(de).max(e.start + e.new_len);
+        ds = ds.min(e.start);
+        delta += d;
+    }
+    let old_end = (de as i64 - delta) as u32;
+    Some(Edit { start: ds, old_end, new_len: de - ds })
+}
+
+async fn worker(state: Arc<State>, client: Client, uri: Uri, mut rx: mpsc::UnboundedReceiver<()>) {
+    let key = uri.as_str().to_string();
+    let mut syntax: Option<Syntax> = None;
+    while rx.recv().await.is_some() {
+        while rx.try_recv().is_ok() {}
+        let (text, generation, latest, edits) = {
+            let mut docs = state.docs.lock().expect("lock");
+            let Some(doc) = docs.get_mut(&key) else { return };
+            (Arc::<str>::from(doc.text.as_str()), doc.generation, doc.latest.clone(), std::mem::take(&mut doc.pending))
+        };
+        let prev = syntax.take();
+        let trace = std::env::var_os("RELWAT_LSP_TRACE").is_some();
+        let job = tokio::task::spawn_blocking(move || {
+            let t0 = std::time::Instant::now();
+            let mut syn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match (prev, hull(&edits)) {
+                (Some(mut s), Some(e)) => {
+                    s.update(text.clone(), e.start, e.old_end, e.new_len);
+                    s
+                }
+                _ => Syntax::parse(text.clone()),
+            }))
+            .unwrap_or_else(|_| Syntax::parse(text.clone()));
+            let t1 = std::time::Instant::now();
+            let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                analysis::check(&mut syn, &|| latest.load(Ordering::SeqCst) != generation)
+            }))
+            .ok()
+            .flatten();
+            if trace {
+                eprintln!("relwat-lsp: generation {generation}: parse {:?}, check {:?}", t1 - t0, t1.elapsed());
+            }
+            (syn, checked)
+        });
+        let Ok((syn, checked)) = job.await else { continue };
+        let Some(checked) = checked else {
+            // Cancelled by a newer edit (which has woken us again).
+            syntax = Some(syn);
+            continue;
+        };
+        // The analysis for requests shares this syntax; the worker copies it afterwards (off the
+        // path from the edit to its diagnostics) to update it with the next edits.
+        let shared = Arc::new(syn);
+        let analysis = Arc::new(Analysis::new(shared.clone(), checked));
+        // Store it, and take the diagnostics to publish if this is still the latest version.
+        let publish = {
+            let mut docs = state.docs.lock().expect("lock");
+            let Some(doc) = docs.get_mut(&key) else { return };
+            if doc.analysis.as_ref().is_none_or(|(g, _)| *g < generation) {
+                doc.analysis = Some((generation, analysis.clone()));
+                doc.since.retain(|(g, _)| *g > generation);
+            }
+            (doc.generation == generation).then(|| {
+                let enc = state.enc();
+                let diags: Vec<Diagnostic> = analysis
+                    .checked
+                    .diagnostics
+                    .iter()
+                    .map(|d| to_lsp_diag(&uri, &doc.text, &doc.lines, enc, d))
+                    .collect();
+                (diags, doc.version)
+            })
+        };
+        if let Some((diags, version)) = publish {
+            client.publish_diagnostics(uri.clone(), diags, Some(version)).await;
+        }
+        // Indices for requests are built on their own thread; the worker only needs its copy.
+        let a2 = analysis.clone();
+        tokio::task::spawn_blocking(move || a2.warm());
+        let Ok(syn) = tokio::task::spawn_blocking(move || (*shared).clone()).await else {
+            continue;
+        };
+        syntax = Some(syn);
+        state.published.notify_waiters();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conversions
+
+fn range_of(text: &str, lines: &LineIndex, enc: Encoding, s: Span) -> Range {
+    let a = lines.position(text, s.start, enc);
+    let b = lines.position(text, s.end, enc);
+    Range { start: Position { line: a.line, character: a.col }, end: Position { line: b.line, character: b.col } }
+}
+
+fn to_lsp_diag(uri: &Uri, text: &str, lines: &LineIndex, enc: Encoding, d: &RDiag) -> Diagnostic {
+    let mut message = d.message.clone();
+    if !d.primary.message.is_empty() {
+        message = format!("{message}: {}", d.primary.message);
+    }
+    for n in &d.notes {
+        message.push('\n');
+        message.push_str(n);
+    }
+    let related: Vec<DiagnosticRelatedInformation> = d
+        .secondary
+        .iter()
+        .map(|l| DiagnosticRelatedInformation {
+            location: Location { uri: uri.clone(), range: range_of(text, lines, enc, l.span) },
+            message: if l.message.is_empty() { "related".into() } else { l.message.clone() },
+        })
+        .collect();
+    Diagnostic {
+        range: range_of(text, lines, enc, d.primary.span),
+        severity: Some(match d.severity {
+            Severity::Error => DiagnosticSeverity::ERROR,
+            Severity::Warning => DiagnosticSeverity::WARNING,
+        }),
+        source: Some("relwat".into()),
+        message,
+        related_information: (!related.is_empty()).then_some(related),
+        ..Default::default()
+    }
+}
+
+/// A request's view of a document: the last analysis and how to map positions to and from it.
+struct View {
+    analysis: Option<Arc<Analysis>>,
+    since: Vec<Edit>,
+    text: String,
+    lines: LineIndex,
+    enc: Encoding,
+}
+
+impl View {
+    /// A document offset in the analysis's text (`None` inside text edited since).
+    fn to_analysis(&self, mut o: u32) -> Option<u32> {
+        for e in self.since.iter().rev() {
+            if o < e.start {
+                continue;
+            }
+            if o >= e.start + e.new_len {
+                o = (o as i64 - e.delta()) as u32;
+            } else {
+                return None;
+            }
+        }
+        Some(o)
+    }
+
+    fn offset(&self, p: Position) -> u32 {
+        self.lines.offset(&self.text, Pos { line: p.line, col: p.character }, self.enc)
+    }
+
+    fn doc_range(&self, s: Span) -> Range {
+        range_of(&self.text, &self.lines, self.enc, s)
+    }
+}
+
+impl Backend {
+    /// A snapshot of a document for a request. The text is copied only when `with_text` (for
+    /// completion); otherwise positions are converted under the lock with the closure.
+    fn view(&self, uri: &Uri) -> Option<View> {
+        let docs = self.state.docs.lock().expect("lock");
+        let doc = docs.get(uri.as_str())?;
+        let analysis = doc.analysis.as_ref().map(|(_, a)| a.clone());
+        Some(View {
+            since: doc.since.iter().map(|(_, e)| *e).collect(),
+            analysis,
+            text: doc.text.clone(),
+            lines: doc.lines.clone(),
+            enc: self.state.enc(),
+        })
+    }
+
+    /// Like [`Backend::view`] but without copying the text: runs `f` under the document lock
+    /// with a view whose text is borrowed.
+    fn with_doc<R>(&self, uri: &Uri, f: impl FnOnce(&DocRef) -> R) -> Option<R> {
+        let docs = self.state.docs.lock().expect("lock");
+        let doc = docs.get(uri.as_str())?;
+        let r = DocRef {
+            text: &doc.text,
+            lines: &doc.lines,
+            enc: self.state.enc(),
+            since: &doc.since,
+            analysis: doc.analysis.as_ref().map(|x| &x.1),
+        };
+        Some(f(&r))
+    }
+}
+
+/// A borrowed view of a document (under the lock).
+struct DocRef<'a> {
+    text: &'a str,
+    lines: &'a LineIndex,
+    enc: Encoding,
+    since: &'a [(u64, Edit)],
+    analysis: Option<&'a Arc<Analysis>>,
+}
+
+impl DocRef<'_> {
+    fn offset(&self, p: Position) -> u32 {
+        self.lines.offset(self.text, Pos { line: p.line, col: p.character }, self.enc)
+    }
+
+    fn to_analysis(&self, mut o: u32) -> Option<u32> {
+        for (_, e) in self.since.iter().rev() {
+            if o < e.start {
+                continue;
+            }
+            if o >= e.start + e.new_len {
+                o = (o as i64 - e.delta()) as u32;
+            } else {
+                return None;
+            }
+        }
+        Some(o)
+    }
+
+    fn map_span(&self, mut s: Span) -> Option<Span> {
+        for (_, e) in self.since {
+            if s.end <= e.start {
+                continue;
+            }
+            if s.start >= e.old_end {
+                s = Span::new((s.start as i64 + e.delta()) as u32, (s.end as i64 + e.delta()) as u32);
+            } else {
+                return None;
+            }
+        }
+        Some(s)
+    }
+
+    fn range(&self, s: Span) -> Option<Range> {
+        let s = self.map_span(s)?;
+        Some(range_of(self.text, self.lines, self.enc, s))
+    }
+}
+
+/// Runs `f` on the analysis at a document position: (analysis, offset in it).
+fn at_position(b: &Backend, uri: &Uri, p: Position) -> Option<(Arc<Analysis>, u32)> {
+    b.with_doc(uri, |d| {
+        let a = d.analysis?.clone();
+        let o = d.to_analysis(d.offset(p))?;
+        Some((a, o))
+    })?
+}
+
+fn map_ranges(b: &Backend, uri: &Uri, spans: &[Span]) -> Vec<Option<Range>> {
+    b.with_doc(uri, |d| spans.iter().map(|s| d.range(*s)).collect()).unwrap_or_default()
+}
+
+fn symbol_kind(k: symbols::Kind) -> SymbolKind {
+    match k {
+        symbols::Kind::Function => SymbolKind::FUNCTION,
+        symbols::Kind::Type => SymbolKind::TYPE_PARAMETER,
+        symbols::Kind::Global => SymbolKind::VARIABLE,
+        symbols::Kind::Table => SymbolKind::ARRAY,
+        symbols::Kind::Tag => SymbolKind::EVENT,
+        symbols::Kind::Import => SymbolKind::INTERFACE,
+        symbols::Kind::Segment => SymbolKind::OBJECT,
+        symbols::Kind::Symbol => SymbolKind::CONSTANT,
+        symbols::Kind::Other => SymbolKind::NAMESPACE,
+    }
+}
+
+#[allow(deprecated)]
+fn outline_to_lsp(d: &DocRef, o: &symbols::Outline) -> Option<DocumentSymbol> {
+    let range = d.range(o.span)?;
+    let sel = d.range(o.selection).unwrap_or(range);
+    Some(DocumentSymbol {
+        name: if o.name.is_empty() { "_".into() } else { o.name.clone() },
+        detail: (!o.detail.is_empty()).then(|| o.detail.clone()),
+        kind: symbol_kind(o.kind),
+        tags: None,
+        deprecated: None,
+        range,
+        selection_range: sel,
+        children: Some(o.children.iter().filter_map(|c| outline_to_lsp(d, c)).collect()),
+    })
+}
+
+fn legend() -> SemanticTokensLegend {
+    SemanticTokensLegend {
+        token_types: tokens::TYPES.iter().map(|t| SemanticTokenType::new(t)).collect(),
+        token_modifiers: tokens::MODIFIERS.iter().map(|t| SemanticTokenModifier::new(t)).collect(),
+    }
+}
+
+/// Encodes tokens relative to each other, one line at a time (multi-line tokens are split).
+fn encode_tokens(d: &DocRef, toks: &[tokens::SemToken]) -> Vec<SemanticToken> {
+    let mut out = Vec::new();
+    let (mut pl, mut pc) = (0u32, 0u32);
+    for t in toks {
+        let Some(s) = d.map_span(t.span) else { continue };
+        let mut start = s.start;
+        while start < s.end {
+            let p = d.lines.position(d.text, start, d.enc);
+            // End of this line or of the token.
+            let line_end =
+                d.text[start as usize..s.end as usize].find(['\n', '\r']).map_or(s.end, |i| start + i as u32);
+            let len = crate::pos::units(&d.text[start as usize..line_end as usize], d.enc);
+            if len > 0 {
+                let dl = p.line - pl;
+                let dc = if dl == 0 { p.col - pc } else { p.col };
+                out.push(SemanticToken {
+                    delta_line: dl,
+                    delta_start: dc,
+                    length: len,
+                    token_type: t.ty,
+                    token_modifiers_bitset: t.mods,
+                });
+                pl = p.line;
+                pc = p.col;
+            }
+            let mut next = line_end;
+            while (next as usize) < s.end as usize && matches!(d.text.as_bytes()[next as usize], b'\n' | b'\r') {
+                next += 1;
+            }
+            if next == line_end {
+                break;
+            }
+            start = next;
+        }
+    }
+    out
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> jsonrpc::Result<InitializeResult> {
+        let offered =
+            params.capabilities.general.as_ref().and_then(|g| g.position_encodings.clone()).unwrap_or_default();
+        let enc = if offered.contains(&PositionEncodingKind::UTF8) {
+            (Encoding::Utf8, PositionEncodingKind::UTF8)
+        } else {
+            (Encoding::Utf16, PositionEncodingKind::UTF16)
+        };
+        *self.state.encoding.lock().expect("lock") = enc.0;
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo {
+                name: "relwat-lsp".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            capabilities: ServerCapabilities {
+                position_encoding: Some(enc.1),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    ..Default::default()
+                })),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: Default::default(),
+                })),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(vec!["$".into(), "@".into(), "(".into(), " ".into(), ".".into()]),
+                    ..Default::default()
+                }),
+                semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
+                    SemanticTokensOptions {
+                        legend: legend(),
+                        range: Some(true),
+                        full: Some(SemanticTokensFullOptions::Bool(true)),
+                        ..Default::default()
+                    },
+                )),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                    ..Default::default()
+                })),
+                ..Default::default()
+            },
+            offset_encoding: None,
+        })
+    }
+
+    async fn shutdown(&self) -> jsonrpc::Result<()> {
+        Ok(())
+    }
+
+    // Text synchronisation happens in `Ordered`, in arrival order; these only acknowledge.
+    async fn did_open(&self, _: DidOpenTextDocumentParams) {}
+    async fn did_change(&self, _: DidChangeTextDocumentParams) {}
+    async fn did_close(&self, p: DidCloseTextDocumentParams) {
+        self.client.publish_diagnostics(p.text_document.uri, Vec::new(), None).await;
+    }
+
+    async fn hover(&self, p: HoverParams) -> jsonrpc::Result<Option<Hover>> {
+        let uri = &p.text_document_position_params.text_document.uri;
+        let Some((a, o)) = at_position(self, uri, p.text_document_position_params.position) else { return Ok(None) };
+        let Some(h) = hover::hover(&a, o) else { return Ok(None) };
+        let range = map_ranges(self, uri, &[h.span]).pop().flatten();
+        Ok(Some(Hover {
+            contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: h.text }),
+            range,
+        }))
+    }
+
+    async fn goto_definition(&self, p: GotoDefinitionParams) -> jsonrpc::Result<Option<GotoDefinitionResponse>> {
+        let uri = &p.text_document_position_params.text_document.uri;
+        let Some((a, o)) = at_position(self, uri, p.text_document_position_params.position) else { return Ok(None) };
+        let Some(def) = names::definition(a.text(), &a.syntax.module, a.defs(), o) else { return Ok(None) };
+        let Some(range) = map_ranges(self, uri, &[def]).pop().flatten() else { return Ok(None) };
+        Ok(Some(GotoDefinitionResponse::Scalar(Location { uri: uri.clone(), range })))
+    }
+
+    async fn references(&self, p: ReferenceParams) -> jsonrpc::Result<Option<Vec<Location>>> {
+        let uri = &p.text_document_position.text_document.uri;
+        let Some((a, o)) = at_position(self, uri, p.text_document_position.position) else { return Ok(None) };
+        let mut refs = names::references(a.text(), &a.syntax.module, a.defs(), o);
+        if !p.context.include_declaration
+            && let Some(def) = names::definition(a.text(), &a.syntax.module, a.defs(), o)
+        {
+            refs.retain(|s| *s != def);
+        }
+        let ranges = map_ranges(self, uri, &refs);
+        Ok(Some(ranges.into_iter().flatten().map(|range| Location { uri: uri.clone(), range }).collect()))
+    }
+
+    async fn prepare_rename(&self, p: TextDocumentPositionParams) -> jsonrpc::Result<Option<PrepareRenameResponse>> {
+        let uri = &p.text_document.uri;
+        let Some((a, o)) = at_position(self, uri, p.position) else { return Ok(None) };
+        let Some(occ) = names::occurrence_at(a.text(), &a.syntax.module, o) else { return Ok(None) };
+        if names::id_name(a.text(), occ.span).is_none()
+            || names::resolve(a.text(), &a.syntax.module, a.defs(), &occ).is_none()
+        {
+            return Ok(None);
+        }
+        let range = map_ranges(self, uri, &[occ.span]).pop().flatten();
+        Ok(range.map(PrepareRenameResponse::Range))
+    }
+
+    async fn rename(&self, p: RenameParams) -> jsonrpc::Result<Option<WorkspaceEdit>> {
+        let uri = &p.text_document_position.text_document.uri;
+        let Some((a, o)) = at_position(self, uri, p.text_document_position.position) else { return Ok(None) };
+        let edits = match names::rename(a.text(), &a.syntax.module, a.defs(), o, &p.new_name) {
+            Ok(e) => e,
+            Err(names::RenameError::NoId) => return Ok(None),
+            Err(names::RenameError::BadName(n)) => {
+                return Err(jsonrpc::Error::invalid_params(format!("`{n}` is not a valid id")));
+            }
+            Err(names::RenameError::Taken(m)) => return Err(jsonrpc::Error::invalid_params(m)),
+        };
+        let spans: Vec<Span> = edits.iter().map(|e| e.0).collect();
+        let ranges = map_ranges(self, uri, &spans);
+        if ranges.iter().any(Option::is_none) {
+            return Err(jsonrpc::Error::content_modified());
+        }
+        let text_edits = ranges
+            .into_iter()
+            .zip(edits)
+            .map(|(r, (_, new_text))| TextEdit { range: r.expect("checked"), new_text })
+            .collect();
+        Ok(Some(WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), text_edits)])), ..Default::default() }))
+    }
+
+    async fn document_symbol(&self, p: DocumentSymbolParams) -> jsonrpc::Result<Option<DocumentSymbolResponse>> {
+        let uri = &p.text_document.uri;
+        let Some(a) = self.with_doc(uri, |d| d.analysis.cloned()).flatten() else { return Ok(None) };
+        let outline = symbols::outline(&a);
+        let out = self
+            .with_doc(uri, |d| outline.iter().filter_map(|o| outline_to_lsp(d, o)).collect::<Vec<_>>())
+            .unwrap_or_default();
+        Ok(Some(DocumentSymbolResponse::Nested(out)))
+    }
+
+    #[allow(deprecated)]
+    async fn symbol(&self, p: WorkspaceSymbolParams) -> jsonrpc::Result<Option<WorkspaceSymbolResponse>> {
+        let query = p.query.to_lowercase();
+        let docs: Vec<(String, Arc<Analysis>)> = {
+            let docs = self.state.docs.lock().expect("lock");
+            docs.iter().filter_map(|(k, d)| d.analysis.as_ref().map(|a| (k.clone(), a.1.clone()))).collect()
+        };
+        let mut out = Vec::new();
+        for (key, a) in docs {
+            let Ok(uri) = key.parse::<Uri>() else { continue };
+            let syms: Vec<symbols::LinkerSymbol> =
+                symbols::linker_symbols(&a).into_iter().filter(|s| s.name.to_lowercase().contains(&query)).collect();
+            let spans: Vec<Span> = syms.iter().map(|s| s.span).collect();
+            let ranges = map_ranges(self, &uri, &spans);
+            for (s, r) in syms.into_iter().zip(ranges) {
+                let Some(range) = r else { continue };
+                let kind = match s.kind {
+                    relwat::object::SymbolKind::Function => SymbolKind::FUNCTION,
+                    relwat::object::SymbolKind::Data => SymbolKind::VARIABLE,
+                    relwat::object::SymbolKind::Global => SymbolKind::VARIABLE,
+                    relwat::object::SymbolKind::Table => SymbolKind::ARRAY,
+                    relwat::object::SymbolKind::Tag => SymbolKind::EVENT,
+                    relwat::object::SymbolKind::Section => SymbolKind::NAMESPACE,
+                };
+                out.push(SymbolInformation {
+                    name: s.name,
+                    kind,
+                    tags: None,
+                    deprecated: None,
+                    location: Location { uri: uri.clone(), range },
+                    container_name: Some(s.detail),
+                });
+            }
+        }
+        Ok(Some(WorkspaceSymbolResponse::Flat(out)))
+    }
+
+    async fn completion(&self, p: CompletionParams) -> jsonrpc::Result<Option<CompletionResponse>> {
+        let uri = &p.text_document_position.text_document.uri;
+        let Some(view) = self.view(uri) else { return Ok(None) };
+        let offset = view.offset(p.text_document_position.position);
+        let a = view.analysis.clone();
+        let mapped = a.as_ref().map(|a| (a.as_ref(), view.to_analysis(offset)));
+        let (replace, items) = completion::complete(&view.text, offset, mapped);
+        let range = view.doc_range(replace);
+        let items = items
+            .into_iter()
+            .map(|i| CompletionItem {
+                label: i.label.clone(),
+                kind: Some(match i.kind {
+                    completion::ItemKind::Keyword => CompletionItemKind::KEYWORD,
+                    completion::ItemKind::Instruction => CompletionItemKind::OPERATOR,
+                    completion::ItemKind::Function => CompletionItemKind::FUNCTION,
+                    completion::ItemKind::Variable => CompletionItemKind::VARIABLE,
+                    completion::ItemKind::Type => CompletionItemKind::TYPE_PARAMETER,
+                    completion::ItemKind::Name => CompletionItemKind::REFERENCE,
+                    completion::ItemKind::Annotation => CompletionItemKind::PROPERTY,
+                }),
+                detail: Some(i.detail),
+                text_edit: Some(CompletionTextEdit::Edit(TextEdit { range, new_text: i.label })),
+                ..Default::default()
+            })
+            .collect();
+        Ok(Some(CompletionResponse::Array(items)))
+    }
+
+    async fn semantic_tokens_full(&self, p: SemanticTokensParams) -> jsonrpc::Result<Option<SemanticTokensResult>> {
+        let uri = &p.text_document.uri;
+        let Some(a) = self.with_doc(uri, |d| d.analysis.cloned()).flatten() else { return Ok(None) };
+        let toks = tokens::semantic_tokens(&a, None);
+        let data = self.with_doc(uri, |d| encode_tokens(d, &toks)).unwrap_or_default();
+        Ok(Some(SemanticTokensResult::Tokens(SemanticTokens { result_id: None, data })))
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        p: SemanticTokensRangeParams,
+    ) -> jsonrpc::Result<Option<SemanticTokensRangeResult>> {
+        let uri = &p.text_document.uri;
+        let Some((a, span)) = self
+            .with_doc(uri, |d| {
+                let a = d.analysis?.clone();
+                let s = d.to_analysis(d.offset(p.range.start)).unwrap_or(0);
+                let e = d.to_analysis(d.offset(p.range.end)).unwrap_or(a.text().len() as u32);
+                Some((a, Span::new(s, e.max(s))))
+            })
+            .flatten()
+        else {
+            return Ok(None);
+        };
+        let toks = tokens::semantic_tokens(&a, Some(span));
+        let data = self.with_doc(uri, |d| encode_tokens(d, &toks)).unwrap_or_default();
+        Ok(Some(SemanticTokensRangeResult::Tokens(SemanticTokens { result_id: None, data })))
+    }
+
+    async fn inlay_hint(&self, p: InlayHintParams) -> jsonrpc::Result<Option<Vec<InlayHint>>> {
+        let uri = &p.text_document.uri;
+        let Some((a, span)) = self
+            .with_doc(uri, |d| {
+                let a = d.analysis?.clone();
+                let s = d.to_analysis(d.offset(p.range.start)).unwrap_or(0);
+                let e = d.to_analysis(d.offset(p.range.end)).unwrap_or(a.text().len() as u32);
+                Some((a, Span::new(s, e.max(s))))
+            })
+            .flatten()
+        else {
+            return Ok(None);
+        };
+        let hs = hints::inlay_hints(&a, span);
+        let out = self
+            .with_doc(uri, |d| {
+                hs.iter()
+                    .filter_map(|h| {
+                        let r = d.range(Span::new(h.offset, h.offset))?;
+                        Some(InlayHint {
+                            position: r.start,
+                            label: InlayHintLabel::String(h.label.clone()),
+                            kind: None,
+                            text_edits: None,
+                            tooltip: Some(InlayHintTooltip::String(h.tooltip.clone())),
+                            padding_left: Some(true),
+                            padding_right: None,
+                            data: None,
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        Ok(Some(out))
+    }
+
+    async fn code_action(&self, p: CodeActionParams) -> jsonrpc::Result<Option<CodeActionResponse>> {
+        let uri = &p.text_document.uri;
+        let Some((a, span)) = self
+            .with_doc(uri, |d| {
+                let a = d.analysis?.clone();
+                let s = d.to_analysis(d.offset(p.range.start))?;
+                let e = d.to_analysis(d.offset(p.range.end))?;
+                Some((a, Span::new(s, e.max(s))))
+            })
+            .flatten()
+        else {
+            return Ok(None);
+        };
+        let fixes = fixes::quick_fixes(&a, span);
+        let out = self
+            .with_doc(uri, |d| {
+                fixes
+                    .iter()
+                    .filter_map(|f| {
+                        let edits: Option<Vec<TextEdit>> = f
+                            .edits
+                            .iter()
+                            .map(|(s, t)| Some(TextEdit { range: d.range(*s)?, new_text: t.clone() }))
+                            .collect();
+                        let diag = &a.checked.diagnostics[f.diagnostic];
+                        let lsp_diag = Diagnostic {
+                            range: d.range(diag.primary.span)?,
+                            message: diag.message.clone(),
+                            ..Default::default()
+                        };
+                        Some(CodeActionOrCommand::CodeAction(CodeAction {
+                            title: f.title.clone(),
+                            kind: Some(CodeActionKind::QUICKFIX),
+                            diagnostics: Some(vec![lsp_diag]),
+                            edit: Some(WorkspaceEdit {
+                                changes: Some(HashMap::from([(uri.clone(), edits?)])),
+                                ..Default::default()
+                            }),
+                            is_preferred: Some(true),
+                            ..Default::default()
+                        }))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        Ok(Some(out))
+    }
+}

@@ -1,0 +1,168 @@
+//! The analysis layer on the repository's WAT files: diagnostics as the assembler gives them,
+//! navigation, and incremental re-parsing equal to a full parse.
+
+mod support;
+
+use relwat_lsp::analysis::{Analysis, Syntax, check, names};
+use std::sync::Arc;
+use support::{at, corpus};
+
+#[test]
+fn diagnostics_are_the_assemblers() {
+    for (path, text) in corpus() {
+        let a = Analysis::of_text(&text);
+        let expected = relwat::assemble(&text, &relwat::Options::default()).diagnostics;
+        assert_eq!(a.checked.diagnostics, expected, "{}", path.display());
+    }
+}
+
+#[test]
+fn diagnostics_have_related_locations() {
+    let text = "(module (func $a) (func $a))";
+    let a = Analysis::of_text(text);
+    let d = &a.checked.diagnostics[0];
+    assert_eq!(d.message, "duplicate function id `$a`");
+    assert_eq!(d.secondary[0].span.start, 14);
+}
+
+fn features() -> String {
+    std::fs::read_to_string(support::root().join("lsp/tests/data/features.wat")).unwrap()
+}
+
+fn def(a: &Analysis, offset: u32) -> Option<String> {
+    let t = a.text();
+    names::definition(t, &a.syntax.module, a.defs(), offset).map(|s| format!("{}@{}", s.text(t), s.start))
+}
+
+#[test]
+fn definitions_of_every_kind_of_id() {
+    let t = features();
+    let a = Analysis::of_text(&t);
+    assert!(a.checked.diagnostics.is_empty(), "{:?}", a.checked.diagnostics);
+    // (text at the use, offset of the id in it, text at the definition)
+    let cases: &[(&str, usize, &str)] = &[
+        ("call $puts", 5, "func $puts"),
+        ("(type $unary) (i32", 6, "type $unary (func"),
+        ("global.get $sp", 11, "global $sp"),
+        ("local.get $x", 10, "param $x"),
+        ("local.get $argc", 10, "param $argc"),
+        ("local.set $tmp", 10, "local $tmp"),
+        ("br_if $out", 6, "block $out"),
+        ("call $twice (", 5, "func $twice ("),
+        ("(@reloc $twice_alias)", 8, "@sym $twice_alias"),
+        ("(@reloc $counter)", 8, "@sym $counter"),
+        ("data $counter +8", 5, "@sym $counter"),
+        ("data $errno", 5, "data $errno ("),
+        ("(comdat $c)", 8, "@comdat $c"),
+        ("$main $here", 6, "@sym.label $here"),
+        ("\".debug_str\" $s2", 14, "@sym.label $s2"),
+    ];
+    for &(use_, off, want) in cases {
+        let o = at(&t, use_, 0, off);
+        let got = def(&a, o).unwrap_or_else(|| panic!("no definition for {use_}"));
+        let want_at = at(&t, want, 0, 0) + want.find('$').unwrap() as u32;
+        let name: String = t[want_at as usize..].chars().take_while(|c| !c.is_whitespace() && *c != ')').collect();
+        assert_eq!(got, format!("{name}@{want_at}"), "{use_}");
+    }
+    // The function symbol `$twice` in `(@reloc functable $twice)` is the function's id.
+    let o = at(&t, "functable $twice", 0, 11);
+    assert_eq!(def(&a, o).unwrap(), format!("$twice@{}", at(&t, "func $twice", 0, 5)));
+}
+
+#[test]
+fn references_and_rename() {
+    let t = features();
+    let a = Analysis::of_text(&t);
+    let m = &a.syntax.module;
+    let refs = names::references(&t, m, a.defs(), at(&t, "$counter", 0, 2));
+    assert_eq!(refs.len(), 4, "{refs:?}");
+    let refs = names::references(&t, m, a.defs(), at(&t, "$tmp", 0, 1));
+    assert_eq!(refs.len(), 3);
+    // Renaming a function renames its calls and its symbol references; the result assembles.
+    let edits = names::rename(&t, m, a.defs(), at(&t, "func $twice", 0, 6), "double").unwrap();
+    assert_eq!(edits.len(), 4, "{edits:?}");
+    let mut out = t.clone();
+    for (s, new) in edits.iter().rev() {
+        out.replace_range(s.range(), new);
+    }
+    assert!(out.contains("(func $double"));
+    let after = Analysis::of_text(&out);
+    assert!(after.checked.diagnostics.is_empty(), "{:?}", after.checked.diagnostics);
+    let names: Vec<&str> = after.checked.linking.as_ref().unwrap().symbols.iter().map(|s| s.name.as_str()).collect();
+    assert!(names.contains(&"double"), "{names:?}");
+    // A taken name is refused; so is a bad one.
+    assert!(matches!(
+        names::rename(&t, m, a.defs(), at(&t, "func $twice", 0, 6), "$main"),
+        Err(names::RenameError::Taken(_))
+    ));
+    assert!(matches!(
+        names::rename(&t, m, a.defs(), at(&t, "func $twice", 0, 6), "a b"),
+        Err(names::RenameError::BadName(_))
+    ));
+    // Labels and locals.
+    let edits = names::rename(&t, m, a.defs(), at(&t, "$out", 0, 1), "$exit").unwrap();
+    assert_eq!(edits.len(), 2);
+}
+
+#[test]
+fn incremental_reparse_equals_full_parse_on_real_files() {
+    // Random edits inside the files: after each, the incrementally updated syntax must equal a
+    // fresh parse, and checking it must give the assembler's diagnostics.
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut rnd = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n.max(1) as u64) as usize
+    };
+    let inserts = ["x", " ", "$a", "(", ")", "i32.add", "\"", ";;", "(;", "0", "\n", "(@reloc data $x)", "call $f"];
+    let mut field_updates = 0;
+    for (path, text) in corpus() {
+        let mut syntax = Syntax::parse(Arc::from(text.as_str()));
+        let mut cur = text.clone();
+        for _ in 0..40 {
+            let mut s = rnd(cur.len() + 1);
+            while !cur.is_char_boundary(s) {
+                s -= 1;
+            }
+            let mut e = (s + rnd(6)).min(cur.len());
+            while !cur.is_char_boundary(e) {
+                e += 1;
+            }
+            let ins = if rnd(3) == 0 { "" } else { inserts[rnd(inserts.len())] };
+            cur.replace_range(s..e, ins);
+            let before = syntax.clone();
+            let how = syntax.update(Arc::from(cur.as_str()), s as u32, e as u32, ins.len() as u32);
+            if how == relwat_lsp::analysis::Reparse::Field {
+                field_updates += 1;
+            }
+            let fresh = Syntax::parse(Arc::from(cur.as_str()));
+            if syntax.module != fresh.module {
+                let a = format!("{:?}", syntax.module);
+                let b = format!("{:?}", fresh.module);
+                let i = a.bytes().zip(b.bytes()).position(|(x, y)| x != y).unwrap_or(0);
+                panic!(
+                    "{}: after {s}..{e} -> {ins:?}: trees differ at\n{}\n{}",
+                    path.display(),
+                    &a[i.saturating_sub(300)..(i + 100).min(a.len())],
+                    &b[i.saturating_sub(300)..(i + 100).min(b.len())]
+                );
+            }
+            assert_eq!(syntax.tokens, fresh.tokens);
+            assert_eq!(
+                syntax.parse_diags,
+                fresh.parse_diags,
+                "{}: {how:?} {s}..{e} -> {ins:?}; groups before {:?}\nBEFORE:\n{}\nAFTER:\n{cur}",
+                path.display(),
+                before.groups,
+                before.text
+            );
+            assert_eq!(syntax.groups, fresh.groups);
+            assert_eq!(syntax.unknown_annotations, fresh.unknown_annotations);
+            assert_eq!(syntax.comments, fresh.comments);
+        }
+        let checked = check(&mut syntax, &|| false).unwrap();
+        assert_eq!(checked.diagnostics, relwat::assemble(&cur, &relwat::Options::default()).diagnostics);
+    }
+    assert!(field_updates > 40, "only {field_updates} field re-parses");
+}

@@ -1,0 +1,340 @@
+//! The server driven through a real LSP stream: framed JSON-RPC over an in-process duplex pipe
+//! (and, for stdio behaviour, the binary itself).
+
+mod support;
+
+use serde_json::{Value, json};
+use std::collections::VecDeque;
+use std::time::Duration;
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream, ReadHalf, WriteHalf};
+
+struct Client {
+    w: WriteHalf<DuplexStream>,
+    r: BufReader<ReadHalf<DuplexStream>>,
+    next: i64,
+    queue: VecDeque<Value>,
+}
+
+impl Client {
+    async fn start() -> Client {
+        let (client, server) = tokio::io::duplex(1 << 22);
+        let (sr, sw) = tokio::io::split(server);
+        let (service, socket) = relwat_lsp::server::service();
+        tokio::spawn(tower_lsp_server::Server::new(sr, sw, socket).serve(service));
+        let (r, w) = tokio::io::split(client);
+        Client { w, r: BufReader::new(r), next: 1, queue: VecDeque::new() }
+    }
+
+    async fn send(&mut self, v: Value) {
+        let body = serde_json::to_vec(&v).unwrap();
+        self.w.write_all(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes()).await.unwrap();
+        self.w.write_all(&body).await.unwrap();
+        self.w.flush().await.unwrap();
+    }
+
+    async fn recv(&mut self) -> Value {
+        let mut len = 0usize;
+        loop {
+            let mut line = String::new();
+            let n = tokio::time::timeout(Duration::from_secs(20), self.r.read_line(&mut line))
+                .await
+                .expect("timeout")
+                .unwrap();
+            assert!(n > 0, "server closed the stream");
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(v) = line.strip_prefix("Content-Length: ") {
+                len = v.parse().unwrap();
+            }
+        }
+        let mut buf = vec![0; len];
+        self.r.read_exact(&mut buf).await.unwrap();
+        serde_json::from_slice(&buf).unwrap()
+    }
+
+    async fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params})).await;
+    }
+
+    async fn request_id(&mut self, id: Value, method: &str, params: Value) -> Value {
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params})).await;
+        loop {
+            let m = self.recv().await;
+            if m.get("id") == Some(&id) && m.get("method").is_none() {
+                return m;
+            }
+            self.queue.push_back(m);
+        }
+    }
+
+    async fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next;
+        self.next += 1;
+        let r = self.request_id(json!(id), method, params).await;
+        assert!(r.get("error").is_none(), "{method}: {r}");
+        r["result"].clone()
+    }
+
+    async fn initialize(&mut self, encodings: Value) -> Value {
+        let r =
+            self.request("initialize", json!({"capabilities": {"general": {"positionEncodings": encodings}}})).await;
+        self.notify("initialized", json!({})).await;
+        r
+    }
+
+    /// Waits for the diagnostics of `uri` at `version`.
+    async fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
+        loop {
+            let m = match self.queue.pop_front() {
+                Some(m) => m,
+                None => self.recv().await,
+            };
+            if m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri {
+                let v = m["params"]["version"].as_i64();
+                assert!(v.is_none_or(|v| v <= version), "diagnostics for a newer version {v:?}");
+                if v == Some(version) {
+                    return m["params"]["diagnostics"].as_array().unwrap().clone();
+                }
+            }
+        }
+    }
+
+    async fn open(&mut self, uri: &str, text: &str) -> Vec<Value> {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "wat", "version": 1, "text": text}}),
+        )
+        .await;
+        self.diagnostics(uri, 1).await
+    }
+}
+
+fn pos(text: &str, offset: u32) -> Value {
+    let before = &text[..offset as usize];
+    let line = before.matches('\n').count();
+    let col: usize = before.rsplit('\n').next().unwrap().chars().map(char::len_utf16).sum();
+    json!({"line": line, "character": col})
+}
+
+fn features() -> String {
+    std::fs::read_to_string(support::root().join("lsp/tests/data/features.wat")).unwrap()
+}
+
+const URI: &str = "file:///t/features.wat";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn diagnostics_on_open_and_change_with_related_information() {
+    let mut c = Client::start().await;
+    let init = c.initialize(json!([])).await;
+    assert_eq!(init["capabilities"]["positionEncoding"], "utf-16");
+    assert_eq!(init["capabilities"]["textDocumentSync"]["change"], 2);
+    let text = "(module\n  (func $a)\n  (func $a)\n  (func (call $nope)))\n";
+    let d = c.open("file:///t/a.wat", text).await;
+    assert_eq!(d.len(), 2, "{d:?}");
+    assert_eq!(d[0]["message"], "duplicate function id `$a`: defined again here");
+    assert_eq!(d[0]["range"]["start"], json!({"line": 2, "character": 8}));
+    assert_eq!(d[0]["relatedInformation"][0]["location"]["range"]["start"], json!({"line": 1, "character": 8}));
+    assert_eq!(d[0]["relatedInformation"][0]["message"], "first defined here");
+    assert_eq!(d[1]["severity"], 1);
+    // Incremental change: rename the second `$a` to `$b`.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": "file:///t/a.wat", "version": 2},
+               "contentChanges": [{"range": {"start": {"line": 2, "character": 9}, "end": {"line": 2, "character": 10}}, "text": "b"}]}),
+    )
+    .await;
+    let d = c.diagnostics("file:///t/a.wat", 2).await;
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(d[0]["message"].as_str().unwrap().starts_with("unknown function `$nope`"));
+    // Full change.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": "file:///t/a.wat", "version": 3}, "contentChanges": [{"text": "(module)"}]}),
+    )
+    .await;
+    assert!(c.diagnostics("file:///t/a.wat", 3).await.is_empty());
+    // Validation and object rules, mapped to source.
+    let d =
+        c.open("file:///t/b.wat", "(module (func (result i32)) (func i32.const 0 (@reloc sleb data $x) drop))").await;
+    let msgs: Vec<&str> = d.iter().map(|x| x["message"].as_str().unwrap()).collect();
+    assert!(msgs.iter().any(|m| m.contains("type mismatch")), "{msgs:?}");
+    let d = c.open("file:///t/c.wat", "(module (func i32.const 0 (@reloc sleb data $x) drop))").await;
+    assert!(d[0]["message"].as_str().unwrap().starts_with("the format of this relocation is fixed"), "{d:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_quick_edits_end_at_the_last_version() {
+    let mut c = Client::start().await;
+    c.initialize(json!([])).await;
+    let mut text = String::from("(module\n  (func $f (result i32)\n    i32.const 0))\n");
+    c.open("file:///t/e.wat", &text).await;
+    // Type `1234567` after `0`, one character per change, without waiting.
+    let at = text.find("0)").unwrap() + 1;
+    for (i, ch) in "1234567".chars().enumerate() {
+        let p = pos(&text, (at + i) as u32);
+        text.insert(at + i, ch);
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": "file:///t/e.wat", "version": 2 + i},
+            "contentChanges": [{"range": {"start": p, "end": p}, "text": ch.to_string()}]}),
+        )
+        .await;
+    }
+    // Then break it: the last version has an error.
+    let p = pos(&text, text.find("i32.const").unwrap() as u32);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": "file:///t/e.wat", "version": 9},
+        "contentChanges": [{"range": {"start": p, "end": p}, "text": "drop "}]}),
+    )
+    .await;
+    let d = c.diagnostics("file:///t/e.wat", 9).await;
+    let expected =
+        relwat::assemble(&text.replacen("i32.const", "drop i32.const", 1), &relwat::Options::default()).diagnostics;
+    assert_eq!(d.len(), expected.len());
+    assert_eq!(d[0]["message"].as_str().unwrap().split(':').next(), expected[0].message.split(':').next());
+    // Hover still works and answers for the current text.
+    let h = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": "file:///t/e.wat"}, "position": pos(&text, at as u32 + 10)}),
+        )
+        .await;
+    let _ = h;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn navigation_hover_and_the_rest() {
+    let mut c = Client::start().await;
+    c.initialize(json!([])).await;
+    let t = features();
+    assert!(c.open(URI, &t).await.is_empty());
+    let doc = json!({"uri": URI});
+    let p = |needle: &str, off: usize| pos(&t, support::at(&t, needle, 0, off));
+    // Definition of a call's function.
+    let r = c.request("textDocument/definition", json!({"textDocument": doc, "position": p("call $twice (", 6)})).await;
+    assert_eq!(r["range"]["start"], p("func $twice (", 5));
+    // References of a data symbol (with the declaration).
+    let r = c.request("textDocument/references", json!({"textDocument": doc, "position": p("(@reloc $counter)", 9), "context": {"includeDeclaration": true}})).await;
+    assert_eq!(r.as_array().unwrap().len(), 4);
+    // Rename a local.
+    let r = c
+        .request(
+            "textDocument/rename",
+            json!({"textDocument": doc, "position": p("local.set $tmp", 11), "newName": "$t2"}),
+        )
+        .await;
+    assert_eq!(r["changes"][URI].as_array().unwrap().len(), 3);
+    // Hover on an annotated relocation.
+    let r = c
+        .request("textDocument/hover", json!({"textDocument": doc, "position": p("(@reloc data $counter +8)", 3)}))
+        .await;
+    let v = r["contents"]["value"].as_str().unwrap();
+    assert!(v.starts_with("`R_WASM_MEMORY_ADDR_SLEB` (4) → data symbol \"counter\" (global, hidden, size 4, segment \".data.counter\") +8 · CODE offset 0x"), "{v}");
+    assert!(v.contains("(func $main +0x"), "{v}");
+    // Hover on an unannotated call: its implicit relocation and the callee's signature.
+    let r = c.request("textDocument/hover", json!({"textDocument": doc, "position": p("global.get $sp", 2)})).await;
+    let v = r["contents"]["value"].as_str().unwrap();
+    assert!(v.contains("global.get : [] → [i32]"), "{v}");
+    assert!(v.contains("implicit relocation: `R_WASM_GLOBAL_INDEX_LEB` (7) → global symbol \"__stack_pointer\" (global, default, undefined, global 0)"), "{v}");
+    // Hover on a symbol: its table entry.
+    let r = c.request("textDocument/hover", json!({"textDocument": doc, "position": p("@sym $twice_alias", 6)})).await;
+    let v = r["contents"]["value"].as_str().unwrap();
+    assert!(v.contains("function symbol \"twice_public\" (global, default, function 1)"), "{v}");
+    // Outline.
+    let r = c.request("textDocument/documentSymbol", json!({"textDocument": doc})).await;
+    let names: Vec<&str> = r.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"$main") && names.contains(&"$d"), "{names:?}");
+    let data = r.as_array().unwrap().iter().find(|s| s["name"] == "$d").unwrap();
+    assert_eq!(data["children"][0]["name"], "$counter");
+    // Workspace symbols by linker name.
+    let r = c.request("workspace/symbol", json!({"query": "twice"})).await;
+    let names: Vec<&str> = r.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert!(names.contains(&"twice_public"), "{names:?}");
+    // Completion of symbols after `(@reloc data `.
+    let r =
+        c.request("textDocument/completion", json!({"textDocument": doc, "position": p("data $counter +8", 5)})).await;
+    let labels: Vec<&str> = r.as_array().unwrap().iter().map(|s| s["label"].as_str().unwrap()).collect();
+    assert!(labels.contains(&"$counter") && labels.contains(&"$errno") && !labels.contains(&"$main"), "{labels:?}");
+    // Semantic tokens and inlay hints.
+    let r = c.request("textDocument/semanticTokens/full", json!({"textDocument": doc})).await;
+    assert!(r["data"].as_array().unwrap().len() > 100);
+    let r = c.request("textDocument/inlayHint", json!({"textDocument": doc, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 100, "character": 0}}})).await;
+    let labels: Vec<&str> = r.as_array().unwrap().iter().map(|s| s["label"].as_str().unwrap()).collect();
+    assert!(labels.contains(&"R_WASM_FUNCTION_INDEX_LEB") && labels.contains(&"R_WASM_TYPE_INDEX_LEB"), "{labels:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn quick_fixes() {
+    let mut c = Client::start().await;
+    c.initialize(json!([])).await;
+    let text = "(module\n  (func (result i32) i32.const 0 (@reloc sleb data $x))\n  (data (i32.const 0) (@sym $x (size 4)) \"abcd\" (@sym $y) \"ef\" \"\\00\\00\\00\\00\" (@reloc i32 functbl 0)))\n";
+    let d = c.open("file:///t/q.wat", text).await;
+    assert!(!d.is_empty());
+    let all = json!({"start": {"line": 0, "character": 0}, "end": {"line": 3, "character": 0}});
+    let r = c
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": "file:///t/q.wat"}, "range": all, "context": {"diagnostics": []}}),
+        )
+        .await;
+    let titles: Vec<&str> = r.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert!(titles.contains(&"Write `functable`"), "{titles:?}");
+    assert!(titles.contains(&"Add `(size 6)`"), "{titles:?}");
+    assert!(titles.iter().any(|t| t.starts_with("Remove `sleb`")), "{titles:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn protocol_robustness() {
+    let mut c = Client::start().await;
+    // String ids.
+    let r = c.request_id(json!("init-1"), "initialize", json!({"capabilities": {}})).await;
+    assert_eq!(r["id"], "init-1");
+    c.notify("initialized", json!({})).await;
+    // Unknown method.
+    let r = c.request_id(json!(7), "relwat/unknown", json!({})).await;
+    assert_eq!(r["error"]["code"], -32601);
+    // Requests for unknown documents answer null.
+    let r = c
+        .request_id(
+            json!("h"),
+            "textDocument/hover",
+            json!({"textDocument": {"uri": "file:///none.wat"}, "position": {"line": 0, "character": 0}}),
+        )
+        .await;
+    assert!(r["result"].is_null());
+    // Cancelling a finished or unknown request is harmless.
+    c.notify("$/cancelRequest", json!({"id": 12345})).await;
+    c.notify("$/cancelRequest", json!({"id": "nope"})).await;
+    // Garbage text never crashes the server.
+    let d = c.open("file:///t/g.wat", "(module (func (@reloc (@sym (((( \"\\").await;
+    assert!(!d.is_empty());
+    let r = c.request_id(json!(8), "shutdown", Value::Null).await;
+    assert!(r["result"].is_null());
+    c.notify("exit", Value::Null).await;
+}
+
+#[test]
+fn binary_exits_when_stdin_closes() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let exe = env!("CARGO_BIN_EXE_relwat-lsp");
+    let mut child = Command::new(exe).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let msg = r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#;
+    write!(child.stdin.as_mut().unwrap(), "Content-Length: {}\r\n\r\n{}", msg.len(), msg).unwrap();
+    drop(child.stdin.take());
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success());
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "server did not exit after stdin closed");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let mut out = String::new();
+    std::io::Read::read_to_string(child.stdout.as_mut().unwrap(), &mut out).unwrap();
+    assert!(out.contains("\"capabilities\""), "{out}");
+}
