@@ -11,6 +11,7 @@ pub mod instructions;
 pub mod lexer;
 pub mod literals;
 pub mod object;
+pub mod output;
 pub mod parser;
 pub mod print;
 pub mod resolve;

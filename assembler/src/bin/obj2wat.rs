@@ -5,8 +5,7 @@
 //! fail), 1 when the input is not an object or is malformed, 2 for usage and I/O errors. On any
 //! error no output is written and an existing output file is left as it was.
 
-use std::ffi::{OsStr, OsString};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -125,56 +124,6 @@ fn run() -> Result<ExitCode, Failure> {
 
 /// Writes the output atomically: a temporary file beside it, renamed over it once complete.
 /// Standard output and non-regular files (`/dev/null`, pipes) are written directly.
-fn write_output(output: &Path, text: &[u8]) -> Result<(), Failure> {
-    let io_error = |what: &str, e: std::io::Error| Failure { message: format!("{what}: {e}"), code: 2 };
-    if output.as_os_str() == "-" {
-        let mut stdout = std::io::stdout().lock();
-        return match stdout.write_all(text).and_then(|()| stdout.flush()) {
-            Ok(()) => Ok(()),
-            // A closed pipe (`obj2wat x.o | head`) is not an error worth a message.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-            Err(e) => Err(io_error("cannot write standard output", e)),
-        };
-    }
-    let shown = output.display().to_string();
-    let target = match std::fs::symlink_metadata(output) {
-        Ok(m) if m.file_type().is_symlink() => {
-            std::fs::canonicalize(output).map_err(|e| io_error(&format!("cannot resolve `{shown}`"), e))?
-        }
-        _ => output.to_path_buf(),
-    };
-    match std::fs::metadata(&target) {
-        Ok(m) if m.is_dir() => {
-            return Err(Failure { message: format!("cannot write `{shown}`: it is a directory"), code: 2 });
-        }
-        Ok(m) if !m.is_file() => {
-            return std::fs::OpenOptions::new()
-                .write(true)
-                .open(&target)
-                .and_then(|mut f| f.write_all(text))
-                .map_err(|e| io_error(&format!("cannot write `{shown}`"), e));
-        }
-        _ => {}
-    }
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut prefix = OsString::from(".");
-    prefix.push(target.file_name().unwrap_or(OsStr::new("obj2wat")));
-    prefix.push(".");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut temp =
-        builder.tempfile_in(dir).map_err(|e| io_error(&format!("cannot create a file in `{}`", dir.display()), e))?;
-    temp.write_all(text)
-        .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| io_error(&format!("cannot write `{shown}`"), e))?;
-    temp.persist(&target).map_err(|e| io_error(&format!("cannot write `{shown}`"), e.error))?;
-    Ok(())
+fn write_output(output: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    relwat::output::write(output, bytes).map_err(|message| Failure { message, code: 2 })
 }

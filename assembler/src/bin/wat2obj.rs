@@ -5,8 +5,8 @@
 //! errors, 3 for an internal error (the assembler panicked). On any error no output is written and
 //! an existing output file is left as it was.
 
-use std::ffi::{OsStr, OsString};
-use std::io::{IsTerminal, Read, Write};
+use std::ffi::OsString;
+use std::io::{IsTerminal, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -270,63 +270,6 @@ fn features(matches: &clap::ArgMatches) -> Result<WasmFeatures, Failure> {
 /// Writes the output atomically: a temporary file in the output's directory, renamed over the
 /// output only once it is complete. Standard output and non-regular files (`/dev/null`, pipes)
 /// are written directly.
-fn write_output(output: &Path, binary: &[u8]) -> Result<(), Failure> {
-    let io_error = |what: &str, e: std::io::Error| Failure { message: format!("{what}: {e}"), code: 2 };
-    if output.as_os_str() == "-" {
-        let mut stdout = std::io::stdout().lock();
-        return stdout
-            .write_all(binary)
-            .and_then(|()| stdout.flush())
-            .map_err(|e| io_error("cannot write standard output", e));
-    }
-    let shown = output.display().to_string();
-    // Write through a symlink to its target, as other tools do.
-    let target = match std::fs::symlink_metadata(output) {
-        Ok(m) if m.file_type().is_symlink() => {
-            std::fs::canonicalize(output).map_err(|e| io_error(&format!("cannot resolve `{shown}`"), e))?
-        }
-        _ => output.to_path_buf(),
-    };
-    match std::fs::metadata(&target) {
-        Ok(m) if m.is_dir() => {
-            return Err(Failure { message: format!("cannot write `{shown}`: it is a directory"), code: 2 });
-        }
-        Ok(m) if !m.is_file() => {
-            // A device or a pipe: it cannot be replaced, only written.
-            return std::fs::OpenOptions::new()
-                .write(true)
-                .open(&target)
-                .and_then(|mut f| f.write_all(binary))
-                .map_err(|e| io_error(&format!("cannot write `{shown}`"), e));
-        }
-        _ => {}
-    }
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    let prefix = temp_prefix(&target);
-    builder.prefix(&prefix);
-    #[cfg(unix)]
-    {
-        // Like any created file: 0666 less the umask (the default 0600 is for secrets).
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut temp =
-        builder.tempfile_in(dir).map_err(|e| io_error(&format!("cannot create a file in `{}`", dir.display()), e))?;
-    temp.write_all(binary)
-        .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| io_error(&format!("cannot write `{shown}`"), e))?;
-    temp.persist(&target).map_err(|e| io_error(&format!("cannot write `{shown}`"), e.error))?;
-    Ok(())
-}
-
-/// `.NAME.` so that a temporary file left by a crash is recognisable and hidden.
-fn temp_prefix(target: &Path) -> OsString {
-    let mut prefix = OsString::from(".");
-    prefix.push(target.file_name().unwrap_or(OsStr::new("wat2obj")));
-    prefix.push(".");
-    prefix
+fn write_output(output: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    relwat::output::write(output, bytes).map_err(|message| Failure { message, code: 2 })
 }
