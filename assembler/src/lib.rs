@@ -66,21 +66,27 @@ pub fn assemble(source: &str, options: &Options) -> Assembled {
         return Assembled { bytes: None, diagnostics };
     }
     let object = options.output == OutputKind::Object;
-    let mut encoded = encode::encode(&parsed.module, &resolved, object, false);
-    let mut validation = validate::validate(&encoded.bytes, options.features, &encoded.map, parsed.module.span);
+    let module = &parsed.module;
+    let encoded = encode::encode(module, &resolved, object, false);
+    // Validation and the object rules are independent of each other (the object rules are checked
+    // even when validation fails): they run side by side.
+    let (mut validation, lowered) = std::thread::scope(|scope| {
+        let lowering = object.then(|| scope.spawn(|| object::write_object(source, module, &resolved, &encoded)));
+        let validation = validate::validate(&encoded.bytes, options.features, &encoded.map, module.span);
+        (validation, lowering.map(|h| h.join().expect("the object writer does not panic")))
+    });
     if !validation.is_empty() {
         // The offset map is only built when needed: encode again with it to place the errors.
-        encoded = encode::encode(&parsed.module, &resolved, object, true);
-        validation = validate::validate(&encoded.bytes, options.features, &encoded.map, parsed.module.span);
+        let mapped = encode::encode(module, &resolved, object, true);
+        validation = validate::validate(&mapped.bytes, options.features, &mapped.map, module.span);
     }
     diagnostics.append(&mut validation);
-    // The object rules are checked even when validation failed: they are independent of it.
-    let bytes = if object {
-        let (bytes, _, mut object_diags) = object::write_object(source, &parsed.module, &resolved, &encoded);
-        diagnostics.append(&mut object_diags);
-        bytes
-    } else {
-        Some(encoded.bytes)
+    let bytes = match lowered {
+        Some((bytes, _, mut object_diags)) => {
+            diagnostics.append(&mut object_diags);
+            bytes
+        }
+        None => Some(encoded.bytes),
     };
     diagnostics.sort_by_key(|d| (d.primary.span.start, d.primary.span.end));
     let ok = !diagnostics.iter().any(Diagnostic::is_error);

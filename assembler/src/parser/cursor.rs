@@ -35,28 +35,17 @@ const KNOWN_ANNOTATIONS: &[&str] = &[
     "producers",
 ];
 
-/// A cursor over the tokens of one source.
-pub struct Cursor<'a> {
-    pub(crate) src: &'a str,
-    toks: &'a [Token],
-    /// For each opening token (`(` or `(@name`), the index of its `)` (or `toks.len()`).
+/// Paren matching: for each opening token (`(` or `(@name`), the index of its `)`, or
+/// `toks.len()` when it is not closed; with the diagnostics for unbalanced parens.
+pub struct Parens {
     close: Vec<u32>,
-    pub(crate) pos: usize,
-    pub(crate) diags: Vec<Diagnostic>,
-    /// Whether an unclosed paren was already reported, so errors at end of file are not repeated.
-    eof_reported: bool,
-    /// Unknown annotations skipped so far.
-    pub(crate) unknown_annotations: Vec<(Span, Span)>,
-    /// A branch hint waiting for its `if` or `br_if`: (value, annotation span).
-    pub(crate) pending_hint: Option<(u8, Span)>,
-    /// Index of the head instruction of the last folded form (`if` of `(if ...)`, `br_if` of
-    /// `(br_if ...)`), for branch hints.
-    pub(crate) last_head: u32,
+    diags: Vec<Diagnostic>,
+    unclosed: bool,
 }
 
-impl<'a> Cursor<'a> {
-    /// Builds a cursor, matching parens and reporting unbalanced ones.
-    pub fn new(src: &'a str, toks: &'a [Token]) -> Cursor<'a> {
+impl Parens {
+    /// Matches the parens of `toks`.
+    pub fn new(src: &str, toks: &[Token]) -> Parens {
         let mut close = vec![u32::MAX; toks.len()];
         let mut stack: Vec<usize> = Vec::new();
         let mut diags = Vec::new();
@@ -70,7 +59,6 @@ impl<'a> Cursor<'a> {
                 _ => {}
             }
         }
-        let eof_reported = !stack.is_empty();
         if let Some(&open) = stack.first() {
             let eof = Span::new(src.len() as u32, src.len() as u32);
             diags.push(
@@ -79,20 +67,78 @@ impl<'a> Cursor<'a> {
                     .with_secondary(eof, "end of file"),
             );
         }
+        let unclosed = !stack.is_empty();
         for open in stack {
             close[open] = toks.len() as u32;
         }
+        Parens { close, diags, unclosed }
+    }
+}
+
+/// A cursor over the tokens of one source.
+pub struct Cursor<'a> {
+    pub(crate) src: &'a str,
+    toks: &'a [Token],
+    /// For each opening token, the index of its `)` (see [`Parens`]).
+    close: &'a [u32],
+    pub(crate) pos: usize,
+    pub(crate) diags: Vec<Diagnostic>,
+    /// Whether an unclosed paren was already reported, so errors at end of file are not repeated.
+    eof_reported: bool,
+    /// Unknown annotations skipped so far.
+    pub(crate) unknown_annotations: Vec<(Span, Span)>,
+    /// A branch hint waiting for its `if` or `br_if`: (value, annotation span).
+    pub(crate) pending_hint: Option<(u8, Span)>,
+    /// Index of the head instruction of the last folded form (`if` of `(if ...)`, `br_if` of
+    /// `(br_if ...)`), for branch hints.
+    pub(crate) last_head: u32,
+    /// Whether this cursor parses part of the fields on another thread (it splits no further).
+    pub(crate) forked: bool,
+}
+
+impl<'a> Cursor<'a> {
+    /// A cursor at the first token; takes the paren diagnostics out of `parens`.
+    pub fn new(src: &'a str, toks: &'a [Token], parens: &'a mut Parens) -> Cursor<'a> {
+        let diags = std::mem::take(&mut parens.diags);
         Cursor {
             src,
             toks,
-            close,
+            close: &parens.close,
             pos: 0,
             diags,
-            eof_reported,
+            eof_reported: parens.unclosed,
             unknown_annotations: Vec::new(),
             pending_hint: None,
             last_head: 0,
+            forked: false,
         }
+    }
+
+    /// A cursor for the tokens `start..end` of this one (module fields parsed on another thread):
+    /// it sees the end of the input at `end`.
+    pub fn fork(&self, start: usize, end: usize) -> Cursor<'a> {
+        Cursor {
+            src: self.src,
+            toks: &self.toks[..end],
+            close: self.close,
+            pos: start,
+            diags: Vec::new(),
+            eof_reported: true,
+            unknown_annotations: Vec::new(),
+            pending_hint: None,
+            last_head: 0,
+            forked: true,
+        }
+    }
+
+    /// Where the list opened at token `open` ends (one past its `)`), clamped to the input.
+    pub fn after_list(&self, open: usize) -> usize {
+        (self.close[open] as usize + 1).min(self.toks.len())
+    }
+
+    /// The kind of token `i`.
+    pub fn kind_at(&self, i: usize) -> Option<TokenKind> {
+        self.toks.get(i).map(|t| t.kind)
     }
 
     // ----- lookahead

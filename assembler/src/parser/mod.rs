@@ -34,9 +34,23 @@ pub struct Parsed {
 }
 
 /// Parses a whole source text: `(module ...)` or a bare list of module fields.
+///
+/// Large inputs are parsed on two threads (see `parse_fields_in_parallel`); the result is the same
+/// as [`parse_sequential`]'s.
 pub fn parse(src: &str) -> Parsed {
+    parse_with(src, true)
+}
+
+/// [`parse`] on the calling thread only.
+pub fn parse_sequential(src: &str) -> Parsed {
+    parse_with(src, false)
+}
+
+fn parse_with(src: &str, threads: bool) -> Parsed {
     let lexed = lexer::lex(src);
-    let mut c = Cursor::new(src, &lexed.tokens);
+    let mut parens = cursor::Parens::new(src, &lexed.tokens);
+    let mut c = Cursor::new(src, &lexed.tokens, &mut parens);
+    c.forked = !threads;
     let module = c.parse_file();
     let mut diagnostics = lexed.errors;
     diagnostics.append(&mut c.diags);
@@ -91,6 +105,9 @@ impl<'a> Cursor<'a> {
     }
 
     fn parse_fields(&mut self, fields: &mut Vec<ModuleField>) {
+        if !self.forked {
+            self.parse_fields_in_parallel(fields);
+        }
         loop {
             match self.peek_kind() {
                 None | Some(TokenKind::RParen) => return,
@@ -114,6 +131,45 @@ impl<'a> Cursor<'a> {
                 }
             }
         }
+    }
+
+    /// Large inputs: the run of module fields at the cursor is split in two at a field boundary
+    /// and the second half parsed on another thread (fields parse independently). Leaves the
+    /// cursor after the run.
+    fn parse_fields_in_parallel(&mut self, fields: &mut Vec<ModuleField>) {
+        /// Below this many tokens a thread costs more than it saves.
+        const MIN_TOKENS: usize = 400_000;
+        let start = self.mark();
+        let mut starts = Vec::new();
+        let mut end = start;
+        while matches!(self.kind_at(end), Some(TokenKind::LParen | TokenKind::Annotation)) {
+            starts.push(end);
+            end = self.after_list(end);
+        }
+        if end - start < MIN_TOKENS || starts.len() < 2 {
+            return;
+        }
+        let middle = start + (end - start) / 2;
+        let split = starts[starts.partition_point(|s| *s < middle).clamp(1, starts.len() - 1)];
+        let mut first = self.fork(start, split);
+        let mut second = self.fork(split, end);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        let second = std::thread::scope(|scope| {
+            let handle = scope.spawn(move || {
+                second.parse_fields(&mut b);
+                (second, b)
+            });
+            first.parse_fields(&mut a);
+            handle.join().expect("the parser thread does not panic")
+        });
+        let (second, mut b) = second;
+        fields.append(&mut a);
+        fields.append(&mut b);
+        for c in [first, second] {
+            self.diags.extend(c.diags);
+            self.unknown_annotations.extend(c.unknown_annotations);
+        }
+        self.pos = end;
     }
 
     fn parse_field(&mut self, open: usize) -> PResult<ModuleField> {
@@ -650,5 +706,36 @@ impl<'a> Cursor<'a> {
         let items = self.parse_data_items(true)?;
         self.expect_rparen()?;
         Ok(Data { span: self.list_span(open), id, segment, mode, items })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A module large enough to be parsed on two threads, with mistakes in both halves.
+    fn big_module() -> String {
+        let mut s = String::from("(module\n  (memory 1)\n");
+        for i in 0..30_000 {
+            s.push_str(&format!(
+                "  (func $f{i} (param i32) (result i32) (i32.add (local.get 0) (i32.load offset={i} (i32.const {i}))))\n"
+            ));
+            if i == 100 || i == 29_000 {
+                s.push_str("  (func $bad (result i32) i32.frob)\n");
+            }
+        }
+        s.push_str(")\n");
+        s
+    }
+
+    #[test]
+    fn parallel_parse_equals_sequential_parse() {
+        let src = big_module();
+        let seq = parse_sequential(&src);
+        let par = parse(&src);
+        assert!(seq.tokens.len() > 400_000, "large enough to split: {}", seq.tokens.len());
+        assert_eq!(par.module, seq.module);
+        assert_eq!(par.diagnostics, seq.diagnostics);
+        assert_eq!(par.diagnostics.len(), 2, "{:?}", par.diagnostics);
     }
 }
