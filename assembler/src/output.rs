@@ -1,9 +1,20 @@
-//! Writing an output file so that an error never leaves a partial file nor clobbers an existing
-//! one: the bytes go to a temporary file beside the target, renamed into place when complete.
+//! The tools' input and output files. Output is written so that an error never leaves a partial
+//! file nor clobbers an existing one: the bytes go to a temporary file beside the target, renamed
+//! into place when complete.
 
 use std::ffi::OsString;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
+
+/// Reads `input` (`-` is standard input). Returns the message of an I/O error.
+pub fn read(input: &Path) -> Result<Vec<u8>, String> {
+    if input.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+        return Ok(buf);
+    }
+    std::fs::read(input).map_err(|e| format!("cannot read `{}`: {e}", input.display()))
+}
 
 /// Writes `bytes` to `output` (`-` is standard output). Returns the message of an I/O error.
 ///

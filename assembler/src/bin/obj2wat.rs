@@ -5,7 +5,6 @@
 //! fail), 1 when the input is not an object or is malformed, 2 for usage and I/O errors. On any
 //! error no output is written and an existing output file is left as it was.
 
-use std::io::Read;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -75,17 +74,7 @@ fn run() -> Result<ExitCode, Failure> {
             out
         }
     };
-    let bytes = if stdin {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut buf)
-            .map_err(|e| Failure { message: format!("cannot read standard input: {e}"), code: 2 })?;
-        buf
-    } else {
-        std::fs::read(&cli.input)
-            .map_err(|e| Failure { message: format!("cannot read `{}`: {e}", cli.input.display()), code: 2 })?
-    };
+    let bytes = relwat::output::read(&cli.input).map_err(|message| Failure { message, code: 2 })?;
     let shown = if stdin { "<stdin>".to_string() } else { cli.input.display().to_string() };
     let printed = catch_unwind(AssertUnwindSafe(|| relwat::print::print_object(&bytes)))
         .map_err(|_| Failure {

@@ -6,7 +6,7 @@
 //! an existing output file is left as it was.
 
 use std::ffi::OsString;
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -144,17 +144,7 @@ fn run() -> Result<ExitCode, Failure> {
     };
 
     // Read the input.
-    let bytes = if stdin {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut buf)
-            .map_err(|e| Failure { message: format!("cannot read standard input: {e}"), code: 2 })?;
-        buf
-    } else {
-        std::fs::read(&cli.input)
-            .map_err(|e| Failure { message: format!("cannot read `{}`: {e}", cli.input.display()), code: 2 })?
-    };
+    let bytes = relwat::output::read(&cli.input).map_err(|message| Failure { message, code: 2 })?;
     let source = match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {
