@@ -223,21 +223,10 @@ pub fn describe_symbol(a: &Analysis, index: usize) -> String {
             w.push(format!("section {}", s.index));
         }
         _ => {
-            w.push(format!("{} {}", kind_word(s.kind), s.index));
+            w.push(format!("{} {}", s.kind.name(), s.index));
         }
     }
-    format!("{} symbol \"{}\" ({})", kind_word(s.kind), s.name, w.join(", "))
-}
-
-fn kind_word(k: SymbolKind) -> &'static str {
-    match k {
-        SymbolKind::Function => "function",
-        SymbolKind::Data => "data",
-        SymbolKind::Global => "global",
-        SymbolKind::Section => "section",
-        SymbolKind::Tag => "tag",
-        SymbolKind::Table => "table",
-    }
+    format!("{} symbol \"{}\" ({})", s.kind.name(), s.name, w.join(", "))
 }
 
 /// A relocation entry, e.g. `R_WASM_MEMORY_ADDR_SLEB (4) → data symbol "counter" (...) +8 · CODE
