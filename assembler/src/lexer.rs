@@ -326,6 +326,23 @@ fn scan_block_comment(bytes: &[u8], start: usize) -> Option<usize> {
     None
 }
 
+/// Lexes the piece `start..end` of `src`, which must start between two tokens (outside strings,
+/// comments and annotations); spans are offsets into `src`.
+pub fn lex_range(src: &str, start: usize, end: usize) -> Lexed {
+    let mut lexed = lex(&src[start..end]);
+    if start > 0 {
+        let by = start as u32;
+        let shift = |s: &mut Span| *s = Span::new(s.start + by, s.end + by);
+        lexed.tokens.iter_mut().for_each(|t| shift(&mut t.span));
+        lexed.comments.iter_mut().for_each(shift);
+        for d in &mut lexed.errors {
+            shift(&mut d.primary.span);
+            d.secondary.iter_mut().for_each(|l| shift(&mut l.span));
+        }
+    }
+    lexed
+}
+
 /// Lexes a whole source text.
 ///
 /// Never fails: problems are reported in [`Lexed::errors`] and lexing goes on. Spans are `u32`;

@@ -56,7 +56,7 @@ pub struct Assembled {
 
 /// Assembles a WAT source text into a module or an object, validating it.
 pub fn assemble(source: &str, options: &Options) -> Assembled {
-    let mut parsed = parser::parse(source);
+    let mut parsed = parser::parse_tree(source);
     let mut diagnostics = std::mem::take(&mut parsed.diagnostics);
     diagnostics.extend(encode::layout::read(source, &parsed.unknown_annotations, &mut parsed.module));
     let (resolved, mut resolve_diags) = resolve::resolve(source, &mut parsed.module);

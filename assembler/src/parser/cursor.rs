@@ -92,8 +92,8 @@ pub struct Cursor<'a> {
     /// Index of the head instruction of the last folded form (`if` of `(if ...)`, `br_if` of
     /// `(br_if ...)`), for branch hints.
     pub(crate) last_head: u32,
-    /// Whether this cursor parses part of the fields on another thread (it splits no further).
-    pub(crate) forked: bool,
+    /// Fields parsed from pieces of the text, inserted when the field loop reaches them.
+    pub(super) hole: Option<super::pieces::Hole>,
 }
 
 impl<'a> Cursor<'a> {
@@ -110,35 +110,8 @@ impl<'a> Cursor<'a> {
             unknown_annotations: Vec::new(),
             pending_hint: None,
             last_head: 0,
-            forked: false,
+            hole: None,
         }
-    }
-
-    /// A cursor for the tokens `start..end` of this one (module fields parsed on another thread):
-    /// it sees the end of the input at `end`.
-    pub fn fork(&self, start: usize, end: usize) -> Cursor<'a> {
-        Cursor {
-            src: self.src,
-            toks: &self.toks[..end],
-            close: self.close,
-            pos: start,
-            diags: Vec::new(),
-            eof_reported: true,
-            unknown_annotations: Vec::new(),
-            pending_hint: None,
-            last_head: 0,
-            forked: true,
-        }
-    }
-
-    /// Where the list opened at token `open` ends (one past its `)`), clamped to the input.
-    pub fn after_list(&self, open: usize) -> usize {
-        (self.close[open] as usize + 1).min(self.toks.len())
-    }
-
-    /// The kind of token `i`.
-    pub fn kind_at(&self, i: usize) -> Option<TokenKind> {
-        self.toks.get(i).map(|t| t.kind)
     }
 
     // ----- lookahead

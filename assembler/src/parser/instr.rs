@@ -23,6 +23,9 @@ impl<'a> Cursor<'a> {
         let mut expr = Expr::default();
         self.parse_instr_seq(&mut expr);
         expr.span = if self.prev_end() > start { self.span_from(start) } else { Span::new(start, start) };
+        // Function bodies are the bulk of a large module's tree: no spare capacity.
+        expr.instrs.shrink_to_fit();
+        expr.relocs.shrink_to_fit();
         expr
     }
 

@@ -7,6 +7,7 @@
 mod annot;
 mod cursor;
 mod instr;
+mod pieces;
 mod types;
 
 pub use cursor::{Fail, PResult};
@@ -35,28 +36,40 @@ pub struct Parsed {
 
 /// Parses a whole source text: `(module ...)` or a bare list of module fields.
 ///
-/// Large inputs are parsed on two threads (see `parse_fields_in_parallel`); the result is the same
-/// as [`parse_sequential`]'s.
+/// Large inputs are parsed in pieces on two threads (see `pieces`); the result is the same as
+/// [`parse_sequential`]'s.
 pub fn parse(src: &str) -> Parsed {
-    parse_with(src, true)
+    parse_with(src, 2, true)
 }
 
 /// [`parse`] on the calling thread only.
 pub fn parse_sequential(src: &str) -> Parsed {
-    parse_with(src, false)
+    parse_with(src, 1, true)
 }
 
-fn parse_with(src: &str, threads: bool) -> Parsed {
+/// [`parse`] without the tokens and comments (left empty in the result), for callers that only
+/// need the tree: a large input's tokens then never all exist at once.
+pub fn parse_tree(src: &str) -> Parsed {
+    parse_with(src, 2, false)
+}
+
+fn parse_with(src: &str, threads: usize, keep_tokens: bool) -> Parsed {
+    if threads > 1
+        && (pieces::MIN_BYTES..=u32::MAX as usize).contains(&src.len())
+        && let Some(parsed) = pieces::parse(src, threads, keep_tokens)
+    {
+        return parsed;
+    }
     let lexed = lexer::lex(src);
     let mut parens = cursor::Parens::new(src, &lexed.tokens);
     let mut c = Cursor::new(src, &lexed.tokens, &mut parens);
-    c.forked = !threads;
     let module = c.parse_file();
     let mut diagnostics = lexed.errors;
     diagnostics.append(&mut c.diags);
     diagnostics.sort_by_key(|d| d.primary.span.start);
     let unknown_annotations = std::mem::take(&mut c.unknown_annotations);
-    Parsed { module, diagnostics, tokens: lexed.tokens, comments: lexed.comments, unknown_annotations }
+    let (tokens, comments) = if keep_tokens { (lexed.tokens, lexed.comments) } else { (Vec::new(), Vec::new()) };
+    Parsed { module, diagnostics, tokens, comments, unknown_annotations }
 }
 
 impl<'a> Cursor<'a> {
@@ -105,10 +118,10 @@ impl<'a> Cursor<'a> {
     }
 
     fn parse_fields(&mut self, fields: &mut Vec<ModuleField>) {
-        if !self.forked {
-            self.parse_fields_in_parallel(fields);
-        }
         loop {
+            if self.hole.as_ref().is_some_and(|h| h.at == self.pos) {
+                self.fill_hole(fields);
+            }
             match self.peek_kind() {
                 None | Some(TokenKind::RParen) => return,
                 Some(TokenKind::LParen) | Some(TokenKind::Annotation) => {
@@ -133,43 +146,13 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    /// Large inputs: the run of module fields at the cursor is split in two at a field boundary
-    /// and the second half parsed on another thread (fields parse independently). Leaves the
-    /// cursor after the run.
-    fn parse_fields_in_parallel(&mut self, fields: &mut Vec<ModuleField>) {
-        /// Below this many tokens a thread costs more than it saves.
-        const MIN_TOKENS: usize = 400_000;
-        let start = self.mark();
-        let mut starts = Vec::new();
-        let mut end = start;
-        while matches!(self.kind_at(end), Some(TokenKind::LParen | TokenKind::Annotation)) {
-            starts.push(end);
-            end = self.after_list(end);
+    /// Inserts the fields parsed from the pieces that stood at the cursor (see `pieces`).
+    fn fill_hole(&mut self, fields: &mut Vec<ModuleField>) {
+        if let Some(hole) = self.hole.take() {
+            fields.extend(hole.fields);
+            self.diags.extend(hole.diags);
+            self.unknown_annotations.extend(hole.unknown_annotations);
         }
-        if end - start < MIN_TOKENS || starts.len() < 2 {
-            return;
-        }
-        let middle = start + (end - start) / 2;
-        let split = starts[starts.partition_point(|s| *s < middle).clamp(1, starts.len() - 1)];
-        let mut first = self.fork(start, split);
-        let mut second = self.fork(split, end);
-        let (mut a, mut b) = (Vec::new(), Vec::new());
-        let second = std::thread::scope(|scope| {
-            let handle = scope.spawn(move || {
-                second.parse_fields(&mut b);
-                (second, b)
-            });
-            first.parse_fields(&mut a);
-            handle.join().expect("the parser thread does not panic")
-        });
-        let (second, mut b) = second;
-        fields.append(&mut a);
-        fields.append(&mut b);
-        for c in [first, second] {
-            self.diags.extend(c.diags);
-            self.unknown_annotations.extend(c.unknown_annotations);
-        }
-        self.pos = end;
     }
 
     fn parse_field(&mut self, open: usize) -> PResult<ModuleField> {
@@ -713,29 +696,86 @@ impl<'a> Cursor<'a> {
 mod tests {
     use super::*;
 
-    /// A module large enough to be parsed on two threads, with mistakes in both halves.
-    fn big_module() -> String {
-        let mut s = String::from("(module\n  (memory 1)\n");
+    /// A module large enough to be parsed in pieces, with `insert` put in at the given
+    /// fractions of its length (at a line start), and mistakes in the first and last pieces.
+    fn big_module(inserts: &[(f64, &str)]) -> String {
+        let mut s = String::from(";; a file\n(module $m\n  (memory 1)\n");
         for i in 0..30_000 {
             s.push_str(&format!(
                 "  (func $f{i} (param i32) (result i32) (i32.add (local.get 0) (i32.load offset={i} (i32.const {i}))))\n"
             ));
-            if i == 100 || i == 29_000 {
+            if i == 100 || i == 29_900 {
                 s.push_str("  (func $bad (result i32) i32.frob)\n");
+            }
+            if i % 1000 == 0 {
+                s.push_str("  ;; a comment between fields\n  (@unknown thing) (@custom \"c\" \"x\")\n");
             }
         }
         s.push_str(")\n");
+        for (at, text) in inserts.iter().rev() {
+            let line = s[..(s.len() as f64 * at) as usize].rfind('\n').unwrap() + 1;
+            s.insert_str(line, text);
+        }
         s
     }
 
-    #[test]
-    fn parallel_parse_equals_sequential_parse() {
-        let src = big_module();
-        let seq = parse_sequential(&src);
-        let par = parse(&src);
-        assert!(seq.tokens.len() > 400_000, "large enough to split: {}", seq.tokens.len());
+    fn assert_same_as_sequential(src: &str) -> Parsed {
+        let seq = parse_sequential(src);
+        let par = parse(src);
         assert_eq!(par.module, seq.module);
         assert_eq!(par.diagnostics, seq.diagnostics);
-        assert_eq!(par.diagnostics.len(), 2, "{:?}", par.diagnostics);
+        assert_eq!(par.tokens, seq.tokens);
+        assert_eq!(par.comments, seq.comments);
+        assert_eq!(par.unknown_annotations, seq.unknown_annotations);
+        let tree = parse_tree(src);
+        assert_eq!(tree.module, seq.module);
+        assert_eq!(tree.diagnostics, seq.diagnostics);
+        assert!(tree.tokens.is_empty() && tree.comments.is_empty());
+        seq
+    }
+
+    #[test]
+    fn parse_in_pieces_equals_sequential_parse() {
+        let src = big_module(&[]);
+        let seq = assert_same_as_sequential(&src);
+        assert_eq!(seq.diagnostics.len(), 2, "{:?}", seq.diagnostics);
+        // The pieces were really used: every piece but the last one was kept.
+        assert!(src.len() > 8 * pieces::PIECE_BYTES);
+        let kept = pieces::parse(&src, 2, true).expect("cut into pieces");
+        assert_eq!(kept.module, seq.module);
+    }
+
+    #[test]
+    fn mistakes_across_piece_cuts_give_the_sequential_result() {
+        let cases: &[&[(f64, &str)]] = &[
+            // A block comment over many lines, with what looks like fields inside.
+            &[(0.3, "  (; start\n  (func $in_comment)\n")], // unclosed until the end of the file
+            &[(0.3, "  (; start\n  (func $in_comment)\n"), (0.7, "  ;)\n")],
+            // An unclosed paren, an extra paren.
+            &[(0.5, "  (func $open (result i32)\n")],
+            &[(0.5, "  )\n")],
+            &[(0.2, "  (func $open\n"), (0.8, "  )\n")],
+            // Lexical errors: a stray character, an unterminated string.
+            &[(0.4, "  (func \u{1F600})\n")],
+            &[(0.4, "  (data \"abc\n")],
+            // A field keyword at the fields' indentation inside a function.
+            &[(0.6, "  (func $multi (param i32)\n  (type $t)\n  (local.get 0) drop)\n")],
+            // A name annotation where a cut could stand.
+            &[(0.45, "  (@name \"x\")\n")],
+        ];
+        for inserts in cases {
+            let src = big_module(inserts);
+            assert_same_as_sequential(&src);
+        }
+    }
+
+    #[test]
+    fn bare_fields_are_parsed_in_pieces_too() {
+        let src = big_module(&[]);
+        let bare = src.replacen("(module $m\n", "\n", 1);
+        let bare = &bare[..bare.rfind(')').unwrap()];
+        let seq = assert_same_as_sequential(bare);
+        assert_eq!(seq.diagnostics.len(), 2, "{:?}", seq.diagnostics);
+        assert!(pieces::parse(bare, 2, false).is_some());
     }
 }
