@@ -1,0 +1,25 @@
+;; check: wat2obj --module
+;; SIMD and relaxed SIMD: vector constants of every shape, lanes, shuffles, lane loads and stores.
+(module
+  (memory 1)
+  (func $simd (param $p i32) (result v128)
+    (local $v v128)
+    (local.set $v (v128.const i8x16 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 -1))
+    (local.set $v (i16x8.add (local.get $v) (v128.const i16x8 1 2 3 4 5 6 7 0xffff)))
+    (local.set $v (i32x4.mul (local.get $v) (v128.const i32x4 1 -2 0x3 4_000)))
+    (local.set $v (i64x2.sub (local.get $v) (v128.const i64x2 0x7fffffffffffffff -1)))
+    (drop (f32x4.sqrt (v128.const f32x4 1.0 -0x1p-1 inf nan:0x200000)))
+    (drop (f64x2.pmin (v128.const f64x2 0.5 -nan) (v128.const f64x2 1e-300 0x1.8p+1)))
+    (drop (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 31 (local.get $v) (local.get $v)))
+    (drop (i8x16.extract_lane_s 15 (local.get $v)))
+    (local.set $v (f64x2.replace_lane 1 (local.get $v) (f64.const 2.5)))
+    (local.set $v (v128.load offset=16 align=8 (local.get $p)))
+    (local.set $v (v128.load8_lane offset=0 align=1 3 (local.get $p) (local.get $v)))
+    (local.set $v (v128.load32_zero (local.get $p)))
+    (v128.store64_lane 1 (local.get $p) (local.get $v))
+    (drop (v128.any_true (local.get $v)))
+    (drop (i32x4.trunc_sat_f64x2_s_zero (local.get $v)))
+    ;; Relaxed SIMD.
+    (drop (f32x4.relaxed_madd (local.get $v) (local.get $v) (local.get $v)))
+    (drop (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $v) (local.get $v)))
+    (i8x16.relaxed_laneselect (local.get $v) (local.get $v) (local.get $v))))

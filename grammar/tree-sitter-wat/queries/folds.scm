@@ -1,0 +1,28 @@
+; Foldable regions (nvim-treesitter's `@fold`).
+
+[
+  (module)
+  (function)
+  (rec_group)
+  (type_definition)
+  (import)
+  (global)
+  (elem_segment)
+  (data_segment)
+  (block_instr)
+  (if_instr)
+  (then_block)
+  (else_block)
+  (try_instr)
+  (try_table_instr)
+  (do_block)
+  (catch_block)
+  (catch_all_block)
+  (folded_instr)
+  (annotation)
+  (custom_annotation)
+  (producers_annotation)
+  (layout_annotation)
+  (layout_symbol_order)
+  (block_comment)
+] @fold
