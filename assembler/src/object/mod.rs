@@ -129,6 +129,10 @@ pub(crate) struct Lowering<'a> {
     funcs: Vec<(u32, &'a Func)>,
     /// Data segments in index order.
     segments: Vec<Segment<'a>>,
+    /// `ref.func` in function bodies, found by [`Lowering::code_rules`] for the table warnings.
+    ref_funcs: Vec<(Span, Index)>,
+    /// Features the function bodies use (bits of [`CODE_FEATURES`]), found by the same pass.
+    code_features: u32,
 }
 
 /// A data segment of the text.
@@ -179,6 +183,8 @@ impl<'a> Lowering<'a> {
             data: LinkingData::default(),
             funcs,
             segments,
+            ref_funcs: Vec::new(),
+            code_features: 0,
         }
     }
 
@@ -279,11 +285,23 @@ impl<'a> Lowering<'a> {
         }
     }
 
-    /// Segment indices and second memories in code have no relocation (A14).
+    /// Segment indices and second memories in code have no relocation (A14). The same pass over
+    /// the instructions notes `ref.func` (for [`Lowering::table_warnings`]) and the features the
+    /// code uses (for [`Lowering::features`]): bodies are most of a module, so they are read once.
     fn code_rules(&mut self, f: &Func) {
+        let ref_func = crate::instructions::lookup("ref.func").expect("in the table");
+        if f.ty.inline.as_ref().is_some_and(|t| t.results.len() > 1) {
+            self.code_features |= feature_bit("multivalue");
+        }
         for i in &f.body.instrs {
             let InstrKind::Op(id, imm) = &i.kind else { continue };
             let info = id.info();
+            self.code_features |= instr_features(info, imm);
+            if *id == ref_func
+                && let Imm::Index(func) = imm
+            {
+                self.ref_funcs.push((i.span, *func));
+            }
             let segment_use = matches!(info.imm, ImmKind::MemoryInit | ImmKind::Data | ImmKind::TypeData)
                 || matches!(info.imm, ImmKind::TableInit | ImmKind::Elem | ImmKind::TypeElem);
             if segment_use {
@@ -862,17 +880,12 @@ impl<'a> Lowering<'a> {
                 }
             }
         }
-        for (_, func) in &self.funcs {
-            for i in &func.body.instrs {
-                if let InstrKind::Op(id, Imm::Index(f)) = &i.kind
-                    && id.info().name == "ref.func"
-                    && !in_table.contains(&f.num)
-                {
-                    warnings.push((
-                        i.span,
-                        format!("`ref.func {}`: the function has no `functable` relocation", f.span.text(self.src)),
-                    ));
-                }
+        for (span, f) in &self.ref_funcs {
+            if !in_table.contains(&f.num) {
+                warnings.push((
+                    *span,
+                    format!("`ref.func {}`: the function has no `functable` relocation", f.span.text(self.src)),
+                ));
             }
         }
         for (span, msg) in warnings {
@@ -1067,47 +1080,70 @@ impl<'a> Lowering<'a> {
             add(&mut f, "atomics");
             add(&mut f, "bulk-memory");
         }
-        for (_, func) in &self.funcs {
-            if func.ty.inline.as_ref().is_some_and(|t| t.results.len() > 1) {
-                add(&mut f, "multivalue");
-            }
-            for i in &func.body.instrs {
-                let InstrKind::Op(id, imm) = &i.kind else { continue };
-                let info = id.info();
-                let feature = match info.opcode {
-                    Opcode::Prefixed(0xfd, n) if n >= 0x100 => Some("relaxed-simd"),
-                    Opcode::Prefixed(0xfd, _) => Some("simd128"),
-                    Opcode::Prefixed(0xfe, _) => Some("atomics"),
-                    Opcode::Prefixed(0xfb, _) => Some("gc"),
-                    Opcode::Prefixed(0xfc, 0..=7) => Some("nontrapping-fptoint"),
-                    Opcode::Prefixed(0xfc, 8..=14) => Some("bulk-memory"),
-                    Opcode::Prefixed(0xfc, 15..=17) => Some("reference-types"),
-                    Opcode::Prefixed(0xfc, 19..=22) => Some("wide-arithmetic"),
-                    Opcode::Byte(0xc0..=0xc4) => Some("sign-ext"),
-                    Opcode::Byte(0x06..=0x0a | 0x18 | 0x19 | 0x1f) => Some("exception-handling"),
-                    Opcode::Byte(0x12 | 0x13 | 0x15) => Some("tail-call"),
-                    Opcode::Byte(0x25 | 0x26 | 0xd0..=0xd2 | 0x1c) => Some("reference-types"),
-                    _ => None,
-                };
-                if let Some(name) = feature {
-                    add(&mut f, name);
-                }
-                if matches!(info.imm, ImmKind::CallIndirect | ImmKind::Table | ImmKind::TableCopy) {
-                    add(&mut f, "call-indirect-overlong");
-                }
-                if matches!(info.opcode, Opcode::Prefixed(0xfc, 10 | 11)) {
-                    add(&mut f, "bulk-memory-opt");
-                }
-                if let Imm::Block(bt) = imm
-                    && bt.ty.resolved != u32::MAX
-                {
-                    add(&mut f, "multivalue");
-                }
+        for (bit, name) in CODE_FEATURES.iter().enumerate() {
+            if self.code_features & (1 << bit) != 0 {
+                add(&mut f, name);
             }
         }
         f.sort_unstable();
         self.data.features = f;
     }
+}
+
+/// The features instructions can use, for `target_features`; [`instr_features`] gives bits
+/// of this list.
+const CODE_FEATURES: &[&str] = &[
+    "relaxed-simd",
+    "simd128",
+    "atomics",
+    "gc",
+    "nontrapping-fptoint",
+    "bulk-memory",
+    "reference-types",
+    "wide-arithmetic",
+    "sign-ext",
+    "exception-handling",
+    "tail-call",
+    "call-indirect-overlong",
+    "bulk-memory-opt",
+    "multivalue",
+];
+
+/// The bit of `name` in [`CODE_FEATURES`].
+fn feature_bit(name: &str) -> u32 {
+    1 << CODE_FEATURES.iter().position(|f| *f == name).expect("a code feature")
+}
+
+/// The features an instruction uses, as bits of [`CODE_FEATURES`].
+fn instr_features(info: &crate::instructions::InstrInfo, imm: &Imm) -> u32 {
+    let feature = match info.opcode {
+        Opcode::Prefixed(0xfd, n) if n >= 0x100 => 0,
+        Opcode::Prefixed(0xfd, _) => 1,
+        Opcode::Prefixed(0xfe, _) => 2,
+        Opcode::Prefixed(0xfb, _) => 3,
+        Opcode::Prefixed(0xfc, 0..=7) => 4,
+        Opcode::Prefixed(0xfc, 8..=14) => 5,
+        Opcode::Prefixed(0xfc, 15..=17) => 6,
+        Opcode::Prefixed(0xfc, 19..=22) => 7,
+        Opcode::Byte(0xc0..=0xc4) => 8,
+        Opcode::Byte(0x06..=0x0a | 0x18 | 0x19 | 0x1f) => 9,
+        Opcode::Byte(0x12 | 0x13 | 0x15) => 10,
+        Opcode::Byte(0x25 | 0x26 | 0xd0..=0xd2 | 0x1c) => 6,
+        _ => u32::MAX,
+    };
+    let mut bits = if feature == u32::MAX { 0 } else { 1 << feature };
+    if matches!(info.imm, ImmKind::CallIndirect | ImmKind::Table | ImmKind::TableCopy) {
+        bits |= 1 << 11;
+    }
+    if matches!(info.opcode, Opcode::Prefixed(0xfc, 10 | 11)) {
+        bits |= 1 << 12;
+    }
+    if let Imm::Block(bt) = imm
+        && bt.ty.resolved != u32::MAX
+    {
+        bits |= 1 << 13;
+    }
+    bits
 }
 
 impl<'a> Segment<'a> {
