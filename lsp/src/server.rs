@@ -18,7 +18,7 @@ use relwat::span::Span;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 use std::task::{Context, Poll};
 use tokio::sync::mpsc;
 use tower::Service;
@@ -62,7 +62,9 @@ struct Doc {
 
 /// Server state shared by the handlers, the ordering layer and the workers.
 pub struct State {
-    docs: Mutex<HashMap<String, Doc>>,
+    /// Open documents. A read lock for requests and for the worker's copy of the text (a large
+    /// file takes milliseconds to copy: a request must not wait for it); a write lock for edits.
+    docs: RwLock<HashMap<String, Doc>>,
     encoding: Mutex<Encoding>,
     /// Notified after each publication (tests and benchmarks wait on it).
     pub published: tokio::sync::Notify,
@@ -71,7 +73,7 @@ pub struct State {
 impl State {
     fn new() -> Arc<State> {
         Arc::new(State {
-            docs: Mutex::new(HashMap::new()),
+            docs: RwLock::new(HashMap::new()),
             encoding: Mutex::new(Encoding::Utf16),
             published: tokio::sync::Notify::new(),
         })
@@ -135,7 +137,7 @@ impl Service<Request> for Ordered {
             "textDocument/didClose" => {
                 if let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(params) {
                     let key = p.text_document.uri.as_str().to_string();
-                    self.state.docs.lock().expect("lock").remove(&key);
+                    self.state.docs.write().expect("lock").remove(&key);
                 }
             }
             _ => {}
@@ -159,7 +161,7 @@ fn open(state: &Arc<State>, client: &Client, p: DidOpenTextDocumentParams) {
         analysis: None,
         wake: tx.clone(),
     };
-    state.docs.lock().expect("lock").insert(key.clone(), doc);
+    state.docs.write().expect("lock").insert(key.clone(), doc);
     let _ = tx.send(());
     tokio::spawn(worker(state.clone(), client.clone(), p.text_document.uri, rx));
 }
@@ -167,7 +169,7 @@ fn open(state: &Arc<State>, client: &Client, p: DidOpenTextDocumentParams) {
 fn change(state: &Arc<State>, p: DidChangeTextDocumentParams) {
     let key = p.text_document.uri.as_str().to_string();
     let enc = state.enc();
-    let mut docs = state.docs.lock().expect("lock");
+    let mut docs = state.docs.write().expect("lock");
     let Some(doc) = docs.get_mut(&key) else { return };
     doc.generation += 1;
     let generation = doc.generation;
@@ -227,10 +229,16 @@ async fn worker(state: Arc<State>, client: Client, uri: Uri, mut rx: mpsc::Unbou
     while rx.recv().await.is_some() {
         while rx.try_recv().is_ok() {}
         let (text, generation, latest, edits) = {
-            let mut docs = state.docs.lock().expect("lock");
-            let Some(doc) = docs.get_mut(&key) else { return };
-            (Arc::<str>::from(doc.text.as_str()), doc.generation, doc.latest.clone(), std::mem::take(&mut doc.pending))
+            let docs = state.docs.read().expect("lock");
+            let Some(doc) = docs.get(&key) else { return };
+            (Arc::<str>::from(doc.text.as_str()), doc.generation, doc.latest.clone(), doc.pending.clone())
         };
+        {
+            // Only this worker removes pending edits; edits that came in since the copy stay.
+            let mut docs = state.docs.write().expect("lock");
+            let Some(doc) = docs.get_mut(&key) else { return };
+            doc.pending.drain(..edits.len());
+        }
         let prev = syntax.take();
         let trace = std::env::var_os("RELWAT_LSP_TRACE").is_some();
         let job = tokio::task::spawn_blocking(move || {
@@ -265,13 +273,17 @@ async fn worker(state: Arc<State>, client: Client, uri: Uri, mut rx: mpsc::Unbou
         let shared = Arc::new(syn);
         let analysis = Arc::new(Analysis::new(shared.clone(), checked));
         // Store it, and take the diagnostics to publish if this is still the latest version.
-        let publish = {
-            let mut docs = state.docs.lock().expect("lock");
+        {
+            let mut docs = state.docs.write().expect("lock");
             let Some(doc) = docs.get_mut(&key) else { return };
             if doc.analysis.as_ref().is_none_or(|(g, _)| *g < generation) {
                 doc.analysis = Some((generation, analysis.clone()));
                 doc.since.retain(|(g, _)| *g > generation);
             }
+        }
+        let publish = {
+            let docs = state.docs.read().expect("lock");
+            let Some(doc) = docs.get(&key) else { return };
             (doc.generation == generation).then(|| {
                 let enc = state.enc();
                 let diags: Vec<Diagnostic> = analysis
@@ -374,7 +386,7 @@ impl Backend {
     /// A snapshot of a document for a request. The text is copied only when `with_text` (for
     /// completion); otherwise positions are converted under the lock with the closure.
     fn view(&self, uri: &Uri) -> Option<View> {
-        let docs = self.state.docs.lock().expect("lock");
+        let docs = self.state.docs.read().expect("lock");
         let doc = docs.get(uri.as_str())?;
         let analysis = doc.analysis.as_ref().map(|(_, a)| a.clone());
         Some(View {
@@ -389,7 +401,7 @@ impl Backend {
     /// Like [`Backend::view`] but without copying the text: runs `f` under the document lock
     /// with a view whose text is borrowed.
     fn with_doc<R>(&self, uri: &Uri, f: impl FnOnce(&DocRef) -> R) -> Option<R> {
-        let docs = self.state.docs.lock().expect("lock");
+        let docs = self.state.docs.read().expect("lock");
         let doc = docs.get(uri.as_str())?;
         let r = DocRef {
             text: &doc.text,
@@ -687,7 +699,7 @@ impl LanguageServer for Backend {
     async fn symbol(&self, p: WorkspaceSymbolParams) -> jsonrpc::Result<Option<WorkspaceSymbolResponse>> {
         let query = p.query.to_lowercase();
         let docs: Vec<(String, Arc<Analysis>)> = {
-            let docs = self.state.docs.lock().expect("lock");
+            let docs = self.state.docs.read().expect("lock");
             docs.iter().filter_map(|(k, d)| d.analysis.as_ref().map(|a| (k.clone(), a.1.clone()))).collect()
         };
         let mut out = Vec::new();
