@@ -494,24 +494,8 @@ impl<'m> Builder<'m> {
         let mut hints = we::BranchHints::new();
         let imported = self.module.fields.iter().filter(|f| is_func_import(f)).count() as u32;
         let mut func_index = imported;
-        for f in bodies {
-            let mut w = CodeWriter::new(self.object, self.record, self.object || self.record, &self.memory64);
-            // Locals, run-length compressed.
-            let mut groups: Vec<(u32, we::ValType)> = Vec::new();
-            for l in &f.locals {
-                let t = types::valtype(&l.ty);
-                match groups.last_mut() {
-                    Some((n, prev)) if *prev == t => *n += 1,
-                    _ => groups.push((1, t)),
-                }
-            }
-            (groups.len() as u32).encode(&mut w.out);
-            for (n, t) in &groups {
-                n.encode(&mut w.out);
-                t.encode(&mut w.out);
-            }
-            w.expr(&f.body);
-            w.out.push(0x0b);
+        let writers = encode_bodies(bodies, self.object, self.record, &self.memory64);
+        for (f, mut w) in bodies.iter().zip(writers) {
             if !f.body.branch_hints.is_empty() {
                 hints.function_hints(
                     func_index,
@@ -555,6 +539,55 @@ impl<'m> Builder<'m> {
         self.section(10, &payload, &items);
         (offset, sites, func_bodies)
     }
+}
+
+/// Encodes function bodies (locals and expression); large modules on two threads, since the
+/// bodies are independent of each other.
+fn encode_bodies<'m>(bodies: &[&'m Func], object: bool, record: bool, memory64: &'m [bool]) -> Vec<CodeWriter<'m>> {
+    /// Below this many instructions a thread costs more than it saves.
+    const MIN_INSTRS: usize = 100_000;
+    let encode = |f: &&'m Func| encode_body(f, object, record, memory64);
+    let total: usize = bodies.iter().map(|f| f.body.instrs.len()).sum();
+    if total < MIN_INSTRS {
+        return bodies.iter().map(encode).collect();
+    }
+    // Split where half of the instructions are on each side.
+    let mut seen = 0;
+    let split = bodies
+        .iter()
+        .position(|f| {
+            seen += f.body.instrs.len();
+            seen * 2 >= total
+        })
+        .map_or(bodies.len(), |i| i + 1);
+    let (first, second) = bodies.split_at(split);
+    std::thread::scope(|scope| {
+        let later = scope.spawn(|| second.iter().map(encode).collect::<Vec<_>>());
+        let mut writers: Vec<CodeWriter<'m>> = first.iter().map(encode).collect();
+        writers.extend(later.join().expect("the encoder does not panic"));
+        writers
+    })
+}
+
+/// One function body: locals, run-length compressed, the expression and `end`.
+fn encode_body<'m>(f: &'m Func, object: bool, record: bool, memory64: &'m [bool]) -> CodeWriter<'m> {
+    let mut w = CodeWriter::new(object, record, object || record, memory64);
+    let mut groups: Vec<(u32, we::ValType)> = Vec::new();
+    for l in &f.locals {
+        let t = types::valtype(&l.ty);
+        match groups.last_mut() {
+            Some((n, prev)) if *prev == t => *n += 1,
+            _ => groups.push((1, t)),
+        }
+    }
+    (groups.len() as u32).encode(&mut w.out);
+    for (n, t) in &groups {
+        n.encode(&mut w.out);
+        t.encode(&mut w.out);
+    }
+    w.expr(&f.body);
+    w.out.push(0x0b);
+    w
 }
 
 /// The name at the start of a custom section's payload.
