@@ -257,21 +257,32 @@ async fn worker(state: Arc<State>, client: Client, uri: Uri, mut rx: mpsc::Unbou
             }))
             .ok()
             .flatten();
+            let Some(checked) = checked else { return Err(syn) };
+            let t2 = std::time::Instant::now();
+            // The indices requests use are built before requests can see the analysis: a
+            // request must not wait for them on the lazy path.
+            let shared = Arc::new(syn);
+            let analysis = Arc::new(Analysis::new(shared.clone(), checked));
+            analysis.warm();
             if trace {
-                eprintln!("relwat-lsp: generation {generation}: parse {:?}, check {:?}", t1 - t0, t1.elapsed());
+                eprintln!(
+                    "relwat-lsp: generation {generation}: parse {:?}, check {:?}, indices {:?}",
+                    t1 - t0,
+                    t2 - t1,
+                    t2.elapsed()
+                );
             }
-            (syn, checked)
+            Ok((shared, analysis))
         });
-        let Ok((syn, checked)) = job.await else { continue };
-        let Some(checked) = checked else {
-            // Cancelled by a newer edit (which has woken us again).
-            syntax = Some(syn);
-            continue;
+        let Ok(done) = job.await else { continue };
+        let (shared, analysis) = match done {
+            Ok(done) => done,
+            Err(syn) => {
+                // Cancelled by a newer edit (which has woken us again).
+                syntax = Some(syn);
+                continue;
+            }
         };
-        // The analysis for requests shares this syntax; the worker copies it afterwards (off the
-        // path from the edit to its diagnostics) to update it with the next edits.
-        let shared = Arc::new(syn);
-        let analysis = Arc::new(Analysis::new(shared.clone(), checked));
         // Store it, and take the diagnostics to publish if this is still the latest version.
         {
             let mut docs = state.docs.write().expect("lock");
@@ -298,9 +309,8 @@ async fn worker(state: Arc<State>, client: Client, uri: Uri, mut rx: mpsc::Unbou
         if let Some((diags, version)) = publish {
             client.publish_diagnostics(uri.clone(), diags, Some(version)).await;
         }
-        // Indices for requests are built on their own thread; the worker only needs its copy.
-        let a2 = analysis.clone();
-        tokio::task::spawn_blocking(move || a2.warm());
+        // The analysis for requests shares this syntax; the worker copies it (off the path from
+        // the edit to its diagnostics) to update it with the next edits.
         let Ok(syn) = tokio::task::spawn_blocking(move || (*shared).clone()).await else {
             continue;
         };
