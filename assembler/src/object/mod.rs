@@ -840,17 +840,7 @@ impl<'a> Lowering<'a> {
             .relocs
             .iter()
             .flat_map(|r| &r.entries)
-            .filter(|e| {
-                matches!(
-                    e.ty,
-                    ty::TABLE_INDEX_SLEB
-                        | ty::TABLE_INDEX_I32
-                        | ty::TABLE_INDEX_SLEB64
-                        | ty::TABLE_INDEX_I64
-                        | ty::TABLE_INDEX_REL_SLEB
-                        | ty::TABLE_INDEX_REL_SLEB64
-                )
-            })
+            .filter(|e| reloc_types::is_table_index(e.ty))
             .map(|e| self.syms.symbols[e.index as usize].index)
             .collect();
         let help = "note: wasm-ld does not link element segments; a function enters the table through a `functable` relocation, e.g. `i32.const 0 (@reloc functable $f)`";

@@ -128,6 +128,28 @@ pub fn has_addend(t: u8) -> bool {
     )
 }
 
+/// Whether a relocation type puts a function into the indirect function table (`functable`).
+pub fn is_table_index(t: u8) -> bool {
+    use ty::*;
+    matches!(
+        t,
+        TABLE_INDEX_SLEB
+            | TABLE_INDEX_I32
+            | TABLE_INDEX_SLEB64
+            | TABLE_INDEX_I64
+            | TABLE_INDEX_REL_SLEB
+            | TABLE_INDEX_REL_SLEB64
+    )
+}
+
+/// Whether a relocation type targets a function symbol: function indices, table indices and
+/// function offsets.
+pub fn targets_function(t: u8) -> bool {
+    use ty::*;
+    matches!(t, FUNCTION_INDEX_LEB | FUNCTION_INDEX_I32 | FUNCTION_OFFSET_I32 | FUNCTION_OFFSET_I64)
+        || is_table_index(t)
+}
+
 /// Whether the addend is 64-bit (otherwise it must fit in 32 bits).
 pub fn addend_is_64(t: u8) -> bool {
     use ty::*;

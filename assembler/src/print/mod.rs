@@ -295,38 +295,14 @@ fn addend_text(ty: u8, addend: i64) -> String {
 fn func_kind_needs(kind: Kind, ty: u8) -> bool {
     use reloc_types::ty::*;
     match kind {
-        Kind::Func => matches!(
-            ty,
-            FUNCTION_INDEX_LEB
-                | FUNCTION_INDEX_I32
-                | TABLE_INDEX_SLEB
-                | TABLE_INDEX_I32
-                | TABLE_INDEX_SLEB64
-                | TABLE_INDEX_I64
-                | TABLE_INDEX_REL_SLEB
-                | TABLE_INDEX_REL_SLEB64
-                | FUNCTION_OFFSET_I32
-                | FUNCTION_OFFSET_I64
-                | GLOBAL_INDEX_LEB
-        ),
-        Kind::Data => !matches!(
-            ty,
-            FUNCTION_INDEX_LEB
-                | FUNCTION_INDEX_I32
-                | TABLE_INDEX_SLEB
-                | TABLE_INDEX_I32
-                | TABLE_INDEX_SLEB64
-                | TABLE_INDEX_I64
-                | TABLE_INDEX_REL_SLEB
-                | TABLE_INDEX_REL_SLEB64
-                | FUNCTION_OFFSET_I32
-                | FUNCTION_OFFSET_I64
-                | TYPE_INDEX_LEB
-                | GLOBAL_INDEX_I32
-                | TAG_INDEX_LEB
-                | TABLE_NUMBER_LEB
-                | SECTION_OFFSET_I32
-        ),
+        Kind::Func => reloc_types::targets_function(ty) || ty == GLOBAL_INDEX_LEB,
+        Kind::Data => {
+            !reloc_types::targets_function(ty)
+                && !matches!(
+                    ty,
+                    TYPE_INDEX_LEB | GLOBAL_INDEX_I32 | TAG_INDEX_LEB | TABLE_NUMBER_LEB | SECTION_OFFSET_I32
+                )
+        }
         Kind::Global => matches!(ty, GLOBAL_INDEX_LEB | GLOBAL_INDEX_I32),
         Kind::Tag => ty == TAG_INDEX_LEB,
         Kind::Table => ty == TABLE_NUMBER_LEB,
