@@ -257,7 +257,7 @@ async fn worker(state: Arc<State>, client: Client, uri: Uri, mut rx: mpsc::Unbou
             }))
             .ok()
             .flatten();
-            let Some(checked) = checked else { return Err(syn) };
+            let Some(checked) = checked else { return Err(Box::new(syn)) };
             let t2 = std::time::Instant::now();
             // The indices requests use are built before requests can see the analysis: a
             // request must not wait for them on the lazy path.
@@ -279,7 +279,7 @@ async fn worker(state: Arc<State>, client: Client, uri: Uri, mut rx: mpsc::Unbou
             Ok(done) => done,
             Err(syn) => {
                 // Cancelled by a newer edit (which has woken us again).
-                syntax = Some(syn);
+                syntax = Some(*syn);
                 continue;
             }
         };

@@ -493,9 +493,8 @@ impl<'m> Builder<'m> {
         let mut items = Vec::new();
         let mut hints = we::BranchHints::new();
         let imported = self.module.fields.iter().filter(|f| is_func_import(f)).count() as u32;
-        let mut func_index = imported;
         let writers = encode_bodies(bodies, self.object, self.record, &self.memory64);
-        for (f, mut w) in bodies.iter().zip(writers) {
+        for (func_index, (f, mut w)) in (imported..).zip(bodies.iter().zip(writers)) {
             if !f.body.branch_hints.is_empty() {
                 hints.function_hints(
                     func_index,
@@ -505,7 +504,6 @@ impl<'m> Builder<'m> {
                     }),
                 );
             }
-            func_index += 1;
             let body_start = payload.len() as u32;
             (w.out.len() as u32).encode(&mut payload);
             let base = payload.len() as u32;
