@@ -481,6 +481,17 @@ fn at_position(b: &Backend, uri: &Uri, p: Position) -> Option<(Arc<Analysis>, u3
     })?
 }
 
+/// The document's analysis and an editor range in its offsets (clamped to its text).
+fn analysis_range(b: &Backend, uri: &Uri, range: Range) -> Option<(Arc<Analysis>, Span)> {
+    b.with_doc(uri, |d| {
+        let a = d.analysis?.clone();
+        let s = d.to_analysis(d.offset(range.start)).unwrap_or(0);
+        let e = d.to_analysis(d.offset(range.end)).unwrap_or(a.text().len() as u32);
+        Some((a, Span::new(s, e.max(s))))
+    })
+    .flatten()
+}
+
 fn map_ranges(b: &Backend, uri: &Uri, spans: &[Span]) -> Vec<Option<Range>> {
     b.with_doc(uri, |d| spans.iter().map(|s| d.range(*s)).collect()).unwrap_or_default()
 }
@@ -784,17 +795,7 @@ impl LanguageServer for Backend {
         p: SemanticTokensRangeParams,
     ) -> jsonrpc::Result<Option<SemanticTokensRangeResult>> {
         let uri = &p.text_document.uri;
-        let Some((a, span)) = self
-            .with_doc(uri, |d| {
-                let a = d.analysis?.clone();
-                let s = d.to_analysis(d.offset(p.range.start)).unwrap_or(0);
-                let e = d.to_analysis(d.offset(p.range.end)).unwrap_or(a.text().len() as u32);
-                Some((a, Span::new(s, e.max(s))))
-            })
-            .flatten()
-        else {
-            return Ok(None);
-        };
+        let Some((a, span)) = analysis_range(self, uri, p.range) else { return Ok(None) };
         let toks = tokens::semantic_tokens(&a, Some(span));
         let data = self.with_doc(uri, |d| encode_tokens(d, &toks)).unwrap_or_default();
         Ok(Some(SemanticTokensRangeResult::Tokens(SemanticTokens { result_id: None, data })))
@@ -802,17 +803,7 @@ impl LanguageServer for Backend {
 
     async fn inlay_hint(&self, p: InlayHintParams) -> jsonrpc::Result<Option<Vec<InlayHint>>> {
         let uri = &p.text_document.uri;
-        let Some((a, span)) = self
-            .with_doc(uri, |d| {
-                let a = d.analysis?.clone();
-                let s = d.to_analysis(d.offset(p.range.start)).unwrap_or(0);
-                let e = d.to_analysis(d.offset(p.range.end)).unwrap_or(a.text().len() as u32);
-                Some((a, Span::new(s, e.max(s))))
-            })
-            .flatten()
-        else {
-            return Ok(None);
-        };
+        let Some((a, span)) = analysis_range(self, uri, p.range) else { return Ok(None) };
         let hs = hints::inlay_hints(&a, span);
         let out = self
             .with_doc(uri, |d| {

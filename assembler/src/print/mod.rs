@@ -1280,17 +1280,7 @@ impl<'a> Printer<'a> {
     }
 
     fn table_type(&self, t: &wasmparser::TableType) -> String {
-        let mut s = String::new();
-        if t.table64 {
-            s.push_str("i64 ");
-        }
-        let _ = write!(s, "{}", t.initial);
-        if let Some(m) = t.maximum {
-            let _ = write!(s, " {m}");
-        }
-        if t.shared {
-            s.push_str(" shared");
-        }
+        let mut s = limits(t.table64, t.initial, t.maximum, t.shared);
         s.push(' ');
         text::reftype(&mut s, t.element_type, self);
         s
@@ -2133,18 +2123,24 @@ fn decode_id_text(id: &str) -> String {
     crate::literals::decode_id(id).map(|c| c.into_owned()).unwrap_or_default()
 }
 
-fn memory_type(m: &wasmparser::MemoryType) -> String {
+/// A table's or memory's address type, limits and `shared`: `i64 1 2 shared`.
+fn limits(is64: bool, initial: u64, maximum: Option<u64>, shared: bool) -> String {
     let mut s = String::new();
-    if m.memory64 {
+    if is64 {
         s.push_str("i64 ");
     }
-    let _ = write!(s, "{}", m.initial);
-    if let Some(x) = m.maximum {
-        let _ = write!(s, " {x}");
+    let _ = write!(s, "{initial}");
+    if let Some(m) = maximum {
+        let _ = write!(s, " {m}");
     }
-    if m.shared {
+    if shared {
         s.push_str(" shared");
     }
+    s
+}
+
+fn memory_type(m: &wasmparser::MemoryType) -> String {
+    let mut s = limits(m.memory64, m.initial, m.maximum, m.shared);
     if let Some(p) = m.page_size_log2 {
         let _ = write!(s, " (pagesize {})", 1u64 << p);
     }

@@ -254,14 +254,7 @@ fn reloc_items(g: &Group, site: Site, names_of: &dyn Fn(SymKind) -> Vec<Item>, s
     let has_target =
         g.kinds.iter().any(|k| matches!(k, TokenKind::Id | TokenKind::String)) || g.items.iter().any(|i| i == "none");
     let mut out = Vec::new();
-    let kind_of = |m: RelocMethod| match m {
-        RelocMethod::Data => Some(SymKind::Data),
-        RelocMethod::Func | RelocMethod::FuncTable | RelocMethod::FuncText => Some(SymKind::Function),
-        RelocMethod::Global => Some(SymKind::Global),
-        RelocMethod::Tag => Some(SymKind::Tag),
-        RelocMethod::Table => Some(SymKind::Table),
-        RelocMethod::CustomText => None,
-    };
+    let kind_of = names::method_sym_kind;
     match site {
         Site::Index(k) => {
             if has_target {

@@ -217,6 +217,18 @@ pub fn sym_kind(ns: Ns) -> Option<SymKind> {
     })
 }
 
+/// The kind of symbol a relocation method targets (`None` for a custom section's text).
+pub fn method_sym_kind(m: RelocMethod) -> Option<SymKind> {
+    match m {
+        RelocMethod::Data => Some(SymKind::Data),
+        RelocMethod::Func | RelocMethod::FuncTable | RelocMethod::FuncText => Some(SymKind::Function),
+        RelocMethod::Global => Some(SymKind::Global),
+        RelocMethod::Tag => Some(SymKind::Tag),
+        RelocMethod::Table => Some(SymKind::Table),
+        RelocMethod::CustomText => None,
+    }
+}
+
 /// The entity namespace of a symbol kind.
 pub fn entity_ns(k: SymKind) -> Option<Ns> {
     Some(match k {
@@ -582,14 +594,7 @@ impl<'a> Walker<'a> {
     /// A `(@reloc ...)`; `implied` is the symbol kind its position gives when no method is written.
     fn reloc(&mut self, r: &RelocAnnot, implied: Option<SymKind>) {
         let kind = match r.method {
-            Some((m, _)) => match m {
-                RelocMethod::Data => Some(SymKind::Data),
-                RelocMethod::Func | RelocMethod::FuncTable | RelocMethod::FuncText => Some(SymKind::Function),
-                RelocMethod::Global => Some(SymKind::Global),
-                RelocMethod::Tag => Some(SymKind::Tag),
-                RelocMethod::Table => Some(SymKind::Table),
-                RelocMethod::CustomText => None,
-            },
+            Some((m, _)) => method_sym_kind(m),
             None => implied,
         };
         let mut host = None;

@@ -133,61 +133,24 @@ pub fn outline(a: &Analysis) -> Vec<Outline> {
                     header_children(src, h),
                 ));
             }
-            ModuleField::Func(x) => {
-                let n = next(1);
-                let detail = if x.header.import.is_some() { "func (import)" } else { "func" };
-                out.push(e(
-                    id_or(src, x.header.id, "func", n),
-                    detail.into(),
-                    Kind::Function,
-                    x.span,
-                    x.header.id,
-                    header_children(src, &x.header),
-                ));
-            }
-            ModuleField::Table(x) => {
-                let n = next(2);
-                out.push(e(
-                    id_or(src, x.header.id, "table", n),
-                    "table".into(),
-                    Kind::Table,
-                    x.span,
-                    x.header.id,
-                    header_children(src, &x.header),
-                ));
-            }
-            ModuleField::Memory(x) => {
-                let n = next(3);
-                out.push(e(
-                    id_or(src, x.header.id, "memory", n),
-                    "memory".into(),
-                    Kind::Table,
-                    x.span,
-                    x.header.id,
-                    vec![],
-                ));
-            }
-            ModuleField::Global(x) => {
-                let n = next(4);
-                out.push(e(
-                    id_or(src, x.header.id, "global", n),
-                    "global".into(),
-                    Kind::Global,
-                    x.span,
-                    x.header.id,
-                    header_children(src, &x.header),
-                ));
-            }
-            ModuleField::Tag(x) => {
-                let n = next(5);
-                out.push(e(
-                    id_or(src, x.header.id, "tag", n),
-                    "tag".into(),
-                    Kind::Tag,
-                    x.span,
-                    x.header.id,
-                    header_children(src, &x.header),
-                ));
+            ModuleField::Func(_)
+            | ModuleField::Table(_)
+            | ModuleField::Memory(_)
+            | ModuleField::Global(_)
+            | ModuleField::Tag(_) => {
+                let (word, h, span, kind, k) = match f {
+                    ModuleField::Func(x) => ("func", &x.header, x.span, Kind::Function, 1),
+                    ModuleField::Table(x) => ("table", &x.header, x.span, Kind::Table, 2),
+                    ModuleField::Memory(x) => ("memory", &x.header, x.span, Kind::Table, 3),
+                    ModuleField::Global(x) => ("global", &x.header, x.span, Kind::Global, 4),
+                    ModuleField::Tag(x) => ("tag", &x.header, x.span, Kind::Tag, 5),
+                    _ => unreachable!("matched above"),
+                };
+                let n = next(k);
+                let detail = if k == 1 && h.import.is_some() { "func (import)".into() } else { word.into() };
+                // A memory has no symbol of its own to list under it.
+                let children = if k == 3 { vec![] } else { header_children(src, h) };
+                out.push(e(id_or(src, h.id, word, n), detail, kind, span, h.id, children));
             }
             ModuleField::Export(x) => {
                 out.push(e(
