@@ -76,7 +76,22 @@ fn round_trip(obj: &Path) -> (Outcome, Vec<String>) {
     };
     let wat = obj.with_extension("wat");
     let _ = std::fs::write(&wat, &printed.text);
-    let assembled = relwat::assemble(&printed.text, &relwat::Options::default());
+    // Both ways of assembling: a text printed from an object has no diagnostics, so it is
+    // assembled body by body, to the bytes of the one-tree path.
+    let options = relwat::Options::default();
+    let assembled = relwat::assemble_in_one_tree(&printed.text, &options);
+    match relwat::assemble_body_by_body(&printed.text, &options) {
+        Some(by_body) if by_body.bytes != assembled.bytes => {
+            return (
+                Outcome::Different("assembled body by body: other bytes than in one tree".into()),
+                printed.warnings,
+            );
+        }
+        None if assembled.diagnostics.is_empty() => {
+            return (Outcome::Different("not assembled body by body".into()), printed.warnings);
+        }
+        _ => {}
+    }
     let Some(rt) = assembled.bytes else {
         let errors =
             relwat::diagnostic::render(&wat.display().to_string(), &printed.text, &assembled.diagnostics, false);

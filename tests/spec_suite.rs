@@ -204,7 +204,16 @@ fn install_panic_hook() {
 fn run_relwat(text: &str, features: WasmFeatures) -> Result<relwat::Assembled, String> {
     let options = Options { features, output: OutputKind::Module };
     QUIET_PANICS.with(|q| q.set(true));
-    let result = catch_unwind(AssertUnwindSafe(|| relwat::assemble(text, &options)));
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        let whole = relwat::assemble_in_one_tree(text, &options);
+        if let Some(by_body) = relwat::assemble_body_by_body(text, &options) {
+            assert!(
+                whole.diagnostics.is_empty() && by_body.bytes == whole.bytes,
+                "assembled body by body: not the result of the one-tree path"
+            );
+        }
+        whole
+    }));
     QUIET_PANICS.with(|q| q.set(false));
     result.map_err(|_| {
         let msg = LAST_PANIC.with(|p| p.borrow_mut().take()).unwrap_or_else(|| "unknown".into());

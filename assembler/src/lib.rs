@@ -2,9 +2,13 @@
 //!
 //! Pipeline: [`lexer`] → [`parser`] (syntax tree in [`ast`], every node with its [`span::Span`]) →
 //! [`resolve`] (ids to indices) → [`encode`] (binary, with an offset → source map) →
-//! [`validate`] (wasmparser, errors mapped back to source).
+//! [`validate`] (wasmparser, errors mapped back to source) and [`object`] (linking data).
+//! [`assemble`] runs it one function body at a time when it can (parse, resolve, encode and read
+//! each body for the object, then drop its tree), so that a large module's instructions never
+//! all exist at once; the editor and diagnostics use the whole tree.
 
 pub mod ast;
+mod deferred;
 pub mod diagnostic;
 pub mod encode;
 pub mod instructions;
@@ -55,7 +59,23 @@ pub struct Assembled {
 }
 
 /// Assembles a WAT source text into a module or an object, validating it.
+///
+/// A text without diagnostics is assembled one function body at a time (so a large module's
+/// instructions never all exist at once); otherwise, or when the order of its bodies matters,
+/// as [`assemble_in_one_tree`] does.
 pub fn assemble(source: &str, options: &Options) -> Assembled {
+    assemble_body_by_body(source, options).unwrap_or_else(|| assemble_in_one_tree(source, options))
+}
+
+/// [`assemble`] one function body at a time, for a text without diagnostics; `None` when the text
+/// has a diagnostic or a body uses an implicit type (then [`assemble_in_one_tree`] does it).
+pub fn assemble_body_by_body(source: &str, options: &Options) -> Option<Assembled> {
+    deferred::assemble(source, options)
+}
+
+/// [`assemble`] with the syntax tree of the whole text built first: what gives every
+/// diagnostic, each in the context of the whole text. The same bytes as [`assemble`].
+pub fn assemble_in_one_tree(source: &str, options: &Options) -> Assembled {
     let mut parsed = parser::parse_tree(source);
     let mut diagnostics = std::mem::take(&mut parsed.diagnostics);
     diagnostics.extend(encode::layout::read(source, &parsed.unknown_annotations, &mut parsed.module));
@@ -68,13 +88,8 @@ pub fn assemble(source: &str, options: &Options) -> Assembled {
     let object = options.output == OutputKind::Object;
     let module = &parsed.module;
     let encoded = encode::encode(module, &resolved, object, false);
-    // Validation and the object rules are independent of each other (the object rules are checked
-    // even when validation fails): they run side by side.
-    let (mut validation, lowered) = std::thread::scope(|scope| {
-        let lowering = object.then(|| scope.spawn(|| object::write_object(source, module, &resolved, &encoded)));
-        let validation = validate::validate(&encoded.bytes, options.features, &encoded.map, module.span);
-        (validation, lowering.map(|h| h.join().expect("the object writer does not panic")))
-    });
+    let code = object.then(|| object::CodeFacts::of_module(module));
+    let (mut validation, lowered) = validate_and_lower(source, module, &resolved, &encoded, options, code);
     if !validation.is_empty() {
         // The offset map is only built when needed: encode again with it to place the errors.
         let mapped = encode::encode(module, &resolved, object, true);
@@ -92,4 +107,23 @@ pub fn assemble(source: &str, options: &Options) -> Assembled {
     let ok = !diagnostics.iter().any(Diagnostic::is_error);
     let bytes = bytes.map(|b| encode::layout::finish(&parsed.module.layout, b));
     Assembled { bytes: if ok { bytes } else { None }, diagnostics }
+}
+
+/// Validates the encoded module and, given the facts of its bodies (objects), lowers it into an
+/// object. The two are independent of each other (the object rules are checked even when
+/// validation fails): they run side by side.
+fn validate_and_lower(
+    source: &str,
+    module: &ast::Module,
+    resolved: &resolve::Resolved,
+    encoded: &encode::Encoded,
+    options: &Options,
+    code: Option<object::CodeFacts>,
+) -> (Vec<Diagnostic>, Option<object::ObjectOutput>) {
+    std::thread::scope(|scope| {
+        let lowering =
+            code.map(|code| scope.spawn(|| object::write_object_with(source, module, resolved, encoded, code)));
+        let validation = validate::validate(&encoded.bytes, options.features, &encoded.map, module.span);
+        (validation, lowering.map(|h| h.join().expect("the object writer does not panic")))
+    })
 }

@@ -52,7 +52,7 @@ impl Ns {
 }
 
 /// One index space: names to indices, and how many entries there are.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Space<'s> {
     names: HashMap<Cow<'s, str>, (u32, Span)>,
     count: u32,
@@ -61,6 +61,7 @@ struct Space<'s> {
 /// A function signature as resolved value types (for matching inline type uses).
 type SigKey = wasm_encoder::FuncType;
 
+#[derive(Clone)]
 struct Resolver<'s> {
     src: &'s str,
     diags: Vec<Diagnostic>,
@@ -72,10 +73,19 @@ struct Resolver<'s> {
     /// Signature → first type index, for inline type uses.
     sig_to_type: HashMap<SigKey, u32>,
     implicit: Vec<FuncType>,
+    /// Set when a type use resolves to an implicit type.
+    used_implicit: bool,
 }
 
 /// Resolves all ids in `module`; returns what the encoder needs and the diagnostics.
 pub fn resolve(src: &str, module: &mut Module) -> (Resolved, Vec<Diagnostic>) {
+    let (resolved, diags, _) = resolve_keeping(src, module);
+    (resolved, diags)
+}
+
+/// [`resolve`], keeping the index spaces for function bodies that were held apart from the
+/// module (see [`BodyResolver`]).
+pub fn resolve_keeping<'s>(src: &'s str, module: &mut Module) -> (Resolved, Vec<Diagnostic>, BodyResolver<'s>) {
     let mut r = Resolver {
         src,
         diags: Vec::new(),
@@ -84,6 +94,7 @@ pub fn resolve(src: &str, module: &mut Module) -> (Resolved, Vec<Diagnostic>) {
         field_names: HashMap::default(),
         sig_to_type: HashMap::default(),
         implicit: Vec::new(),
+        used_implicit: false,
     };
     r.collect(module);
     r.resolve_types(module);
@@ -94,8 +105,29 @@ pub fn resolve(src: &str, module: &mut Module) -> (Resolved, Vec<Diagnostic>) {
     for field in &mut module.fields {
         r.resolve_field(field, &mut func_types);
     }
-    let resolved = Resolved { implicit_types: std::mem::take(&mut r.implicit), explicit_type_count, func_types };
-    (resolved, r.diags)
+    let resolved = Resolved { implicit_types: r.implicit.clone(), explicit_type_count, func_types };
+    let diags = std::mem::take(&mut r.diags);
+    (resolved, diags, BodyResolver { r })
+}
+
+/// Resolves function bodies that were parsed apart from their module, after the module was
+/// resolved (by [`resolve_keeping`]). Clones resolve on several threads.
+#[derive(Clone)]
+pub struct BodyResolver<'s> {
+    r: Resolver<'s>,
+}
+
+impl BodyResolver<'_> {
+    /// Resolves `body`, the expression of the defined function `f`. `false` when that gives a
+    /// diagnostic or uses an implicit type: an implicit type's index depends on where its first
+    /// use stands among all the module's type uses, which only a resolution of the whole tree in
+    /// text order sees.
+    pub fn resolve_body(&mut self, f: &Func, body: &mut Expr) -> bool {
+        let diags = self.r.diags.len();
+        self.r.used_implicit = false;
+        self.r.body(&f.ty, &f.locals, body);
+        !self.r.used_implicit && self.r.diags.len() == diags
+    }
 }
 
 impl<'s> Resolver<'s> {
@@ -346,8 +378,10 @@ impl<'s> Resolver<'s> {
     fn implicit_type(&mut self, mut ft: FuncType) -> u32 {
         let key = sig_key(&ft);
         if let Some(&n) = self.sig_to_type.get(&key) {
+            self.used_implicit |= n as usize >= self.type_sigs.len() - self.implicit.len();
             return n;
         }
+        self.used_implicit = true;
         for p in &mut ft.params {
             p.id = None;
         }
@@ -450,15 +484,20 @@ impl<'s> Resolver<'s> {
     }
 
     fn func_body(&mut self, f: &mut Func) {
-        let mut locals = Locals::default();
-        let params = self.params_of(&f.ty);
-        for p in params.iter().map(|p| p.id).chain(f.locals.iter().map(|l| l.id)) {
-            locals.define(self, p);
-        }
         for l in &mut f.locals {
             self.valtype(&mut l.ty);
         }
-        self.expr(&mut f.body, &mut locals);
+        self.body(&f.ty, &f.locals, &mut f.body);
+    }
+
+    /// A function's expression, with the function's parameters and locals in scope.
+    fn body(&mut self, ty: &TypeUse, locals: &[Local], body: &mut Expr) {
+        let mut scope = Locals::default();
+        let params = self.params_of(ty);
+        for p in params.iter().map(|p| p.id).chain(locals.iter().map(|l| l.id)) {
+            scope.define(self, p);
+        }
+        self.expr(body, &mut scope);
     }
 
     fn expr(&mut self, e: &mut Expr, locals: &mut Locals<'s>) {

@@ -40,6 +40,8 @@ pub struct ImmSite {
     pub slot: u8,
     /// The instruction's index in its expression.
     pub instr: u32,
+    /// The instruction.
+    pub op: InstrId,
     /// The instruction's source range.
     pub span: Span,
     /// The value written (index, constant bits, offset).
@@ -65,6 +67,7 @@ pub struct CodeWriter<'a> {
     /// Memory index → whether it is 64-bit (memarg offsets of 64-bit memories use 10-byte padding).
     pub memory64: &'a [bool],
     cur_instr: u32,
+    cur_op: InstrId,
     cur_span: Span,
     /// Annotations on the current instruction's immediates.
     cur_relocs: Vec<(u8, &'a RelocAnnot)>,
@@ -83,6 +86,7 @@ impl<'a> CodeWriter<'a> {
             instr_offsets: Vec::new(),
             memory64,
             cur_instr: 0,
+            cur_op: InstrId(0),
             cur_span: Span::default(),
             cur_relocs: Vec::new(),
         }
@@ -105,6 +109,7 @@ impl<'a> CodeWriter<'a> {
             role,
             slot,
             instr: self.cur_instr,
+            op: self.cur_op,
             span: self.cur_span,
             value,
         });
@@ -150,6 +155,7 @@ impl<'a> CodeWriter<'a> {
             }
             if let InstrKind::Op(id, imm) = &instr.kind {
                 self.cur_instr = i as u32;
+                self.cur_op = *id;
                 self.cur_span = instr.span;
                 if self.record {
                     self.map.push((self.out.len() as u32, instr.span));

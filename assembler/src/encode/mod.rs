@@ -77,18 +77,60 @@ pub struct SectionRecord {
 pub struct FuncBody {
     /// Offset in the code payload of the body's first byte (the locals, after the size field).
     pub offset: u32,
-    /// Offset from the body's first byte of each entry of the body expression (a label: the
-    /// offset of the instruction after it).
-    pub instr_offsets: Vec<u32>,
+    /// The body's `(@sym.label $l)` labels: (the label, offset from the body's first byte of the
+    /// instruction after it).
+    pub labels: Vec<(Id, u32)>,
     /// Size of the body, including the final `end`.
     pub size: u32,
+}
+
+/// One function body, encoded: what the code section and the later stages need of it, without
+/// the instructions (so that a body's tree can be dropped as soon as it is encoded).
+#[derive(Debug, Default)]
+pub struct BodyCode {
+    /// Locals, expression and the final `end`.
+    pub out: Vec<u8>,
+    /// Immediate sites, offsets relative to `out`.
+    pub sites: Vec<ImmSite>,
+    /// (offset in `out`, span) of each instruction, when recording.
+    pub map: Vec<(u32, Span)>,
+    /// `(@sym.label $l)` labels with the offset in `out` of the instruction after each (objects).
+    pub labels: Vec<(Id, u32)>,
+    /// Branch hints: (offset in `out` of the `if`/`br_if`, value).
+    pub branch_hints: Vec<(u32, u8)>,
+    /// Whether the body names a data segment, which needs a data count section.
+    pub uses_data_count: bool,
+    /// The function field.
+    pub span: Span,
+    /// What the final `end` maps to: the last instruction, or the function's `)`.
+    pub end_span: Span,
 }
 
 /// Encodes a resolved module. `object` pads relocatable immediates and adds a `linking` section.
 /// `record` fills in [`Encoded::map`] for instructions and [`Encoded::code_sites`]; objects always
 /// get their sites.
 pub fn encode(module: &Module, resolved: &Resolved, object: bool, record: bool) -> Encoded {
-    Builder::new(module, object, record).build(resolved)
+    Builder::new(module, object, record).build(resolved, None)
+}
+
+/// [`encode`] with the bodies of the defined functions already encoded (by [`encode_body`], in
+/// function order): the module's own bodies are not read.
+pub fn encode_with_bodies(module: &Module, resolved: &Resolved, object: bool, bodies: Vec<BodyCode>) -> Encoded {
+    Builder::new(module, object, false).build(resolved, Some(bodies))
+}
+
+/// Memory index → whether it is 64-bit, as [`encode_body`] needs it.
+pub fn memory64(fields: &[ModuleField]) -> Vec<bool> {
+    let mut memory64 = Vec::new();
+    for f in fields {
+        match f {
+            ModuleField::Import(Import { item: ImportItem::Memory(m), .. }) | ModuleField::Memory(m) => {
+                memory64.push(m.ty.addr == AddrType::I64)
+            }
+            _ => {}
+        }
+    }
+    memory64
 }
 
 /// A section's items, each encoded by wasm-encoder and appended with its offset recorded.
@@ -140,15 +182,7 @@ const LATE_CUSTOMS: &[&str] = &["name", "producers", "target_features"];
 
 impl<'m> Builder<'m> {
     fn new(module: &'m Module, object: bool, record: bool) -> Builder<'m> {
-        let mut memory64 = Vec::new();
-        for f in &module.fields {
-            match f {
-                ModuleField::Import(Import { item: ImportItem::Memory(m), .. }) | ModuleField::Memory(m) => {
-                    memory64.push(m.ty.addr == AddrType::I64)
-                }
-                _ => {}
-            }
-        }
+        let memory64 = memory64(&module.fields);
         let mut out = Vec::new();
         out.extend_from_slice(b"\0asm");
         out.extend_from_slice(&1u32.to_le_bytes());
@@ -219,7 +253,7 @@ impl<'m> Builder<'m> {
         we::ConstExpr::raw(w.out)
     }
 
-    fn build(mut self, resolved: &Resolved) -> Encoded {
+    fn build(mut self, resolved: &Resolved, encoded_bodies: Option<Vec<BodyCode>>) -> Encoded {
         let module = self.module;
         let mut types = ListPayload::default();
         let mut imports = ListPayload::default();
@@ -438,13 +472,17 @@ impl<'m> Builder<'m> {
         }
         self.customs(CustomPlace::After(SectionAnchor::Start));
         self.anchored(SectionAnchor::Elem, 9, elems);
-        if module.layout.datacount_always || bodies.iter().any(|f| needs_data_count(&f.body)) {
+        let bodies = match encoded_bodies {
+            Some(done) => done,
+            None => encode_bodies(&bodies, self.object, self.record, &self.memory64),
+        };
+        if module.layout.datacount_always || bodies.iter().any(|b| b.uses_data_count) {
             let mut payload = Vec::new();
             data_count.encode(&mut payload);
             self.section(12, &payload, &[]);
         }
         self.customs(CustomPlace::Before(SectionAnchor::Code));
-        let (code_payload, code_sites, func_bodies) = self.code_section(&bodies);
+        let (code_payload, code_sites, func_bodies) = self.code_section(bodies);
         self.customs(CustomPlace::After(SectionAnchor::Code));
         let count_len = leb_len(datas.count);
         let data_segments = data_offsets.iter().map(|o| o + count_len).collect();
@@ -482,7 +520,7 @@ impl<'m> Builder<'m> {
     }
 
     /// Writes the code section; returns its payload offset and the immediate sites.
-    fn code_section(&mut self, bodies: &[&'m Func]) -> (u32, Vec<ImmSite>, Vec<FuncBody>) {
+    fn code_section(&mut self, bodies: Vec<BodyCode>) -> (u32, Vec<ImmSite>, Vec<FuncBody>) {
         if bodies.is_empty() {
             return (0, Vec::new(), Vec::new());
         }
@@ -493,38 +531,28 @@ impl<'m> Builder<'m> {
         let mut items = Vec::new();
         let mut hints = we::BranchHints::new();
         let imported = self.module.fields.iter().filter(|f| is_func_import(f)).count() as u32;
-        let writers = encode_bodies(bodies, self.object, self.record, &self.memory64);
-        for (func_index, (f, mut w)) in (imported..).zip(bodies.iter().zip(writers)) {
-            if !f.body.branch_hints.is_empty() {
+        for (func_index, body) in (imported..).zip(bodies) {
+            if !body.branch_hints.is_empty() {
                 hints.function_hints(
                     func_index,
-                    f.body.branch_hints.iter().map(|&(i, v)| we::BranchHint {
-                        branch_func_offset: w.instr_offsets[i as usize],
-                        branch_hint_value: v as u32,
-                    }),
+                    body.branch_hints
+                        .iter()
+                        .map(|&(offset, v)| we::BranchHint { branch_func_offset: offset, branch_hint_value: v as u32 }),
                 );
             }
             let body_start = payload.len() as u32;
-            (w.out.len() as u32).encode(&mut payload);
+            (body.out.len() as u32).encode(&mut payload);
             let base = payload.len() as u32;
             if self.object {
-                func_bodies.push(FuncBody {
-                    offset: base,
-                    instr_offsets: std::mem::take(&mut w.instr_offsets),
-                    size: w.out.len() as u32,
-                });
+                func_bodies.push(FuncBody { offset: base, labels: body.labels, size: body.out.len() as u32 });
             }
             if self.record {
-                items.push((body_start, f.span));
-                items.extend(w.map.iter().map(|&(o, s)| (base + o, s)));
-                // The final `end` (where result types are checked) maps to the last instruction,
-                // or to the closing paren of an empty body.
-                let end_span =
-                    f.body.instrs.last().map_or(Span::new(f.span.end.saturating_sub(1), f.span.end), |i| i.span);
-                items.push((base + w.out.len() as u32 - 1, end_span));
+                items.push((body_start, body.span));
+                items.extend(body.map.iter().map(|&(o, s)| (base + o, s)));
+                items.push((base + body.out.len() as u32 - 1, body.end_span));
             }
-            sites.extend(w.sites.iter().map(|s| ImmSite { offset: s.offset + base, ..*s }));
-            payload.extend_from_slice(&w.out);
+            sites.extend(body.sites.iter().map(|s| ImmSite { offset: s.offset + base, ..*s }));
+            payload.extend_from_slice(&body.out);
         }
         if !hints.is_empty() {
             // wasm-encoder writes the section's size first; `section` writes its own.
@@ -541,10 +569,10 @@ impl<'m> Builder<'m> {
 
 /// Encodes function bodies (locals and expression); large modules on two threads, since the
 /// bodies are independent of each other.
-fn encode_bodies<'m>(bodies: &[&'m Func], object: bool, record: bool, memory64: &'m [bool]) -> Vec<CodeWriter<'m>> {
+fn encode_bodies(bodies: &[&Func], object: bool, record: bool, memory64: &[bool]) -> Vec<BodyCode> {
     /// Below this many instructions a thread costs more than it saves.
     const MIN_INSTRS: usize = 100_000;
-    let encode = |f: &&'m Func| encode_body(f, object, record, memory64);
+    let encode = |f: &&Func| encode_body(f, &f.body, object, record, memory64);
     let total: usize = bodies.iter().map(|f| f.body.instrs.len()).sum();
     if total < MIN_INSTRS {
         return bodies.iter().map(encode).collect();
@@ -561,14 +589,15 @@ fn encode_bodies<'m>(bodies: &[&'m Func], object: bool, record: bool, memory64: 
     let (first, second) = bodies.split_at(split);
     std::thread::scope(|scope| {
         let later = scope.spawn(|| second.iter().map(encode).collect::<Vec<_>>());
-        let mut writers: Vec<CodeWriter<'m>> = first.iter().map(encode).collect();
-        writers.extend(later.join().expect("the encoder does not panic"));
-        writers
+        let mut encoded: Vec<BodyCode> = first.iter().map(encode).collect();
+        encoded.extend(later.join().expect("the encoder does not panic"));
+        encoded
     })
 }
 
-/// One function body: locals, run-length compressed, the expression and `end`.
-fn encode_body<'m>(f: &'m Func, object: bool, record: bool, memory64: &'m [bool]) -> CodeWriter<'m> {
+/// One function body (`body`, the expression of `f`, which may be held apart from `f`): locals,
+/// run-length compressed, the expression and `end`.
+pub fn encode_body(f: &Func, body: &Expr, object: bool, record: bool, memory64: &[bool]) -> BodyCode {
     let mut w = CodeWriter::new(object, record, object || record, memory64);
     let mut groups: Vec<(u32, we::ValType)> = Vec::new();
     for l in &f.locals {
@@ -583,9 +612,34 @@ fn encode_body<'m>(f: &'m Func, object: bool, record: bool, memory64: &'m [bool]
         n.encode(&mut w.out);
         t.encode(&mut w.out);
     }
-    w.expr(&f.body);
+    w.expr(body);
     w.out.push(0x0b);
-    w
+    let labels = if object {
+        body.instrs
+            .iter()
+            .zip(&w.instr_offsets)
+            .filter_map(|(i, &offset)| match i.kind {
+                InstrKind::Label(id) => Some((id, offset)),
+                InstrKind::Op(..) => None,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let branch_hints = body.branch_hints.iter().map(|&(i, v)| (w.instr_offsets[i as usize], v)).collect();
+    // The final `end` (where result types are checked) maps to the last instruction, or to the
+    // closing paren of an empty body.
+    let end_span = body.instrs.last().map_or(Span::new(f.span.end.saturating_sub(1), f.span.end), |i| i.span);
+    BodyCode {
+        out: w.out,
+        sites: w.sites,
+        map: w.map,
+        labels,
+        branch_hints,
+        uses_data_count: needs_data_count(body),
+        span: f.span,
+        end_span,
+    }
 }
 
 /// The name at the start of a custom section's payload.

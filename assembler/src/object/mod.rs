@@ -99,15 +99,27 @@ pub struct LinkingData {
     pub features: Vec<&'static str>,
 }
 
+/// What [`write_object`] gives: the object bytes (when there is no error), the linking data and
+/// the diagnostics.
+pub type ObjectOutput = (Option<Vec<u8>>, LinkingData, Vec<Diagnostic>);
+
 /// Lowers the annotations of an encoded module into linking data and appends the object's
 /// sections. Returns the object bytes (when there is no error) and the diagnostics.
-pub fn write_object(
+pub fn write_object(src: &str, module: &Module, resolved: &Resolved, encoded: &Encoded) -> ObjectOutput {
+    write_object_with(src, module, resolved, encoded, CodeFacts::of_module(module))
+}
+
+/// [`write_object`] with the facts of the function bodies already gathered (by
+/// [`CodeFacts::add_body`], in function order): the module's own bodies are not read, only
+/// their relocation annotations ([`Expr::relocs`]).
+pub fn write_object_with(
     src: &str,
     module: &Module,
     resolved: &Resolved,
     encoded: &Encoded,
-) -> (Option<Vec<u8>>, LinkingData, Vec<Diagnostic>) {
-    let mut cx = Lowering::new(src, module, resolved, encoded);
+    code: CodeFacts,
+) -> ObjectOutput {
+    let mut cx = Lowering::new(src, module, resolved, encoded, code);
     cx.run();
     let Lowering { diags, data, .. } = cx;
     if diags.iter().any(Diagnostic::is_error) {
@@ -129,10 +141,20 @@ pub(crate) struct Lowering<'a> {
     funcs: Vec<(u32, &'a Func)>,
     /// Data segments in index order.
     segments: Vec<Segment<'a>>,
-    /// `ref.func` in function bodies, found by [`Lowering::code_rules`] for the table warnings.
+    /// What the function bodies use and break.
+    code: CodeFacts,
+}
+
+/// What the object needs to know of the function bodies beyond their relocations: found by one
+/// pass over each body, which may run as soon as the body is parsed and resolved.
+#[derive(Debug, Default)]
+pub struct CodeFacts {
+    /// `ref.func` in function bodies, for the table warnings.
     ref_funcs: Vec<(Span, Index)>,
-    /// Features the function bodies use (bits of [`CODE_FEATURES`]), found by the same pass.
-    code_features: u32,
+    /// Features the bodies use (bits of [`CODE_FEATURES`]).
+    features: u32,
+    /// Constructs an object cannot express (A14).
+    diags: Vec<Diagnostic>,
 }
 
 /// A data segment of the text.
@@ -145,7 +167,13 @@ pub(crate) struct Segment<'a> {
 }
 
 impl<'a> Lowering<'a> {
-    fn new(src: &'a str, module: &'a Module, resolved: &'a Resolved, encoded: &'a Encoded) -> Lowering<'a> {
+    fn new(
+        src: &'a str,
+        module: &'a Module,
+        resolved: &'a Resolved,
+        encoded: &'a Encoded,
+        code: CodeFacts,
+    ) -> Lowering<'a> {
         let _ = resolved;
         let mut funcs = Vec::new();
         let mut segments = Vec::new();
@@ -183,8 +211,7 @@ impl<'a> Lowering<'a> {
             data: LinkingData::default(),
             funcs,
             segments,
-            ref_funcs: Vec::new(),
-            code_features: 0,
+            code,
         }
     }
 
@@ -265,9 +292,7 @@ impl<'a> Lowering<'a> {
         if memory_count > 1 {
             self.error(module.span, "an object can have only one memory (memory 0)");
         }
-        for (_, func) in self.funcs.clone() {
-            self.code_rules(func);
-        }
+        self.diags.append(&mut self.code.diags);
     }
 
     /// `global.get` and `ref.func` in constant expressions have no relocation (A14).
@@ -281,45 +306,6 @@ impl<'a> Lowering<'a> {
                             .into(),
                     );
                 }
-            }
-        }
-    }
-
-    /// Segment indices and second memories in code have no relocation (A14). The same pass over
-    /// the instructions notes `ref.func` (for [`Lowering::table_warnings`]) and the features the
-    /// code uses (for [`Lowering::features`]): bodies are most of a module, so they are read once.
-    fn code_rules(&mut self, f: &Func) {
-        let ref_func = crate::instructions::lookup("ref.func").expect("in the table");
-        if f.ty.inline.as_ref().is_some_and(|t| t.results.len() > 1) {
-            self.code_features |= feature_bit("multivalue");
-        }
-        for i in &f.body.instrs {
-            let InstrKind::Op(id, imm) = &i.kind else { continue };
-            let info = id.info();
-            self.code_features |= instr_features(info, imm);
-            if *id == ref_func
-                && let Imm::Index(func) = imm
-            {
-                self.ref_funcs.push((i.span, *func));
-            }
-            let segment_use = matches!(info.imm, ImmKind::MemoryInit | ImmKind::Data | ImmKind::TypeData)
-                || matches!(info.imm, ImmKind::TableInit | ImmKind::Elem | ImmKind::TypeElem);
-            if segment_use {
-                self.error(i.span, format!("`{}` names a segment, which cannot be relocated", info.name)).notes.push(
-                    "note: the linker renumbers data and element segments and has no relocation for their indices"
-                        .into(),
-                );
-                continue;
-            }
-            let memories: &[&Index] = match imm {
-                Imm::MemArg(m) | Imm::MemArgLane(m, _) => &[&m.memory],
-                Imm::Index(m) if info.imm == ImmKind::Memory => &[m],
-                Imm::Index2(a, b) if info.imm == ImmKind::MemoryCopy => &[a, b],
-                _ => &[],
-            };
-            if let Some(m) = memories.iter().find(|m| m.num != 0) {
-                let span = if m.span.start < m.span.end { m.span } else { i.span };
-                self.error(span, "only memory 0 can be used in an object");
             }
         }
     }
@@ -403,11 +389,7 @@ impl<'a> Lowering<'a> {
             }
             return None;
         }
-        let instr = &func.body.instrs[site.instr as usize];
-        let mnemonic = match &instr.kind {
-            InstrKind::Op(id, _) => id.info().name,
-            InstrKind::Label(_) => "",
-        };
+        let mnemonic = site.op.info().name;
         let (kind, ty) = match site.role {
             ImmRole::Type => {
                 if let Some(r) = annot {
@@ -419,7 +401,7 @@ impl<'a> Lowering<'a> {
                     offset: site.offset,
                     index: site.value as u32,
                     addend: 0,
-                    span: instr.span,
+                    span: site.span,
                 });
             }
             ImmRole::Func => (EntityKind::Func, ty::FUNCTION_INDEX_LEB),
@@ -431,7 +413,7 @@ impl<'a> Lowering<'a> {
                 return self.value_reloc(site, r, mnemonic);
             }
         };
-        self.index_reloc(site, kind, ty, annot, mnemonic, instr.span)
+        self.index_reloc(site, kind, ty, annot, mnemonic, site.span)
     }
 
     /// An index immediate: relocated against the entity's primary symbol or the annotated one.
@@ -704,14 +686,9 @@ impl<'a> Lowering<'a> {
                     self.error(id.span, format!("label `{name}`: the function is not defined here"));
                     return None;
                 };
-                let body = &self.funcs[pos].1.body;
-                let offsets = &self.encoded.func_bodies[pos].instr_offsets;
-                for (i, instr) in body.instrs.iter().enumerate() {
-                    if let InstrKind::Label(l) = instr.kind
-                        && same_id(self.src, l.span, id.span)
-                    {
-                        return Some(offsets[i] as i64);
-                    }
+                let labels = &self.encoded.func_bodies[pos].labels;
+                if let Some((_, offset)) = labels.iter().find(|(l, _)| same_id(self.src, l.span, id.span)) {
+                    return Some(*offset as i64);
                 }
                 self.error(id.span, format!("no label `{name}` in the target function"))
                     .notes
@@ -870,7 +847,7 @@ impl<'a> Lowering<'a> {
                 }
             }
         }
-        for (span, f) in &self.ref_funcs {
+        for (span, f) in &self.code.ref_funcs {
             if !in_table.contains(&f.num) {
                 warnings.push((
                     *span,
@@ -1071,12 +1048,80 @@ impl<'a> Lowering<'a> {
             add(&mut f, "bulk-memory");
         }
         for (bit, name) in CODE_FEATURES.iter().enumerate() {
-            if self.code_features & (1 << bit) != 0 {
+            if self.code.features & (1 << bit) != 0 {
                 add(&mut f, name);
             }
         }
         f.sort_unstable();
         self.data.features = f;
+    }
+}
+
+impl CodeFacts {
+    /// The facts of the bodies of `module`'s defined functions.
+    pub fn of_module(module: &Module) -> CodeFacts {
+        let mut code = CodeFacts::default();
+        for field in &module.fields {
+            if let ModuleField::Func(f) = field
+                && f.header.import.is_none()
+            {
+                code.add_body(f, &f.body);
+            }
+        }
+        code
+    }
+
+    /// Reads the body `body` of the defined function `f` (which may be held apart from `f`).
+    /// Segment indices and second memories in code have no relocation (A14); the same pass notes
+    /// `ref.func` (for the table warnings) and the features the code uses (for `target_features`):
+    /// bodies are most of a module, so they are read once.
+    pub fn add_body(&mut self, f: &Func, body: &Expr) {
+        let ref_func = crate::instructions::lookup("ref.func").expect("in the table");
+        if f.ty.inline.as_ref().is_some_and(|t| t.results.len() > 1) {
+            self.features |= feature_bit("multivalue");
+        }
+        for i in &body.instrs {
+            let InstrKind::Op(id, imm) = &i.kind else { continue };
+            let info = id.info();
+            self.features |= instr_features(info, imm);
+            if *id == ref_func
+                && let Imm::Index(func) = imm
+            {
+                self.ref_funcs.push((i.span, *func));
+            }
+            let segment_use = matches!(info.imm, ImmKind::MemoryInit | ImmKind::Data | ImmKind::TypeData)
+                || matches!(info.imm, ImmKind::TableInit | ImmKind::Elem | ImmKind::TypeElem);
+            if segment_use {
+                let d =
+                    Diagnostic::error(i.span, format!("`{}` names a segment, which cannot be relocated", info.name));
+                self.diags.push(d.with_note(
+                    "the linker renumbers data and element segments and has no relocation for their indices",
+                ));
+                continue;
+            }
+            let memories: &[&Index] = match imm {
+                Imm::MemArg(m) | Imm::MemArgLane(m, _) => &[&m.memory],
+                Imm::Index(m) if info.imm == ImmKind::Memory => &[m],
+                Imm::Index2(a, b) if info.imm == ImmKind::MemoryCopy => &[a, b],
+                _ => &[],
+            };
+            if let Some(m) = memories.iter().find(|m| m.num != 0) {
+                let span = if m.span.start < m.span.end { m.span } else { i.span };
+                self.diags.push(Diagnostic::error(span, "only memory 0 can be used in an object"));
+            }
+        }
+    }
+
+    /// Whether the bodies read so far break a rule.
+    pub fn has_diagnostics(&self) -> bool {
+        !self.diags.is_empty()
+    }
+
+    /// Adds the facts of later bodies.
+    pub fn append(&mut self, mut later: CodeFacts) {
+        self.ref_funcs.append(&mut later.ref_funcs);
+        self.features |= later.features;
+        self.diags.append(&mut later.diags);
     }
 }
 

@@ -94,6 +94,8 @@ pub struct Cursor<'a> {
     pub(crate) last_head: u32,
     /// Fields parsed from pieces of the text, inserted when the field loop reaches them.
     pub(super) hole: Option<super::pieces::Hole>,
+    /// Leave the bodies of closed functions unparsed (see [`super::parse_deferring`]).
+    pub(super) defer_bodies: bool,
 }
 
 impl<'a> Cursor<'a> {
@@ -111,6 +113,7 @@ impl<'a> Cursor<'a> {
             pending_hint: None,
             last_head: 0,
             hole: None,
+            defer_bodies: false,
         }
     }
 
@@ -340,6 +343,17 @@ impl<'a> Cursor<'a> {
         if close >= self.toks.len() {
             self.pos = self.toks.len();
         }
+    }
+
+    /// Moves to the `)` of the list opened at token `open` without reading what is before it;
+    /// returns the text passed over (from the token at the cursor to the `)`), or `None`, without
+    /// moving, when the list is not closed.
+    pub fn skip_to_close(&mut self, open: usize) -> Option<Span> {
+        let close = self.close[open] as usize;
+        let end = self.toks.get(close)?.span.start;
+        let start = self.toks.get(self.pos).map_or(end, |t| t.span.start).min(end);
+        self.pos = close.max(self.pos);
+        Some(Span::new(start, end))
     }
 
     /// The span from the opening token `open` to its `)`.

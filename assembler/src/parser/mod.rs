@@ -39,30 +39,57 @@ pub struct Parsed {
 /// Large inputs are parsed in pieces on two threads (see `pieces`); the result is the same as
 /// [`parse_sequential`]'s.
 pub fn parse(src: &str) -> Parsed {
-    parse_with(src, 2, true)
+    parse_with(src, 2, true, false)
 }
 
 /// [`parse`] on the calling thread only.
 pub fn parse_sequential(src: &str) -> Parsed {
-    parse_with(src, 1, true)
+    parse_with(src, 1, true, false)
 }
 
 /// [`parse`] without the tokens and comments (left empty in the result), for callers that only
 /// need the tree: a large input's tokens then never all exist at once.
 pub fn parse_tree(src: &str) -> Parsed {
-    parse_with(src, 2, false)
+    parse_with(src, 2, false, false)
 }
 
-fn parse_with(src: &str, threads: usize, keep_tokens: bool) -> Parsed {
+/// [`parse_tree`] that leaves the body of every closed function unparsed: its
+/// [`Func::body`] is empty, with the span of the text between the locals and the function's
+/// `)`, for [`parse_body`]. So the instructions of all bodies never exist at once.
+pub fn parse_deferring(src: &str) -> Parsed {
+    parse_with(src, 2, false, true)
+}
+
+/// Parses a function body that [`parse_deferring`] left unparsed (`span`: its text). `None` when
+/// the body has a mistake or an annotation the parser skips: diagnostics are only given by a
+/// parse of the whole text, which sees the body in its context.
+pub fn parse_body(src: &str, span: Span) -> Option<Expr> {
+    let lexed = lexer::lex_range(src, span.start as usize, span.end as usize);
+    if !lexed.errors.is_empty() {
+        return None;
+    }
+    let mut parens = cursor::Parens::new(src, &lexed.tokens);
+    let mut c = Cursor::new(src, &lexed.tokens, &mut parens);
+    let mut expr = c.parse_expr_body();
+    if expr.instrs.is_empty() {
+        // Where the one-pass parser puts an empty body: at the `)`.
+        expr.span = Span::new(span.end, span.end);
+    }
+    let clean = c.at_eof() && c.diags.is_empty() && c.unknown_annotations.is_empty();
+    clean.then_some(expr)
+}
+
+fn parse_with(src: &str, threads: usize, keep_tokens: bool, defer_bodies: bool) -> Parsed {
     if threads > 1
         && (pieces::MIN_BYTES..=u32::MAX as usize).contains(&src.len())
-        && let Some(parsed) = pieces::parse(src, threads, keep_tokens)
+        && let Some(parsed) = pieces::parse(src, threads, keep_tokens, defer_bodies)
     {
         return parsed;
     }
     let lexed = lexer::lex(src);
     let mut parens = cursor::Parens::new(src, &lexed.tokens);
     let mut c = Cursor::new(src, &lexed.tokens, &mut parens);
+    c.defer_bodies = defer_bodies;
     let module = c.parse_file();
     let mut diagnostics = lexed.errors;
     diagnostics.append(&mut c.diags);
@@ -447,7 +474,10 @@ impl<'a> Cursor<'a> {
                 }
                 self.expect_rparen().inspect_err(|_| self.recover_to_close(lopen))?;
             }
-            body = self.parse_expr_body();
+            body = match self.defer_bodies.then(|| self.skip_to_close(open)).flatten() {
+                Some(text) => Expr { span: text, ..Expr::default() },
+                None => self.parse_expr_body(),
+            };
             self.expect_rparen()?;
         }
         Ok(Func { span: self.list_span(open), header, exact, ty, locals, body })
@@ -741,7 +771,7 @@ mod tests {
         assert_eq!(seq.diagnostics.len(), 2, "{:?}", seq.diagnostics);
         // The pieces were really used: every piece but the last one was kept.
         assert!(src.len() > 8 * pieces::PIECE_BYTES);
-        let kept = pieces::parse(&src, 2, true).expect("cut into pieces");
+        let kept = pieces::parse(&src, 2, true, false).expect("cut into pieces");
         assert_eq!(kept.module, seq.module);
     }
 
@@ -776,6 +806,6 @@ mod tests {
         let bare = &bare[..bare.rfind(')').unwrap()];
         let seq = assert_same_as_sequential(bare);
         assert_eq!(seq.diagnostics.len(), 2, "{:?}", seq.diagnostics);
-        assert!(pieces::parse(bare, 2, false).is_some());
+        assert!(pieces::parse(bare, 2, false, false).is_some());
     }
 }

@@ -60,7 +60,7 @@ struct PieceResult {
 
 /// Parses `src` in pieces on `threads` threads; `None` when the text has no shape to cut
 /// (the caller then parses it in one pass).
-pub(super) fn parse(src: &str, threads: usize, keep_tokens: bool) -> Option<Parsed> {
+pub(super) fn parse(src: &str, threads: usize, keep_tokens: bool, defer_bodies: bool) -> Option<Parsed> {
     let (head_end, indent) = first_field(src)?;
     let head = lexer::lex_range(src, 0, head_end);
     if !is_module_head(src, &head.tokens) || !head.errors.is_empty() {
@@ -82,7 +82,7 @@ pub(super) fn parse(src: &str, threads: usize, keep_tokens: bool) -> Option<Pars
             if i >= pieces || i > first_unclean.load(Ordering::Relaxed) {
                 return;
             }
-            let result = parse_piece(src, cuts[i], cuts[i + 1], keep_tokens);
+            let result = parse_piece(src, cuts[i], cuts[i + 1], keep_tokens, defer_bodies);
             if !result.clean {
                 first_unclean.fetch_min(i, Ordering::Relaxed);
             }
@@ -125,6 +125,7 @@ pub(super) fn parse(src: &str, threads: usize, keep_tokens: bool) -> Option<Pars
     let mut parens = Parens::new(src, &tokens);
     let mut c = Cursor::new(src, &tokens, &mut parens);
     c.hole = Some(hole);
+    c.defer_bodies = defer_bodies;
     let module = c.parse_file();
     let mut diagnostics = tail.errors;
     diagnostics.append(&mut c.diags);
@@ -148,13 +149,14 @@ pub(super) fn parse(src: &str, threads: usize, keep_tokens: bool) -> Option<Pars
 }
 
 /// Lexes and parses the piece `start..end`.
-fn parse_piece(src: &str, start: usize, end: usize, keep_tokens: bool) -> PieceResult {
+fn parse_piece(src: &str, start: usize, end: usize, keep_tokens: bool, defer_bodies: bool) -> PieceResult {
     let lexed = lexer::lex_range(src, start, end);
     if !lexed.errors.is_empty() || !is_balanced(&lexed.tokens) {
         return PieceResult::default();
     }
     let mut parens = Parens::new(src, &lexed.tokens);
     let mut c = Cursor::new(src, &lexed.tokens, &mut parens);
+    c.defer_bodies = defer_bodies;
     let mut fields = Vec::new();
     c.parse_fields(&mut fields);
     // A balanced piece never closes the field loop early; if it did, the one-pass parser

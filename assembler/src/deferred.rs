@@ -1,0 +1,235 @@
+//! Assembly one function body at a time: the module's fields are parsed with the function
+//! bodies left as text and resolved; then each body is parsed, resolved, encoded and read for the
+//! object, and its instructions are dropped (on two threads for large modules). The instructions
+//! are most of a large module's tree, and they never all exist at once.
+//!
+//! This path gives no diagnostics: on anything that has one (a mistake, a warning, a validation
+//! error) or that depends on text order across bodies (a body's implicit type), it gives up, and
+//! [`crate::assemble`] builds the whole tree, which gives the diagnostics and the same bytes.
+
+use crate::ast::{Expr, Func, ModuleField};
+use crate::encode::{self, BodyCode};
+use crate::object::CodeFacts;
+use crate::resolve::{self, BodyResolver};
+use crate::{Assembled, Options, OutputKind, parser};
+
+/// Below this much body text, one thread does the bodies.
+const MIN_THREADED_BYTES: usize = 256 << 10;
+
+/// What is kept of one function body once it is encoded.
+struct DoneBody {
+    code: BodyCode,
+    /// The body's relocation annotations, which the object reads with the encoded immediates.
+    relocs: Vec<(u32, u8, crate::ast::RelocAnnot)>,
+    facts: CodeFacts,
+}
+
+/// Assembles `source` one body at a time; `None` when the one-tree path must do it.
+pub(crate) fn assemble(source: &str, options: &Options) -> Option<Assembled> {
+    let mut parsed = parser::parse_deferring(source);
+    if !parsed.diagnostics.is_empty() {
+        return None;
+    }
+    let layout = encode::layout::read(source, &parsed.unknown_annotations, &mut parsed.module);
+    let (resolved, diagnostics, resolver) = resolve::resolve_keeping(source, &mut parsed.module);
+    if !layout.is_empty() || !diagnostics.is_empty() {
+        return None;
+    }
+    let object = options.output == OutputKind::Object;
+    let module = &mut parsed.module;
+    let funcs: Vec<usize> = (0..module.fields.len())
+        .filter(|&i| matches!(&module.fields[i], ModuleField::Func(f) if f.header.import.is_none()))
+        .collect();
+    let done = encode_bodies(source, &module.fields, &funcs, resolver, object)?;
+
+    let mut bodies = Vec::with_capacity(done.len());
+    let mut facts = CodeFacts::default();
+    for (&i, body) in funcs.iter().zip(done) {
+        if let ModuleField::Func(f) = &mut module.fields[i] {
+            f.body.relocs = body.relocs;
+        }
+        bodies.push(body.code);
+        facts.append(body.facts);
+    }
+    if facts.has_diagnostics() {
+        return None;
+    }
+    let module = &parsed.module;
+    let encoded = encode::encode_with_bodies(module, &resolved, object, bodies);
+    let (validation, lowered) =
+        crate::validate_and_lower(source, module, &resolved, &encoded, options, object.then_some(facts));
+    if !validation.is_empty() {
+        return None;
+    }
+    let bytes = match lowered {
+        Some((bytes, _, diagnostics)) if diagnostics.is_empty() => bytes?,
+        Some(_) => return None,
+        None => encoded.bytes,
+    };
+    let bytes = encode::layout::finish(&module.layout, bytes);
+    Some(Assembled { bytes: Some(bytes), diagnostics: Vec::new() })
+}
+
+/// Parses, resolves and encodes the bodies of the functions at `funcs` (field indices), in order.
+fn encode_bodies(
+    src: &str,
+    fields: &[ModuleField],
+    funcs: &[usize],
+    resolver: BodyResolver,
+    object: bool,
+) -> Option<Vec<DoneBody>> {
+    let memory64 = encode::memory64(fields);
+    let func = |i: usize| match &fields[i] {
+        ModuleField::Func(f) => f,
+        _ => unreachable!("`funcs` holds function fields"),
+    };
+    let work = |part: &[usize], mut resolver: BodyResolver| -> Option<Vec<DoneBody>> {
+        part.iter().map(|&i| encode_body(src, func(i), &mut resolver, object, &memory64)).collect()
+    };
+    let size = |i: &usize| func(*i).body.span.range().len();
+    let total: usize = funcs.iter().map(size).sum();
+    if total < MIN_THREADED_BYTES {
+        return work(funcs, resolver);
+    }
+    // Split where half of the text is on each side.
+    let mut seen = 0;
+    let split = funcs
+        .iter()
+        .position(|i| {
+            seen += size(i);
+            seen * 2 >= total
+        })
+        .map_or(funcs.len(), |p| p + 1);
+    let (first, second) = funcs.split_at(split);
+    std::thread::scope(|scope| {
+        let copy = resolver.clone();
+        let later = scope.spawn(|| work(second, copy));
+        let done = work(first, resolver);
+        let rest = later.join().expect("the body encoder does not panic");
+        let mut done = done?;
+        done.extend(rest?);
+        Some(done)
+    })
+}
+
+/// One body: parsed from its text, resolved, encoded, read for the object; the tree is dropped.
+fn encode_body(src: &str, f: &Func, resolver: &mut BodyResolver, object: bool, memory64: &[bool]) -> Option<DoneBody> {
+    if !f.body.instrs.is_empty() {
+        // Parsed with the fields (not deferred): only after a mistake, which this path leaves.
+        return None;
+    }
+    let mut body: Expr = parser::parse_body(src, f.body.span)?;
+    if !resolver.resolve_body(f, &mut body) {
+        return None;
+    }
+    let code = encode::encode_body(f, &body, object, false, memory64);
+    let mut facts = CodeFacts::default();
+    if object {
+        facts.add_body(f, &body);
+    }
+    Some(DoneBody { code, relocs: body.relocs, facts })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Options, OutputKind, assemble_body_by_body, assemble_in_one_tree};
+
+    const MODULE: &str = r#"(module
+  (type $t (func (param i32) (result i32)))
+  (import "env" "__linear_memory" (memory 1))
+  (import "env" "ext" (func $ext (type $t)))
+  (global $sp (mut i32) (i32.const 0))
+  (func $f (type $t) (local $x i32)
+    local.get 0
+    call $g
+    (@sym.label $after)
+    global.get $sp
+    i32.add
+    (local.set $x)
+    (call $ext (local.get $x)))
+  (func $g (export "g") (type $t)
+    (if (result i32) (local.get 0) (then (i32.const 1)) (else (i32.load offset=4 (i32.const 16))))))
+"#;
+
+    fn options(output: OutputKind) -> Options {
+        Options { output, ..Options::default() }
+    }
+
+    /// Body by body gives the one-tree bytes, as an object and as a module.
+    #[test]
+    fn same_bytes_as_one_tree() {
+        for output in [OutputKind::Object, OutputKind::Module] {
+            let by_body = assemble_body_by_body(MODULE, &options(output)).expect("no diagnostics");
+            let whole = assemble_in_one_tree(MODULE, &options(output));
+            assert!(whole.diagnostics.is_empty(), "{:?}", whole.diagnostics);
+            assert!(by_body.bytes.is_some());
+            assert_eq!(by_body.bytes, whole.bytes);
+        }
+    }
+
+    /// Large enough for the pieces parser and two body threads.
+    #[test]
+    fn large_module_same_bytes() {
+        let mut text = String::from("(module\n  (type $t (func (param i32) (result i32)))\n");
+        for i in 0..12000 {
+            text.push_str(&format!(
+                "  (func $f{i} (type $t)\n    local.get 0\n    i32.const {i}\n    i32.add\n    call $f{}\n    (block $b (br_if $b (local.get 0)))\n    i32.const 0\n    call_indirect (type $t))\n",
+                (i + 1) % 12000
+            ));
+        }
+        text.push_str("  (table 1 funcref))\n");
+        assert!(text.len() > 1 << 20);
+        for output in [OutputKind::Object, OutputKind::Module] {
+            let whole = assemble_in_one_tree(&text, &options(output));
+            assert!(whole.diagnostics.is_empty(), "{:?}", whole.diagnostics.first());
+            let by_body = assemble_body_by_body(&text, &options(output)).expect("no diagnostics");
+            assert_eq!(by_body.bytes, whole.bytes);
+        }
+    }
+
+    /// A body with an implicit type is left to the one-tree path: the index of `(param i32)`
+    /// depends on the body standing before the `(param f32)` function's header.
+    #[test]
+    fn implicit_type_in_a_body_falls_back() {
+        let text = r#"(module
+  (table 1 funcref)
+  (func $a (result i32) (call_indirect (param i32) (result i32) (i32.const 1) (i32.const 0)))
+  (func $b (param f32))
+  (func $c (param i32) (result i32) (local.get 0)))"#;
+        let options = options(OutputKind::Module);
+        assert!(assemble_body_by_body(text, &options).is_none());
+        let whole = crate::assemble(text, &options);
+        assert!(whole.diagnostics.is_empty(), "{:?}", whole.diagnostics);
+        let types =
+            wasmparser::Parser::new(0).parse_all(whole.bytes.as_ref().expect("assembles")).find_map(|p| match p {
+                Ok(wasmparser::Payload::TypeSection(r)) => Some(r.count()),
+                _ => None,
+            });
+        assert_eq!(types, Some(3));
+    }
+
+    /// Mistakes and warnings are given by the one-tree path, in full.
+    #[test]
+    fn diagnostics_fall_back() {
+        let cases = [
+            // A syntax error in a body.
+            "(module (func (result i32) i32.const)\n (func nop))",
+            // An unknown id in a body.
+            "(module (func call $nowhere))",
+            // A validation error.
+            "(module (func (result i32) nop))",
+            // A warning of the object rules on an unannotated text.
+            "(module (memory 1) (func (result i32) i32.const 0 (@reloc none)))",
+            // An unknown annotation in a body (which could be a misplaced layout annotation).
+            "(module (func nop (@what ever) nop))",
+        ];
+        for text in cases {
+            let options = options(OutputKind::Object);
+            assert!(assemble_body_by_body(text, &options).is_none(), "{text}");
+            let result = crate::assemble(text, &options);
+            let whole = assemble_in_one_tree(text, &options);
+            assert_eq!(result.bytes, whole.bytes, "{text}");
+            assert_eq!(format!("{:?}", result.diagnostics), format!("{:?}", whole.diagnostics), "{text}");
+        }
+    }
+}
