@@ -12,9 +12,14 @@ use crate::encode::{self, BodyCode};
 use crate::object::CodeFacts;
 use crate::resolve::{self, BodyResolver};
 use crate::{Assembled, Options, OutputKind, parser};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Below this much body text, one thread does the bodies.
 const MIN_THREADED_BYTES: usize = 256 << 10;
+
+/// The amount of body text a thread takes at a time.
+const CHUNK_BYTES: usize = 64 << 10;
 
 /// What is kept of one function body once it is encoded.
 struct DoneBody {
@@ -75,7 +80,7 @@ fn encode_bodies(
     src: &str,
     fields: &[ModuleField],
     funcs: &[usize],
-    resolver: BodyResolver,
+    mut resolver: BodyResolver,
     object: bool,
 ) -> Option<Vec<DoneBody>> {
     let memory64 = encode::memory64(fields);
@@ -83,33 +88,53 @@ fn encode_bodies(
         ModuleField::Func(f) => f,
         _ => unreachable!("`funcs` holds function fields"),
     };
-    let work = |part: &[usize], mut resolver: BodyResolver| -> Option<Vec<DoneBody>> {
-        part.iter().map(|&i| encode_body(src, func(i), &mut resolver, object, &memory64)).collect()
+    let encode_all = |part: &[usize], resolver: &mut BodyResolver| -> Option<Vec<DoneBody>> {
+        part.iter().map(|&i| encode_body(src, func(i), resolver, object, &memory64)).collect()
     };
     let size = |i: &usize| func(*i).body.span.range().len();
     let total: usize = funcs.iter().map(size).sum();
     if total < MIN_THREADED_BYTES {
-        return work(funcs, resolver);
+        return encode_all(funcs, &mut resolver);
     }
-    // Split where half of the text is on each side.
-    let mut seen = 0;
-    let split = funcs
-        .iter()
-        .position(|i| {
-            seen += size(i);
-            seen * 2 >= total
-        })
-        .map_or(funcs.len(), |p| p + 1);
-    let (first, second) = funcs.split_at(split);
+    // Runs of bodies of about CHUNK_BYTES of text, handed out in order to the two threads as they
+    // become free (bodies differ in cost per byte, so halves would leave one thread idle).
+    let mut chunks = Vec::new();
+    let (mut from, mut bytes) = (0, 0);
+    for (n, i) in funcs.iter().enumerate() {
+        bytes += size(i);
+        if bytes >= CHUNK_BYTES || n + 1 == funcs.len() {
+            chunks.push(&funcs[from..n + 1]);
+            (from, bytes) = (n + 1, 0);
+        }
+    }
+    let results: Vec<Mutex<Option<Vec<DoneBody>>>> = chunks.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let work = |mut resolver: BodyResolver| {
+        loop {
+            let c = next.fetch_add(1, Ordering::Relaxed);
+            if c >= chunks.len() || failed.load(Ordering::Relaxed) {
+                return;
+            }
+            match encode_all(chunks[c], &mut resolver) {
+                Some(done) => *results[c].lock().expect("no worker panics") = Some(done),
+                None => failed.store(true, Ordering::Relaxed),
+            }
+        }
+    };
     std::thread::scope(|scope| {
         let copy = resolver.clone();
-        let later = scope.spawn(|| work(second, copy));
-        let done = work(first, resolver);
-        let rest = later.join().expect("the body encoder does not panic");
-        let mut done = done?;
-        done.extend(rest?);
-        Some(done)
-    })
+        scope.spawn(|| work(copy));
+        work(resolver);
+    });
+    if failed.into_inner() {
+        return None;
+    }
+    let mut done = Vec::with_capacity(funcs.len());
+    for r in results {
+        done.extend(r.into_inner().expect("no worker panics")?);
+    }
+    Some(done)
 }
 
 /// One body: parsed from its text, resolved, encoded, read for the object; the tree is dropped.
