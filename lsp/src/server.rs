@@ -5,11 +5,13 @@
 //! done by [`Ordered`], a tower service in front of the `LspService` whose `call` runs in the
 //! order messages are read: it applies `didOpen`/`didChange`/`didClose` there, synchronously.
 //!
-//! Checking: one worker task per document re-parses (one field when it can) and checks the text
-//! on a blocking thread. A newer edit cancels a running check between stages; diagnostics are
-//! published only for the version they were computed for, and only when it is still the latest.
-//! Requests never wait for a check: they use the last analysis, with positions mapped through the
-//! edits made since.
+//! Checking: one worker thread per document, at a lower scheduling priority than the threads
+//! answering requests, re-parses (one field when it can) and checks the text. A newer edit cancels
+//! a running check between stages; diagnostics are published only for the version they were
+//! computed for, and only when it is still the latest. Requests never wait for a check: they use
+//! the last analysis, with positions mapped through the edits made since. The worker does not copy
+//! the syntax tree per edit: once a new analysis is published, the previous one's tree is brought
+//! up to date (the same one-field update) and becomes the tree the next check updates.
 
 use crate::analysis::{self, Analysis, Syntax, completion, fixes, hints, hover, names, symbols, tokens};
 use crate::pos::{Encoding, LineIndex, Pos};
@@ -17,9 +19,12 @@ use relwat::diagnostic::{Diagnostic as RDiag, Severity};
 use relwat::span::Span;
 use serde_json::Value;
 use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::task::{Context, Poll};
+use std::time::Instant;
+use tokio::runtime::Handle;
 use tokio::sync::mpsc;
 use tower::Service;
 use tower_lsp_server::jsonrpc::{self, Request, Response};
@@ -52,9 +57,8 @@ struct Doc {
     generation: u64,
     /// The latest generation, shared with the running check (which stops when it changes).
     latest: Arc<AtomicU64>,
-    /// Edits not yet seen by the worker.
-    pending: Vec<Edit>,
-    /// Edits since the analysis's generation, with the generation each produced.
+    /// Edits since the analysis's generation, with the generation each produced (the worker
+    /// takes those after its syntax's generation from here).
     since: Vec<(u64, Edit)>,
     analysis: Option<(u64, Arc<Analysis>)>,
     wake: mpsc::UnboundedSender<()>,
@@ -156,14 +160,17 @@ fn open(state: &Arc<State>, client: &Client, p: DidOpenTextDocumentParams) {
         lines,
         generation: 1,
         latest: Arc::new(AtomicU64::new(1)),
-        pending: Vec::new(),
         since: Vec::new(),
         analysis: None,
         wake: tx.clone(),
     };
     state.docs.write().expect("lock").insert(key.clone(), doc);
     let _ = tx.send(());
-    tokio::spawn(worker(state.clone(), client.clone(), p.text_document.uri, rx));
+    let (state, client, rt, uri) = (state.clone(), client.clone(), Handle::current(), p.text_document.uri);
+    std::thread::Builder::new()
+        .name("relwat-lsp check".into())
+        .spawn(move || worker(state, client, rt, uri, rx))
+        .expect("spawn the document's worker thread");
 }
 
 fn change(state: &Arc<State>, p: DidChangeTextDocumentParams) {
@@ -189,7 +196,6 @@ fn change(state: &Arc<State>, p: DidChangeTextDocumentParams) {
             doc.lines = LineIndex::new(&doc.text);
         }
         let e = Edit { start, old_end: end, new_len: c.text.len() as u32 };
-        doc.pending.push(e);
         doc.since.push((generation, e));
     }
     doc.version = p.text_document.version;
@@ -223,75 +229,68 @@ fn hull(edits: &[Edit]) -> Option<Edit> {
     Some(Edit { start: ds, old_end, new_len: de - ds })
 }
 
-async fn worker(state: Arc<State>, client: Client, uri: Uri, mut rx: mpsc::UnboundedReceiver<()>) {
+/// Checks a document after each change (see the module documentation). Runs on the document's
+/// own thread; ends when the document is closed.
+fn worker(state: Arc<State>, client: Client, rt: Handle, uri: Uri, mut rx: mpsc::UnboundedReceiver<()>) {
+    lower_priority();
     let key = uri.as_str().to_string();
-    let mut syntax: Option<Syntax> = None;
-    while rx.recv().await.is_some() {
+    let trace = std::env::var_os("RELWAT_LSP_TRACE").is_some();
+    // The syntax the next check updates, with the generation of the text it is a parse of.
+    let mut base: Option<(u64, Syntax)> = None;
+    while rx.blocking_recv().is_some() {
         while rx.try_recv().is_ok() {}
+        let t0 = Instant::now();
         let (text, generation, latest, edits) = {
             let docs = state.docs.read().expect("lock");
             let Some(doc) = docs.get(&key) else { return };
-            (Arc::<str>::from(doc.text.as_str()), doc.generation, doc.latest.clone(), doc.pending.clone())
+            let from = base.as_ref().map_or(0, |(g, _)| *g);
+            let edits: Vec<Edit> = doc.since.iter().filter(|(g, _)| *g > from).map(|(_, e)| *e).collect();
+            (Arc::<str>::from(doc.text.as_str()), doc.generation, doc.latest.clone(), edits)
         };
-        {
-            // Only this worker removes pending edits; edits that came in since the copy stay.
+        let t1 = Instant::now();
+        let mut syn = catch_unwind(AssertUnwindSafe(|| match (base.take(), hull(&edits)) {
+            (Some((_, mut s)), Some(e)) => {
+                s.update(text.clone(), e.start, e.old_end, e.new_len);
+                s
+            }
+            (Some((_, s)), None) => s,
+            (None, _) => Syntax::parse(text.clone()),
+        }))
+        .unwrap_or_else(|_| Syntax::parse(text.clone()));
+        let t2 = Instant::now();
+        let checked = catch_unwind(AssertUnwindSafe(|| {
+            analysis::check(&mut syn, &|| latest.load(Ordering::SeqCst) != generation)
+        }))
+        .ok()
+        .flatten();
+        let Some(checked) = checked else {
+            // Cancelled by a newer edit (which has woken us again).
+            base = Some((generation, syn));
+            continue;
+        };
+        let t3 = Instant::now();
+        // The indices requests use are built before requests can see the analysis: a request
+        // must not wait for them on the lazy path.
+        let analysis = Arc::new(Analysis::new(Arc::new(syn), checked));
+        analysis.warm();
+        if trace {
+            eprintln!(
+                "relwat-lsp: generation {generation}: text copy {:?}, parse {:?}, check {:?}, indices {:?}",
+                t1 - t0,
+                t2 - t1,
+                t3 - t2,
+                t3.elapsed()
+            );
+        }
+        // Store it, and take the diagnostics to publish if this is still the latest version. The
+        // previous analysis is dropped after publishing (freeing it takes milliseconds).
+        let (previous, replay) = {
             let mut docs = state.docs.write().expect("lock");
             let Some(doc) = docs.get_mut(&key) else { return };
-            doc.pending.drain(..edits.len());
-        }
-        let prev = syntax.take();
-        let trace = std::env::var_os("RELWAT_LSP_TRACE").is_some();
-        let job = tokio::task::spawn_blocking(move || {
-            let t0 = std::time::Instant::now();
-            let mut syn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match (prev, hull(&edits)) {
-                (Some(mut s), Some(e)) => {
-                    s.update(text.clone(), e.start, e.old_end, e.new_len);
-                    s
-                }
-                _ => Syntax::parse(text.clone()),
-            }))
-            .unwrap_or_else(|_| Syntax::parse(text.clone()));
-            let t1 = std::time::Instant::now();
-            let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                analysis::check(&mut syn, &|| latest.load(Ordering::SeqCst) != generation)
-            }))
-            .ok()
-            .flatten();
-            let Some(checked) = checked else { return Err(Box::new(syn)) };
-            let t2 = std::time::Instant::now();
-            // The indices requests use are built before requests can see the analysis: a
-            // request must not wait for them on the lazy path.
-            let shared = Arc::new(syn);
-            let analysis = Arc::new(Analysis::new(shared.clone(), checked));
-            analysis.warm();
-            if trace {
-                eprintln!(
-                    "relwat-lsp: generation {generation}: parse {:?}, check {:?}, indices {:?}",
-                    t1 - t0,
-                    t2 - t1,
-                    t2.elapsed()
-                );
-            }
-            Ok((shared, analysis))
-        });
-        let Ok(done) = job.await else { continue };
-        let (shared, analysis) = match done {
-            Ok(done) => done,
-            Err(syn) => {
-                // Cancelled by a newer edit (which has woken us again).
-                syntax = Some(*syn);
-                continue;
-            }
+            let replay: Vec<Edit> = doc.since.iter().filter(|(g, _)| *g <= generation).map(|(_, e)| *e).collect();
+            doc.since.retain(|(g, _)| *g > generation);
+            (doc.analysis.replace((generation, analysis.clone())), replay)
         };
-        // Store it, and take the diagnostics to publish if this is still the latest version.
-        {
-            let mut docs = state.docs.write().expect("lock");
-            let Some(doc) = docs.get_mut(&key) else { return };
-            if doc.analysis.as_ref().is_none_or(|(g, _)| *g < generation) {
-                doc.analysis = Some((generation, analysis.clone()));
-                doc.since.retain(|(g, _)| *g > generation);
-            }
-        }
         let publish = {
             let docs = state.docs.read().expect("lock");
             let Some(doc) = docs.get(&key) else { return };
@@ -307,15 +306,39 @@ async fn worker(state: Arc<State>, client: Client, uri: Uri, mut rx: mpsc::Unbou
             })
         };
         if let Some((diags, version)) = publish {
-            client.publish_diagnostics(uri.clone(), diags, Some(version)).await;
+            rt.block_on(client.publish_diagnostics(uri.clone(), diags, Some(version)));
         }
-        // The analysis for requests shares this syntax; the worker copies it (off the path from
-        // the edit to its diagnostics) to update it with the next edits.
-        let Ok(syn) = tokio::task::spawn_blocking(move || (*shared).clone()).await else {
-            continue;
-        };
-        syntax = Some(syn);
+        let t4 = Instant::now();
+        base = Some((generation, next_syntax(previous.map(|(_, a)| a), &analysis.syntax, &replay)));
+        if trace {
+            eprintln!("relwat-lsp: generation {generation}: next syntax {:?}", t4.elapsed());
+        }
         state.published.notify_waiters();
+    }
+}
+
+/// The syntax for the next check: `previous`'s, brought up to date with `replay` (the edits since
+/// it, which `current` has), when nothing else holds it and the edits stay inside one field; else
+/// a copy of `current`. The update costs the fields after the edit; the copy costs the whole tree
+/// and fresh memory for it.
+fn next_syntax(previous: Option<Arc<Analysis>>, current: &Syntax, replay: &[Edit]) -> Syntax {
+    if let Some(mut s) = previous.and_then(|a| Arc::try_unwrap(a).ok()).and_then(Analysis::into_syntax) {
+        let Some(e) = hull(replay) else { return s };
+        let text = current.text.clone();
+        if catch_unwind(AssertUnwindSafe(|| s.update_field(text, e.start, e.old_end, e.new_len))).unwrap_or(false) {
+            return s;
+        }
+    }
+    current.clone()
+}
+
+/// Lowers the calling thread's scheduling priority (threads it spawns inherit it), so that a check
+/// keeping both cores busy does not delay the threads answering requests.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: a system call on the calling thread, with no memory passed.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 10);
     }
 }
 

@@ -57,30 +57,46 @@ pub fn check(syntax: &mut Syntax, cancelled: &dyn Fn() -> bool) -> Option<Checke
     let module = &syntax.module;
     // With errors, assemble stops here; the encoder and object writer still run (their
     // diagnostics unused) so that hover and inlay hints work on the rest of the file.
-    let encoded = catch_unwind(AssertUnwindSafe(|| relwat::encode::encode(module, &resolved, true, true))).ok();
+    let encoded = catch_unwind(AssertUnwindSafe(|| relwat::encode::encode(module, &resolved, true, false))).ok();
     if cancelled() {
         return None;
     }
-    if clean && let Some(enc) = &encoded {
-        let features = wasmparser::WasmFeatures::all();
-        let mut v = relwat::validate::validate(&enc.bytes, features, &enc.map, module.span);
-        diagnostics.append(&mut v);
-    }
-    if cancelled() {
-        return None;
-    }
-    let linking = encoded.as_ref().and_then(|enc| {
-        catch_unwind(AssertUnwindSafe(|| relwat::object::write_object(src, module, &resolved, enc))).ok().map(
-            |(_, data, mut diags)| {
-                if clean {
-                    diagnostics.append(&mut diags);
-                }
-                data
-            },
-        )
+    // Validation and the object rules are independent of each other: side by side, as in
+    // `assemble`.
+    let (mut validation, lowered) = std::thread::scope(|scope| {
+        let lowering = encoded.as_ref().map(|enc| {
+            scope.spawn(|| {
+                catch_unwind(AssertUnwindSafe(|| relwat::object::write_object(src, module, &resolved, enc))).ok()
+            })
+        });
+        let validation = match &encoded {
+            Some(enc) if clean => validate(module, &resolved, enc),
+            _ => Vec::new(),
+        };
+        (validation, lowering.and_then(|h| h.join().ok().flatten()))
+    });
+    diagnostics.append(&mut validation);
+    let linking = lowered.map(|(_, data, mut diags)| {
+        if clean {
+            diagnostics.append(&mut diags);
+        }
+        data
     });
     diagnostics.sort_by_key(|d| (d.primary.span.start, d.primary.span.end));
     Some(Checked { diagnostics, resolved, encoded, linking })
+}
+
+/// Validation diagnostics placed in the source as `assemble` places them: `enc` has no offsets of
+/// instructions (encoding them costs more than the rest of the encoding), so when there are
+/// errors the module is encoded again with them.
+fn validate(module: &relwat::ast::Module, resolved: &Resolved, enc: &Encoded) -> Vec<Diagnostic> {
+    let features = wasmparser::WasmFeatures::all();
+    let v = relwat::validate::validate(&enc.bytes, features, &enc.map, module.span);
+    if v.is_empty() {
+        return v;
+    }
+    let mapped = relwat::encode::encode(module, resolved, true, true);
+    relwat::validate::validate(&mapped.bytes, features, &mapped.map, module.span)
 }
 
 /// A checked document, for queries.
@@ -118,6 +134,12 @@ impl Analysis {
         let mut syntax = Syntax::parse(Arc::from(text));
         let checked = check(&mut syntax, &|| false).unwrap_or_default();
         Analysis::new(Arc::new(syntax), checked)
+    }
+
+    /// The syntax, when nothing else holds it (to update it for a later check instead of
+    /// copying the latest one).
+    pub fn into_syntax(self) -> Option<Syntax> {
+        Arc::try_unwrap(self.syntax).ok()
     }
 
     /// The source text.

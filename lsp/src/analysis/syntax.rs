@@ -59,13 +59,22 @@ impl Syntax {
     /// Brings the syntax up to `text`, in which the bytes `start..old_end` of the previous text
     /// became `start..start + new_len` (one edit, or the hull of several).
     pub fn update(&mut self, text: Arc<str>, start: u32, old_end: u32, new_len: u32) -> Reparse {
-        if self.try_field(&text, start, old_end, new_len) {
-            self.text = text;
+        if self.update_field(text.clone(), start, old_end, new_len) {
             Reparse::Field
         } else {
             *self = Syntax::parse(text);
             Reparse::Full
         }
+    }
+
+    /// Like [`Syntax::update`] when the edit stays inside one field; otherwise leaves the syntax
+    /// as it was and returns `false`.
+    pub fn update_field(&mut self, text: Arc<str>, start: u32, old_end: u32, new_len: u32) -> bool {
+        let done = self.try_field(&text, start, old_end, new_len);
+        if done {
+            self.text = text;
+        }
+        done
     }
 
     /// Re-parses the one field that contains the edit, if there is one and it stays one field.
