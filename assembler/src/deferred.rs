@@ -60,7 +60,7 @@ pub(crate) fn assemble(source: &str, options: &Options) -> Option<Assembled> {
         return None;
     }
     let module = &parsed.module;
-    let encoded = encode::encode_with_bodies(module, &resolved, object, bodies);
+    let encoded = encode::encode_with_bodies(module, &resolved, object, &bodies);
     let (validation, lowered) =
         crate::validate_and_lower(source, module, &resolved, &encoded, options, object.then_some(facts));
     if !validation.is_empty() {

@@ -39,6 +39,14 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// Moves every range by `delta` bytes (a diagnostic of text that now stands elsewhere).
+    pub fn shift(&mut self, delta: i64) {
+        self.primary.span = self.primary.span.moved(delta);
+        for l in &mut self.secondary {
+            l.span = l.span.moved(delta);
+        }
+    }
+
     /// An error at `span`.
     pub fn error(span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(Severity::Error, span, message)

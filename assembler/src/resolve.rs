@@ -75,6 +75,8 @@ struct Resolver<'s> {
     implicit: Vec<FuncType>,
     /// Set when a type use resolves to an implicit type.
     used_implicit: bool,
+    /// Whether the expressions of defined functions are resolved with their fields.
+    bodies: bool,
 }
 
 /// Resolves all ids in `module`; returns what the encoder needs and the diagnostics.
@@ -86,6 +88,18 @@ pub fn resolve(src: &str, module: &mut Module) -> (Resolved, Vec<Diagnostic>) {
 /// [`resolve`], keeping the index spaces for function bodies that were held apart from the
 /// module (see [`BodyResolver`]).
 pub fn resolve_keeping<'s>(src: &'s str, module: &mut Module) -> (Resolved, Vec<Diagnostic>, BodyResolver<'s>) {
+    resolve_with(src, module, true)
+}
+
+/// [`resolve_keeping`] without the expressions of the defined functions: everything else (their
+/// types and locals included) is resolved, and each expression is left to the [`BodyResolver`].
+/// What a body's resolution finds does not depend on the other bodies, unless it uses an
+/// implicit type ([`BodyResolution::uses_implicit_type`]).
+pub fn resolve_skeleton<'s>(src: &'s str, module: &mut Module) -> (Resolved, Vec<Diagnostic>, BodyResolver<'s>) {
+    resolve_with(src, module, false)
+}
+
+fn resolve_with<'s>(src: &'s str, module: &mut Module, bodies: bool) -> (Resolved, Vec<Diagnostic>, BodyResolver<'s>) {
     let mut r = Resolver {
         src,
         diags: Vec::new(),
@@ -95,6 +109,7 @@ pub fn resolve_keeping<'s>(src: &'s str, module: &mut Module) -> (Resolved, Vec<
         sig_to_type: HashMap::default(),
         implicit: Vec::new(),
         used_implicit: false,
+        bodies,
     };
     r.collect(module);
     r.resolve_types(module);
@@ -117,16 +132,32 @@ pub struct BodyResolver<'s> {
     r: Resolver<'s>,
 }
 
+/// What the resolution of one function body found.
+#[derive(Clone, Debug, Default)]
+pub struct BodyResolution {
+    /// Its diagnostics, in the order a resolution of the whole module gives them.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether it uses an implicit type (a type use with an inline signature and no `(type ...)`
+    /// that no explicit type matches): that type's index depends on where its first use stands
+    /// among all the module's type uses, which only a resolution of the whole tree in text
+    /// order sees.
+    pub uses_implicit_type: bool,
+}
+
 impl BodyResolver<'_> {
     /// Resolves `body`, the expression of the defined function `f`. `false` when that gives a
-    /// diagnostic or uses an implicit type: an implicit type's index depends on where its first
-    /// use stands among all the module's type uses, which only a resolution of the whole tree in
-    /// text order sees.
+    /// diagnostic or uses an implicit type (see [`BodyResolution`]).
     pub fn resolve_body(&mut self, f: &Func, body: &mut Expr) -> bool {
-        let diags = self.r.diags.len();
+        let found = self.resolve_body_reporting(f, body);
+        !found.uses_implicit_type && found.diagnostics.is_empty()
+    }
+
+    /// Resolves `body`, the expression of the defined function `f`, and says what it found.
+    pub fn resolve_body_reporting(&mut self, f: &Func, body: &mut Expr) -> BodyResolution {
+        let before = self.r.diags.len();
         self.r.used_implicit = false;
         self.r.body(&f.ty, &f.locals, body);
-        !self.r.used_implicit && self.r.diags.len() == diags
+        BodyResolution { diagnostics: self.r.diags.split_off(before), uses_implicit_type: self.r.used_implicit }
     }
 }
 
@@ -487,7 +518,9 @@ impl<'s> Resolver<'s> {
         for l in &mut f.locals {
             self.valtype(&mut l.ty);
         }
-        self.body(&f.ty, &f.locals, &mut f.body);
+        if self.bodies {
+            self.body(&f.ty, &f.locals, &mut f.body);
+        }
     }
 
     /// A function's expression, with the function's parameters and locals in scope.

@@ -29,6 +29,11 @@ impl Span {
         Span::new(self.end, self.end)
     }
 
+    /// The span moved by `delta` bytes (where the same text stands in an edited source).
+    pub fn moved(self, delta: i64) -> Span {
+        Span::new((self.start as i64 + delta) as u32, (self.end as i64 + delta) as u32)
+    }
+
     /// The span as a `usize` range, for slicing the source.
     pub fn range(self) -> Range<usize> {
         self.start as usize..self.end as usize

@@ -240,12 +240,13 @@ fn worker(state: Arc<State>, client: Client, rt: Handle, uri: Uri, mut rx: mpsc:
     while rx.blocking_recv().is_some() {
         while rx.try_recv().is_ok() {}
         let t0 = Instant::now();
-        let (text, generation, latest, edits) = {
+        let (text, generation, latest, edits, prev) = {
             let docs = state.docs.read().expect("lock");
             let Some(doc) = docs.get(&key) else { return };
             let from = base.as_ref().map_or(0, |(g, _)| *g);
             let edits: Vec<Edit> = doc.since.iter().filter(|(g, _)| *g > from).map(|(_, e)| *e).collect();
-            (Arc::<str>::from(doc.text.as_str()), doc.generation, doc.latest.clone(), edits)
+            let prev = doc.analysis.as_ref().map(|(_, a)| a.clone());
+            (Arc::<str>::from(doc.text.as_str()), doc.generation, doc.latest.clone(), edits, prev)
         };
         let t1 = Instant::now();
         let mut syn = catch_unwind(AssertUnwindSafe(|| match (base.take(), hull(&edits)) {
@@ -258,11 +259,16 @@ fn worker(state: Arc<State>, client: Client, rt: Handle, uri: Uri, mut rx: mpsc:
         }))
         .unwrap_or_else(|_| Syntax::parse(text.clone()));
         let t2 = Instant::now();
+        // What the last check kept of the bodies (it need not be of the syntax's lineage: see
+        // `analysis::bodies`).
+        let kept = prev.as_ref().map(|a| &a.checked.bodies);
         let checked = catch_unwind(AssertUnwindSafe(|| {
-            analysis::check(&mut syn, &|| latest.load(Ordering::SeqCst) != generation)
+            analysis::check(&mut syn, kept, &|| latest.load(Ordering::SeqCst) != generation)
         }))
         .ok()
         .flatten();
+        // Released before the tree of the analysis before it is taken back for the next check.
+        drop(prev);
         let Some(checked) = checked else {
             // Cancelled by a newer edit (which has woken us again).
             base = Some((generation, syn));

@@ -161,7 +161,7 @@ fn incremental_reparse_equals_full_parse_on_real_files() {
             assert_eq!(syntax.unknown_annotations, fresh.unknown_annotations);
             assert_eq!(syntax.comments, fresh.comments);
         }
-        let checked = check(&mut syntax, &|| false).unwrap();
+        let checked = check(&mut syntax, None, &|| false).unwrap();
         assert_eq!(checked.diagnostics, relwat::assemble(&cur, &relwat::Options::default()).diagnostics);
     }
     assert!(field_updates > 40, "only {field_updates} field re-parses");

@@ -106,6 +106,19 @@ pub struct BodyCode {
     pub end_span: Span,
 }
 
+impl BodyCode {
+    /// The source range of the byte at `offset` in [`BodyCode::out`], as the module's
+    /// [`SourceMap`] gives it (the instruction that covers it, the final `end`, or the function
+    /// before the first instruction). Needs a body encoded with `record`.
+    pub fn span_at(&self, offset: u32) -> Span {
+        if offset + 1 >= self.out.len() as u32 {
+            return self.end_span;
+        }
+        let i = self.map.partition_point(|(o, _)| *o <= offset);
+        i.checked_sub(1).map_or(self.span, |i| self.map[i].1)
+    }
+}
+
 /// Encodes a resolved module. `object` pads relocatable immediates and adds a `linking` section.
 /// `record` fills in [`Encoded::map`] for instructions and [`Encoded::code_sites`]; objects always
 /// get their sites.
@@ -115,7 +128,20 @@ pub fn encode(module: &Module, resolved: &Resolved, object: bool, record: bool) 
 
 /// [`encode`] with the bodies of the defined functions already encoded (by [`encode_body`], in
 /// function order): the module's own bodies are not read.
-pub fn encode_with_bodies(module: &Module, resolved: &Resolved, object: bool, bodies: Vec<BodyCode>) -> Encoded {
+pub fn encode_with_bodies(module: &Module, resolved: &Resolved, object: bool, bodies: &[BodyCode]) -> Encoded {
+    let placed: Vec<(&BodyCode, i64)> = bodies.iter().map(|b| (b, 0)).collect();
+    Builder::new(module, object, false).build(resolved, Some(&placed))
+}
+
+/// [`encode_with_bodies`] with bodies encoded where their functions stood in an earlier version
+/// of the text: each body's source ranges are moved by its delta (the function's start now minus
+/// its start then). The language server keeps the bodies of unchanged functions across edits.
+pub fn encode_with_moved_bodies(
+    module: &Module,
+    resolved: &Resolved,
+    object: bool,
+    bodies: &[(&BodyCode, i64)],
+) -> Encoded {
     Builder::new(module, object, false).build(resolved, Some(bodies))
 }
 
@@ -253,7 +279,7 @@ impl<'m> Builder<'m> {
         we::ConstExpr::raw(w.out)
     }
 
-    fn build(mut self, resolved: &Resolved, encoded_bodies: Option<Vec<BodyCode>>) -> Encoded {
+    fn build(mut self, resolved: &Resolved, encoded_bodies: Option<&[(&BodyCode, i64)]>) -> Encoded {
         let module = self.module;
         let mut types = ListPayload::default();
         let mut imports = ListPayload::default();
@@ -472,11 +498,19 @@ impl<'m> Builder<'m> {
         }
         self.customs(CustomPlace::After(SectionAnchor::Start));
         self.anchored(SectionAnchor::Elem, 9, elems);
-        let bodies = match encoded_bodies {
-            Some(done) => done,
+        let own = match encoded_bodies {
+            Some(_) => Vec::new(),
             None => encode_bodies(&bodies, self.object, self.record, &self.memory64),
         };
-        if module.layout.datacount_always || bodies.iter().any(|b| b.uses_data_count) {
+        let placed: Vec<(&BodyCode, i64)>;
+        let bodies = match encoded_bodies {
+            Some(done) => done,
+            None => {
+                placed = own.iter().map(|b| (b, 0)).collect();
+                &placed
+            }
+        };
+        if module.layout.datacount_always || bodies.iter().any(|(b, _)| b.uses_data_count) {
             let mut payload = Vec::new();
             data_count.encode(&mut payload);
             self.section(12, &payload, &[]);
@@ -520,18 +554,18 @@ impl<'m> Builder<'m> {
     }
 
     /// Writes the code section; returns its payload offset and the immediate sites.
-    fn code_section(&mut self, bodies: Vec<BodyCode>) -> (u32, Vec<ImmSite>, Vec<FuncBody>) {
+    fn code_section(&mut self, bodies: &[(&BodyCode, i64)]) -> (u32, Vec<ImmSite>, Vec<FuncBody>) {
         if bodies.is_empty() {
             return (0, Vec::new(), Vec::new());
         }
         let mut func_bodies = Vec::new();
         let mut payload = Vec::new();
         (bodies.len() as u32).encode(&mut payload);
-        let mut sites = Vec::new();
+        let mut sites = Vec::with_capacity(bodies.iter().map(|(b, _)| b.sites.len()).sum());
         let mut items = Vec::new();
         let mut hints = we::BranchHints::new();
         let imported = self.module.fields.iter().filter(|f| is_func_import(f)).count() as u32;
-        for (func_index, body) in (imported..).zip(bodies) {
+        for (func_index, &(body, moved)) in (imported..).zip(bodies) {
             if !body.branch_hints.is_empty() {
                 hints.function_hints(
                     func_index,
@@ -544,14 +578,23 @@ impl<'m> Builder<'m> {
             (body.out.len() as u32).encode(&mut payload);
             let base = payload.len() as u32;
             if self.object {
-                func_bodies.push(FuncBody { offset: base, labels: body.labels, size: body.out.len() as u32 });
+                let labels = body.labels.iter().map(|&(l, o)| (Id { span: l.span.moved(moved) }, o)).collect();
+                func_bodies.push(FuncBody { offset: base, labels, size: body.out.len() as u32 });
             }
             if self.record {
-                items.push((body_start, body.span));
-                items.extend(body.map.iter().map(|&(o, s)| (base + o, s)));
-                items.push((base + body.out.len() as u32 - 1, body.end_span));
+                items.push((body_start, body.span.moved(moved)));
+                items.extend(body.map.iter().map(|&(o, s)| (base + o, s.moved(moved))));
+                items.push((base + body.out.len() as u32 - 1, body.end_span.moved(moved)));
             }
-            sites.extend(body.sites.iter().map(|s| ImmSite { offset: s.offset + base, ..*s }));
+            if moved == 0 {
+                sites.extend(body.sites.iter().map(|s| ImmSite { offset: s.offset + base, ..*s }));
+            } else {
+                sites.extend(body.sites.iter().map(|s| ImmSite {
+                    offset: s.offset + base,
+                    span: s.span.moved(moved),
+                    ..*s
+                }));
+            }
             payload.extend_from_slice(&body.out);
         }
         if !hints.is_empty() {

@@ -147,7 +147,7 @@ pub(crate) struct Lowering<'a> {
 
 /// What the object needs to know of the function bodies beyond their relocations: found by one
 /// pass over each body, which may run as soon as the body is parsed and resolved.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct CodeFacts {
     /// `ref.func` in function bodies, for the table warnings.
     ref_funcs: Vec<(Span, Index)>,
@@ -1071,6 +1071,25 @@ impl CodeFacts {
         code
     }
 
+    /// The facts of one body: `body`, of the defined function `f` (see [`CodeFacts::add_body`]).
+    pub fn of_body(f: &Func, body: &Expr) -> CodeFacts {
+        let mut code = CodeFacts::default();
+        code.add_body(f, body);
+        code
+    }
+
+    /// Moves every source range by `delta` bytes (facts of a body whose function now stands
+    /// elsewhere in an edited text).
+    pub fn shift(&mut self, delta: i64) {
+        for (span, index) in &mut self.ref_funcs {
+            *span = span.moved(delta);
+            index.span = index.span.moved(delta);
+        }
+        for d in &mut self.diags {
+            d.shift(delta);
+        }
+    }
+
     /// Reads the body `body` of the defined function `f` (which may be held apart from `f`).
     /// Segment indices and second memories in code have no relocation (A14); the same pass notes
     /// `ref.func` (for the table warnings) and the features the code uses (for `target_features`):
@@ -1110,6 +1129,11 @@ impl CodeFacts {
                 self.diags.push(Diagnostic::error(span, "only memory 0 can be used in an object"));
             }
         }
+    }
+
+    /// The diagnostics of the constructs an object cannot express.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diags
     }
 
     /// Whether the bodies read so far break a rule.

@@ -26,6 +26,9 @@ pub struct Syntax {
     pub parse_diags: Vec<Diagnostic>,
     /// The parenthesised groups at module-field level (fields and annotations), in order.
     pub groups: Vec<Span>,
+    /// For each field, the stamp of the check that resolved its function body and kept what it
+    /// found of it (see [`super::bodies`]); 0 for a field parsed since.
+    pub stamps: Vec<u64>,
     /// Whether the file is written `(module ...)` (not a bare list of fields).
     wrapped: bool,
 }
@@ -45,6 +48,7 @@ impl Syntax {
         let p = parser::parse(&text);
         let (groups, wrapped) = groups(&text, &p.tokens);
         Syntax {
+            stamps: vec![0; p.module.fields.len()],
             module: p.module,
             tokens: p.tokens,
             comments: p.comments,
@@ -128,11 +132,18 @@ impl Syntax {
             f
         });
         match (old, new_field) {
-            (true, Some(f)) => fields[fi] = f,
+            (true, Some(f)) => {
+                fields[fi] = f;
+                self.stamps[fi] = 0;
+            }
             (true, None) => {
                 fields.remove(fi);
+                self.stamps.remove(fi);
             }
-            (false, Some(f)) => fields.insert(fi, f),
+            (false, Some(f)) => {
+                fields.insert(fi, f);
+                self.stamps.insert(fi, 0);
+            }
             (false, None) => {}
         }
         // Tokens, comments, unknown annotations, diagnostics.

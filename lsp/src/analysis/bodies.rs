@@ -1,0 +1,354 @@
+//! Function bodies checked one by one, with what each gave kept for the next check.
+//!
+//! Typing inside a function changes that function's body and nothing else, and the bodies are
+//! most of a large module. So a check resolves the module without its bodies
+//! ([`relwat::resolve::resolve_skeleton`], cheap), then takes each body's resolution
+//! diagnostics, encoding and object facts from the previous check when the body was not
+//! re-parsed and the module without its bodies is the same text; only the other bodies are
+//! resolved, encoded and read. Validation is kept per body too, while the module's bytes outside
+//! the code section stay the same. The result is exactly what a check of the whole tree gives
+//! (tested on random edits).
+//!
+//! Identity: the check that resolves a body gives its field a fresh stamp
+//! ([`super::Syntax::stamps`]) and keeps the results under it; re-parsing a field resets its
+//! stamp to 0. A stamp is only ever in the tree that check resolved (and in copies made of it
+//! later), so a body whose stamp is kept still has the resolution in the tree that its kept
+//! results were made from.
+
+use super::shift;
+use relwat::ast::{Func, Module, ModuleField};
+use relwat::diagnostic::Diagnostic;
+use relwat::encode::{self, BodyCode, Encoded};
+use relwat::object::CodeFacts;
+use relwat::resolve::BodyResolver;
+use relwat::span::Span;
+use relwat::validate::{self, ValidationError};
+use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::Hasher;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+
+/// Below this much body text to resolve and encode, one thread does it.
+const MIN_THREADED_BYTES: usize = 256 << 10;
+
+/// What a check keeps of the function bodies for the next one.
+#[derive(Debug, Default)]
+pub struct BodyCache {
+    /// [`skeleton_hash`] of the module the bodies were resolved in.
+    skeleton: u64,
+    /// By stamp.
+    bodies: FxHashMap<u64, Arc<CheckedBody>>,
+    /// Validation results by stamp.
+    validated: FxHashMap<u64, Validated>,
+    /// The next stamp to give.
+    next_stamp: u64,
+}
+
+impl BodyCache {
+    /// A cache with no bodies, for a check that kept none after `prev`: the stamps it gives
+    /// follow those given before.
+    pub fn after(prev: Option<&BodyCache>) -> BodyCache {
+        BodyCache { next_stamp: prev.map_or(1, |p| p.next_stamp), ..BodyCache::default() }
+    }
+
+    /// How many bodies this cache and `other` share (taken by one from the other).
+    pub fn shared_with(&self, other: &BodyCache) -> usize {
+        self.bodies.iter().filter(|(s, b)| other.bodies.get(s).is_some_and(|o| Arc::ptr_eq(b, o))).count()
+    }
+
+    /// How many bodies it holds.
+    pub fn len(&self) -> usize {
+        self.bodies.len()
+    }
+
+    /// Whether it holds no body.
+    pub fn is_empty(&self) -> bool {
+        self.bodies.is_empty()
+    }
+}
+
+/// One function body, resolved, encoded and read for the object, at the place its function
+/// had in the text of the check that made it.
+#[derive(Debug)]
+pub struct CheckedBody {
+    /// Where the function's field started.
+    start: u32,
+    /// The encoding (objects, without the instruction map).
+    code: BodyCode,
+    /// The resolution's diagnostics.
+    resolution: Vec<Diagnostic>,
+    /// Facts for the object.
+    facts: CodeFacts,
+}
+
+/// A body's validation.
+#[derive(Clone, Debug)]
+struct Validated {
+    /// [`module_hash`] of the module it was validated in.
+    module: u64,
+    /// Its first error: offset in [`CheckedBody::code`], message, and source range at the
+    /// body's place (as its other ranges).
+    error: Option<(u32, String, Span)>,
+}
+
+/// A body as it stands in the current text: its spans are moved by `delta`.
+#[derive(Clone, Debug)]
+pub struct Placed {
+    /// The body.
+    pub body: Arc<CheckedBody>,
+    /// Its function's start now minus its start then.
+    pub delta: i64,
+    /// The field's index in the module.
+    field: usize,
+    /// Its stamp.
+    stamp: u64,
+}
+
+impl Placed {
+    /// The body's resolution diagnostics, where they are now.
+    pub fn resolution(&self) -> impl Iterator<Item = Diagnostic> + '_ {
+        self.body.resolution.iter().map(|d| {
+            let mut d = d.clone();
+            d.shift(self.delta);
+            d
+        })
+    }
+
+    /// The body's encoding (with ranges as they were: see [`Placed::delta`]).
+    pub fn code(&self) -> &BodyCode {
+        &self.body.code
+    }
+}
+
+/// The bodies of a module, in function order, and the cache for the next check.
+pub struct Bodies {
+    /// Each defined function's body.
+    pub placed: Vec<Placed>,
+    /// What the next check may take.
+    pub cache: BodyCache,
+}
+
+/// Hash of the module's text without the bodies of its defined functions (from the end of a
+/// function's type use on: its locals and instructions). A body's resolution, encoding and facts
+/// depend only on that text and the body's own.
+pub fn skeleton_hash(src: &str, module: &Module) -> u64 {
+    let mut h = FxHasher::default();
+    for f in &module.fields {
+        let span = shift::field_span(f);
+        let end = match f {
+            ModuleField::Func(func) if func.header.import.is_none() => func.ty.span.end.clamp(span.start, span.end),
+            _ => span.end,
+        };
+        h.write(&src.as_bytes()[span.start as usize..end as usize]);
+        h.write_u8(0xff);
+    }
+    h.finish()
+}
+
+/// Resolves, encodes and reads the bodies of `module`'s defined functions, taking what `prev`
+/// kept where it can. `None` when a body uses an implicit type or the encoder fails on one:
+/// then the whole tree must be checked in text order.
+pub fn run(
+    module: &mut Module,
+    stamps: &mut [u64],
+    resolver: &BodyResolver,
+    skeleton: u64,
+    prev: Option<&BodyCache>,
+) -> Option<Bodies> {
+    // Stamps are never given twice, even when nothing can be taken: an older tree may still
+    // hold any stamp given before.
+    let next_stamp = prev.filter(|p| p.skeleton == skeleton).map_or(1, |p| p.next_stamp);
+    let prev = prev.filter(|p| p.skeleton == skeleton);
+    let memory64 = encode::memory64(&module.fields);
+    let funcs: Vec<usize> = (0..module.fields.len())
+        .filter(|&i| matches!(&module.fields[i], ModuleField::Func(f) if f.header.import.is_none()))
+        .collect();
+    // For each defined function: its stamp and the body kept under it.
+    let kept: Vec<(u64, Option<Arc<CheckedBody>>)> = funcs
+        .iter()
+        .map(|&i| {
+            let stamp = stamps[i];
+            (stamp, prev.filter(|_| stamp != 0).and_then(|p| p.bodies.get(&stamp)).cloned())
+        })
+        .collect();
+    let todo: Vec<usize> = funcs.iter().zip(&kept).filter(|(_, (_, k))| k.is_none()).map(|(&i, _)| i).collect();
+    for &i in &todo {
+        // Resolution is about to change the field's tree: it no longer matches what was kept.
+        stamps[i] = 0;
+    }
+    let made = make_all(&mut module.fields, &todo, resolver, &memory64)?;
+
+    let mut cache = BodyCache { skeleton, next_stamp, ..BodyCache::default() };
+    let mut made = made.into_iter();
+    let mut placed = Vec::with_capacity(funcs.len());
+    for (&i, (stamp, kept)) in funcs.iter().zip(kept) {
+        let start = shift::field_span(&module.fields[i]).start;
+        let (body, stamp) = match kept {
+            Some(body) => {
+                if let Some(v) = prev.and_then(|p| p.validated.get(&stamp)) {
+                    cache.validated.insert(stamp, v.clone());
+                }
+                (body, stamp)
+            }
+            None => {
+                let stamp = cache.next_stamp;
+                cache.next_stamp += 1;
+                (Arc::new(made.next().expect("one made per body not kept")), stamp)
+            }
+        };
+        // A body whose diagnostics point outside its function cannot be moved with it.
+        if movable(&body) {
+            stamps[i] = stamp;
+            cache.bodies.insert(stamp, body.clone());
+        }
+        let delta = start as i64 - body.start as i64;
+        placed.push(Placed { body, delta, field: i, stamp });
+    }
+    Some(Bodies { placed, cache })
+}
+
+/// Whether every range of the body's diagnostics is inside its function.
+fn movable(body: &CheckedBody) -> bool {
+    let field = Span::new(body.code.span.start, body.code.span.end);
+    let inside = |s: Span| s.start >= field.start && s.end <= field.end;
+    let mut diags = body.resolution.iter().chain(body.facts.diagnostics());
+    diags.all(|d| inside(d.primary.span) && d.secondary.iter().all(|l| inside(l.span)))
+}
+
+/// [`make`] for the fields at `todo` (defined functions), on two threads when there is much to do.
+fn make_all(
+    fields: &mut [ModuleField],
+    todo: &[usize],
+    resolver: &BodyResolver,
+    memory64: &[bool],
+) -> Option<Vec<CheckedBody>> {
+    let size = |f: &ModuleField| shift::field_span(f).range().len();
+    let total: usize = todo.iter().map(|&i| size(&fields[i])).sum();
+    let one = |fields: &mut [ModuleField], todo: &[usize], offset: usize| -> Option<Vec<CheckedBody>> {
+        let mut resolver = resolver.clone();
+        todo.iter().map(|&i| make(func_mut(&mut fields[i - offset]), &mut resolver, memory64)).collect()
+    };
+    if total < MIN_THREADED_BYTES {
+        return one(fields, todo, 0);
+    }
+    // Split where half of the text is on each side.
+    let mut seen = 0;
+    let half = todo.iter().position(|&i| {
+        seen += size(&fields[i]);
+        seen * 2 >= total
+    });
+    let half = half.map_or(todo.len(), |h| h + 1);
+    let (first, second) = todo.split_at(half);
+    let Some(&at) = second.first() else { return one(fields, todo, 0) };
+    let (left, right) = fields.split_at_mut(at);
+    std::thread::scope(|scope| {
+        let later = scope.spawn(|| one(right, second, at));
+        let mut done = one(left, first, 0)?;
+        done.extend(later.join().ok()??);
+        Some(done)
+    })
+}
+
+fn func_mut(f: &mut ModuleField) -> &mut Func {
+    match f {
+        ModuleField::Func(f) => f,
+        _ => unreachable!("only defined functions are made"),
+    }
+}
+
+/// Resolves, encodes and reads one body.
+fn make(f: &mut Func, resolver: &mut BodyResolver, memory64: &[bool]) -> Option<CheckedBody> {
+    let mut body = std::mem::take(&mut f.body);
+    let found = resolver.resolve_body_reporting(f, &mut body);
+    f.body = body;
+    if found.uses_implicit_type {
+        return None;
+    }
+    let f = &*f;
+    let code = catch_unwind(AssertUnwindSafe(|| encode::encode_body(f, &f.body, true, false, memory64))).ok()?;
+    let facts = CodeFacts::of_body(f, &f.body);
+    Some(CheckedBody { start: f.span.start, code, resolution: found.diagnostics, facts })
+}
+
+/// Hash of the module's bytes outside the code section: a body valid in a module stays valid
+/// in another with the same hash.
+pub fn module_hash(encoded: &Encoded) -> u64 {
+    let bytes = &encoded.bytes;
+    let mut h = FxHasher::default();
+    let Some(code) = encoded.sections.iter().find(|s| s.id == 10) else {
+        h.write(bytes);
+        return h.finish();
+    };
+    // The section starts with its id and size (a LEB whose last byte has the high bit clear).
+    let payload = code.payload as usize;
+    let mut start = payload - 1;
+    while start > 0 && bytes[start - 1] & 0x80 != 0 {
+        start -= 1;
+    }
+    let start = start - 1;
+    let end = encoded.func_bodies.last().map_or(payload, |b| payload + (b.offset + b.size) as usize);
+    h.write(&bytes[..start]);
+    h.write_u8(0xff);
+    h.write(&bytes[end..]);
+    h.finish()
+}
+
+/// Validates the bodies that have no validation for `module` in the cache, takes the others'
+/// from it, and records the new ones. Returns the diagnostics as a validation of the whole
+/// module gives them; `None` when there is an error outside the bodies (the caller then
+/// validates the whole module).
+pub fn validate(
+    encoded: &Encoded,
+    module_ast: &Module,
+    bodies: &mut Bodies,
+    memory64: &[bool],
+) -> Option<Vec<Diagnostic>> {
+    let features = wasmparser::WasmFeatures::all();
+    let module = module_hash(encoded);
+    let cache = &mut bodies.cache;
+    let placed = &bodies.placed;
+    let known: Vec<Option<Validated>> =
+        placed.iter().map(|p| cache.validated.get(&p.stamp).filter(|v| v.module == module).cloned()).collect();
+    let mut select = |d: u32| known[d as usize].is_none();
+    let errors = validate::validate_bodies(&encoded.bytes, features, &mut select);
+    if errors.iter().any(|e| e.func.is_none()) {
+        return None;
+    }
+    let mut errors = errors.into_iter().peekable();
+    let mut diags = Vec::new();
+    let base = |d: usize| encoded.code_payload + encoded.func_bodies[d].offset;
+    for (d, (p, known)) in placed.iter().zip(known).enumerate() {
+        let error = match known {
+            Some(v) => v.error,
+            None => {
+                let error = errors.next_if(|e| e.func == Some(d as u32)).map(|e| {
+                    let ModuleField::Func(f) = &module_ast.fields[p.field] else { unreachable!("a function") };
+                    // Placed with the instruction map of the body, encoded again with it.
+                    let mapped = encode::encode_body(f, &f.body, true, true, memory64);
+                    let offset = (e.offset - base(d) as u64) as u32;
+                    (offset, e.message, mapped.span_at(offset).moved(-p.delta))
+                });
+                cache.validated.insert(p.stamp, Validated { module, error: error.clone() });
+                error
+            }
+        };
+        if let Some((offset, message, span)) = error {
+            let e = ValidationError { func: Some(d as u32), offset: (base(d) + offset) as u64, message };
+            diags.push(e.diagnostic(span.moved(p.delta)));
+        }
+    }
+    Some(diags)
+}
+
+/// The facts of all bodies, in function order, where they are now.
+pub fn facts(placed: &[Placed]) -> CodeFacts {
+    let mut all = CodeFacts::default();
+    for p in placed {
+        let mut f = p.body.facts.clone();
+        if p.delta != 0 {
+            f.shift(p.delta);
+        }
+        all.append(f);
+    }
+    all
+}
