@@ -60,7 +60,7 @@ pub(crate) enum Space {
 /// What the instruction printer needs from the module printer.
 pub(crate) trait Env: TypeNames {
     /// The text of an index (an id, or the number).
-    fn name(&self, space: Space, index: u32) -> String;
+    fn name(&self, space: Space, index: u32) -> std::borrow::Cow<'_, str>;
     /// The annotation to write after a relocatable immediate (with a leading space), if any.
     fn site(&mut self, site: Site) -> Result<Option<String>, PrintError>;
     /// Something the text cannot express: the output will not re-assemble to the same bytes.
@@ -143,11 +143,15 @@ impl<'a, 'e> ExprPrinter<'a, 'e> {
             };
             match indent {
                 Some(base) => {
-                    self.out.push('\n');
                     // Deep nesting (a big `switch` is hundreds of blocks) stops indenting at 32.
-                    for _ in 0..base + 2 * level.min(32) {
-                        self.out.push(' ');
+                    const SPACES: &str =
+                        concat!("\n", "                                                                ");
+                    let width = base + 2 * level.min(32);
+                    self.out.push('\n');
+                    for _ in 0..width / 64 {
+                        self.out.push_str(&SPACES[1..]);
                     }
+                    self.out.push_str(&SPACES[1..1 + width % 64]);
                 }
                 None => {
                     if !first {
@@ -209,8 +213,8 @@ impl<'a, 'e> ExprPrinter<'a, 'e> {
     fn index_site(&mut self, space: Space, role: ImmRole) -> Result<(), PrintError> {
         let start = self.pos();
         let v = self.r.read_var_u32().map_err(err)?;
-        let name = self.env.name(space, v);
-        self.push(&name);
+        self.out.push(' ');
+        self.out.push_str(&self.env.name(space, v));
         self.annotate(Site { offset: start, len: self.pos() - start, role, value: v as u64 })
     }
 

@@ -28,7 +28,8 @@ use crate::encode::code::ImmRole;
 use crate::object::reloc_types;
 use code::{Env, ExprPrinter, Site, Space};
 use read::{Object, kind_slot};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::fmt::Write;
 use text::TypeNames;
 use wasmparser::{
@@ -327,22 +328,24 @@ impl<'a> Printer<'a> {
             comdat_ids: Vec::new(),
             seg_syms: vec![Vec::new(); obj.data.len()],
             data_imports: Vec::new(),
-            func_comdat: HashMap::new(),
-            seg_comdat: HashMap::new(),
-            section_comdat: HashMap::new(),
-            init: HashMap::new(),
-            code_relocs: HashMap::new(),
+            func_comdat: HashMap::default(),
+            seg_comdat: HashMap::default(),
+            section_comdat: HashMap::default(),
+            init: HashMap::default(),
+            code_relocs: HashMap::default(),
             code_entries: Vec::new(),
             code_used: Vec::new(),
             natural: Vec::new(),
-            sections_seen: HashSet::new(),
+            sections_seen: HashSet::default(),
             natural_sections: Vec::new(),
             memory64,
-            out: String::with_capacity(obj.bytes.len() * 4),
+            // Text is about 11 times the object (SQLite: 15.2 MB from 1.36 MB); pages of the
+            // reservation that are never written cost nothing, a regrowth copies all the text.
+            out: String::with_capacity(obj.bytes.len() * 12),
             layout: Vec::new(),
             warnings: Vec::new(),
-            got: HashMap::new(),
-            comdat_carriers: HashMap::new(),
+            got: HashMap::default(),
+            comdat_carriers: HashMap::default(),
             import_index: {
                 let mut next = [0u32; 5];
                 obj.imports
@@ -630,7 +633,7 @@ impl<'a> Printer<'a> {
     /// Ids for types, entities, extra symbols, data symbols, segments, comdats.
     fn names(&mut self) {
         let obj = self.obj;
-        let mut taken: HashSet<String> = HashSet::new();
+        let mut taken: HashSet<String> = HashSet::default();
         for (i, ft) in obj.type_sigs.iter().enumerate() {
             let n = unique(&mut taken, &type_name(ft.as_ref(), i), "t");
             self.type_ids.push(text::id(&n));
@@ -638,7 +641,7 @@ impl<'a> Printer<'a> {
         let prefixes = ["f", "g", "tab", "tag"];
         for kind in [Kind::Func, Kind::Global, Kind::Table, Kind::Tag] {
             let k = kind as usize;
-            let mut taken: HashSet<String> = HashSet::new();
+            let mut taken: HashSet<String> = HashSet::default();
             // Primaries first, so that they keep the clean names.
             for e in 0..self.ents[k].len() {
                 let want = match (self.ents[k][e].primary, self.ents[k][e].import) {
@@ -662,7 +665,7 @@ impl<'a> Printer<'a> {
                 }
             }
         }
-        let mut taken: HashSet<String> = HashSet::new();
+        let mut taken: HashSet<String> = HashSet::default();
         for i in 0..self.syms.len() {
             match self.syms[i].role {
                 Role::Data | Role::DataImport => {
@@ -677,7 +680,7 @@ impl<'a> Printer<'a> {
                 _ => {}
             }
         }
-        let mut taken: HashSet<String> = HashSet::new();
+        let mut taken: HashSet<String> = HashSet::default();
         let names: Vec<String> = self
             .linking()
             .segments
@@ -689,7 +692,7 @@ impl<'a> Printer<'a> {
             let n = unique(&mut taken, &want, &format!("seg{i}"));
             self.seg_ids.push(text::id(&n));
         }
-        let mut taken: HashSet<String> = HashSet::new();
+        let mut taken: HashSet<String> = HashSet::default();
         for c in &self.linking().comdats {
             let n = unique(&mut taken, c.name, "comdat");
             self.comdat_ids.push(text::id(&n));
@@ -776,7 +779,7 @@ impl<'a> Printer<'a> {
     fn relocs_index(&mut self) -> Result<(), PrintError> {
         let obj = self.obj;
         let nsyms = self.syms.len();
-        let mut seen_targets = HashSet::new();
+        let mut seen_targets = HashSet::default();
         for r in &obj.relocs {
             let Some(target) = obj.section_of(r.target) else {
                 return Err(PrintError {
@@ -981,7 +984,7 @@ impl<'a> Printer<'a> {
             .chain(queues[6].iter().copied())
             .collect();
         // Which unit declares each symbol.
-        let mut owner: HashMap<usize, (usize, Unit)> = HashMap::new();
+        let mut owner: HashMap<usize, (usize, Unit)> = HashMap::default();
         for (q, queue) in queues.iter().enumerate() {
             for &u in queue {
                 for s in self.unit_symbols(u) {
@@ -1476,7 +1479,7 @@ impl<'a> Printer<'a> {
                     s.push_str(" func");
                     for f in fs.clone() {
                         let f = f.map_err(|e| PrintError { message: e.message().into(), offset: Some(e.offset()) })?;
-                        items.push(self.name(Space::Func, f));
+                        items.push(self.name(Space::Func, f).into_owned());
                     }
                 }
                 ElementItems::Expressions(ty, exprs) => {
@@ -1941,17 +1944,18 @@ impl<'a> Printer<'a> {
     }
 
     fn finish(&mut self) -> String {
-        let mut text = String::with_capacity(self.out.len() + 256);
-        text.push_str("(module");
+        let mut head = String::from("(module");
         if !self.layout.is_empty() {
-            text.push_str("\n  (@relwat.layout");
+            head.push_str("\n  (@relwat.layout");
             for o in &self.layout {
-                text.push_str("\n    ");
-                text.push_str(o);
+                head.push_str("\n    ");
+                head.push_str(o);
             }
-            text.push(')');
+            head.push(')');
         }
-        text.push_str(&self.out);
+        // In place: a second buffer of the whole text would cost as much again in fresh pages.
+        let mut text = std::mem::take(&mut self.out);
+        text.insert_str(0, &head);
         text.push_str(")\n");
         text
     }
@@ -1964,14 +1968,14 @@ impl TypeNames for Printer<'_> {
 }
 
 impl Env for Printer<'_> {
-    fn name(&self, space: Space, index: u32) -> String {
+    fn name(&self, space: Space, index: u32) -> Cow<'_, str> {
         let k = match space {
             Space::Func => 0,
             Space::Global => 1,
             Space::Table => 2,
             Space::Tag => 3,
         };
-        self.ents[k].get(index as usize).map_or_else(|| index.to_string(), |e| e.id.clone())
+        self.ents[k].get(index as usize).map_or_else(|| Cow::Owned(index.to_string()), |e| Cow::Borrowed(e.id.as_str()))
     }
 
     fn warn(&mut self, offset: usize, msg: String) {
