@@ -148,23 +148,20 @@ fn main() {
     }
     // Hover while a re-check runs: send an edit and hover right away.
     let mut during = Vec::new();
-    for k in 0..10 {
+    for k in 0..edits.max(10) {
         let at = calls[(k * 97) % calls.len()];
-        let p = pos(&text, at);
         let ins_at = sites[(k * 31) % sites.len()].min(text.len());
         let ins_at = text[..ins_at].rfind('\n').map_or(0, |i| i + 1);
         let ip = pos(&text, ins_at);
         text.insert_str(ins_at, ";; x\n");
+        // Computed before the edit is sent (it scans the text), so the hover follows it at once.
+        let hover_at = pos(&text, at + if ins_at <= at { 5 } else { 0 });
         version += 1;
         lsp.send(json!({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":uri,"version":version},
             "contentChanges":[{"range":{"start":ip,"end":ip},"text":";; x\n"}]}}));
         let t = Instant::now();
-        lsp.request(
-            "textDocument/hover",
-            json!({"textDocument":{"uri":uri},"position":pos(&text, at + if ins_at <= at { 5 } else { 0 })}),
-        );
+        lsp.request("textDocument/hover", json!({"textDocument":{"uri":uri},"position":hover_at}));
         during.push(t.elapsed());
-        let _ = p;
         lsp.wait_diags(version);
     }
     stats("hover during a re-check", during);

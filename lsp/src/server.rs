@@ -14,7 +14,7 @@
 //! up to date (the same one-field update) and becomes the tree the next check updates.
 
 use crate::analysis::{self, Analysis, Syntax, completion, fixes, hints, hover, names, symbols, tokens};
-use crate::pos::{Encoding, LineIndex, Pos};
+use crate::pos::{DocText, Encoding, Pos};
 use relwat::diagnostic::{Diagnostic as RDiag, Severity};
 use relwat::span::Span;
 use serde_json::Value;
@@ -50,9 +50,8 @@ impl Edit {
 
 /// An open document.
 struct Doc {
-    text: String,
+    text: DocText,
     version: i32,
-    lines: LineIndex,
     /// Counts changes; the check of generation `g` is for the text after change `g`.
     generation: u64,
     /// The latest generation, shared with the running check (which stops when it changes).
@@ -153,11 +152,9 @@ impl Service<Request> for Ordered {
 fn open(state: &Arc<State>, client: &Client, p: DidOpenTextDocumentParams) {
     let key = p.text_document.uri.as_str().to_string();
     let (tx, rx) = mpsc::unbounded_channel();
-    let lines = LineIndex::new(&p.text_document.text);
     let doc = Doc {
-        text: p.text_document.text,
+        text: DocText::new(&p.text_document.text),
         version: p.text_document.version,
-        lines,
         generation: 1,
         latest: Arc::new(AtomicU64::new(1)),
         since: Vec::new(),
@@ -183,17 +180,16 @@ fn change(state: &Arc<State>, p: DidChangeTextDocumentParams) {
     for c in p.content_changes {
         let (start, end) = match c.range {
             Some(r) => {
-                let s = doc.lines.offset(&doc.text, Pos { line: r.start.line, col: r.start.character }, enc);
-                let e = doc.lines.offset(&doc.text, Pos { line: r.end.line, col: r.end.character }, enc);
+                let s = doc.text.offset(Pos { line: r.start.line, col: r.start.character }, enc);
+                let e = doc.text.offset(Pos { line: r.end.line, col: r.end.character }, enc);
                 (s.min(e), s.max(e))
             }
-            None => (0, doc.text.len() as u32),
+            None => (0, doc.text.len()),
         };
-        doc.text.replace_range(start as usize..end as usize, &c.text);
         if c.range.is_some() {
-            doc.lines.edit(&doc.text, start, end, c.text.len() as u32);
+            doc.text.replace(start, end, &c.text);
         } else {
-            doc.lines = LineIndex::new(&doc.text);
+            doc.text = DocText::new(&c.text);
         }
         let e = Edit { start, old_end: end, new_len: c.text.len() as u32 };
         doc.since.push((generation, e));
@@ -246,8 +242,10 @@ fn worker(state: Arc<State>, client: Client, rt: Handle, uri: Uri, mut rx: mpsc:
             let from = base.as_ref().map_or(0, |(g, _)| *g);
             let edits: Vec<Edit> = doc.since.iter().filter(|(g, _)| *g > from).map(|(_, e)| *e).collect();
             let prev = doc.analysis.as_ref().map(|(_, a)| a.clone());
-            (Arc::<str>::from(doc.text.as_str()), doc.generation, doc.latest.clone(), edits, prev)
+            (doc.text.clone(), doc.generation, doc.latest.clone(), edits, prev)
         };
+        // Copied to one string outside the lock (the clone under it shares the rope's nodes).
+        let text = text.to_arc();
         let t1 = Instant::now();
         let mut syn = catch_unwind(AssertUnwindSafe(|| match (base.take(), hull(&edits)) {
             (Some((_, mut s)), Some(e)) => {
@@ -302,12 +300,8 @@ fn worker(state: Arc<State>, client: Client, rt: Handle, uri: Uri, mut rx: mpsc:
             let Some(doc) = docs.get(&key) else { return };
             (doc.generation == generation).then(|| {
                 let enc = state.enc();
-                let diags: Vec<Diagnostic> = analysis
-                    .checked
-                    .diagnostics
-                    .iter()
-                    .map(|d| to_lsp_diag(&uri, &doc.text, &doc.lines, enc, d))
-                    .collect();
+                let diags: Vec<Diagnostic> =
+                    analysis.checked.diagnostics.iter().map(|d| to_lsp_diag(&uri, &doc.text, enc, d)).collect();
                 (diags, doc.version)
             })
         };
@@ -351,13 +345,13 @@ fn lower_priority() {
 // ---------------------------------------------------------------------------------------------
 // Conversions
 
-fn range_of(text: &str, lines: &LineIndex, enc: Encoding, s: Span) -> Range {
-    let a = lines.position(text, s.start, enc);
-    let b = lines.position(text, s.end, enc);
+fn range_of(text: &DocText, enc: Encoding, s: Span) -> Range {
+    let a = text.position(s.start, enc);
+    let b = text.position(s.end, enc);
     Range { start: Position { line: a.line, character: a.col }, end: Position { line: b.line, character: b.col } }
 }
 
-fn to_lsp_diag(uri: &Uri, text: &str, lines: &LineIndex, enc: Encoding, d: &RDiag) -> Diagnostic {
+fn to_lsp_diag(uri: &Uri, text: &DocText, enc: Encoding, d: &RDiag) -> Diagnostic {
     let mut message = d.message.clone();
     if !d.primary.message.is_empty() {
         message = format!("{message}: {}", d.primary.message);
@@ -370,12 +364,12 @@ fn to_lsp_diag(uri: &Uri, text: &str, lines: &LineIndex, enc: Encoding, d: &RDia
         .secondary
         .iter()
         .map(|l| DiagnosticRelatedInformation {
-            location: Location { uri: uri.clone(), range: range_of(text, lines, enc, l.span) },
+            location: Location { uri: uri.clone(), range: range_of(text, enc, l.span) },
             message: if l.message.is_empty() { "related".into() } else { l.message.clone() },
         })
         .collect();
     Diagnostic {
-        range: range_of(text, lines, enc, d.primary.span),
+        range: range_of(text, enc, d.primary.span),
         severity: Some(match d.severity {
             Severity::Error => DiagnosticSeverity::ERROR,
             Severity::Warning => DiagnosticSeverity::WARNING,
@@ -391,8 +385,7 @@ fn to_lsp_diag(uri: &Uri, text: &str, lines: &LineIndex, enc: Encoding, d: &RDia
 struct View {
     analysis: Option<Arc<Analysis>>,
     since: Vec<Edit>,
-    text: String,
-    lines: LineIndex,
+    text: DocText,
     enc: Encoding,
 }
 
@@ -413,17 +406,16 @@ impl View {
     }
 
     fn offset(&self, p: Position) -> u32 {
-        self.lines.offset(&self.text, Pos { line: p.line, col: p.character }, self.enc)
+        self.text.offset(Pos { line: p.line, col: p.character }, self.enc)
     }
 
     fn doc_range(&self, s: Span) -> Range {
-        range_of(&self.text, &self.lines, self.enc, s)
+        range_of(&self.text, self.enc, s)
     }
 }
 
 impl Backend {
-    /// A snapshot of a document for a request. The text is copied only when `with_text` (for
-    /// completion); otherwise positions are converted under the lock with the closure.
+    /// A snapshot of a document for a request (the text's clone shares the rope's nodes).
     fn view(&self, uri: &Uri) -> Option<View> {
         let docs = self.state.docs.read().expect("lock");
         let doc = docs.get(uri.as_str())?;
@@ -432,7 +424,6 @@ impl Backend {
             since: doc.since.iter().map(|(_, e)| *e).collect(),
             analysis,
             text: doc.text.clone(),
-            lines: doc.lines.clone(),
             enc: self.state.enc(),
         })
     }
@@ -444,7 +435,6 @@ impl Backend {
         let doc = docs.get(uri.as_str())?;
         let r = DocRef {
             text: &doc.text,
-            lines: &doc.lines,
             enc: self.state.enc(),
             since: &doc.since,
             analysis: doc.analysis.as_ref().map(|x| &x.1),
@@ -455,8 +445,7 @@ impl Backend {
 
 /// A borrowed view of a document (under the lock).
 struct DocRef<'a> {
-    text: &'a str,
-    lines: &'a LineIndex,
+    text: &'a DocText,
     enc: Encoding,
     since: &'a [(u64, Edit)],
     analysis: Option<&'a Arc<Analysis>>,
@@ -464,7 +453,7 @@ struct DocRef<'a> {
 
 impl DocRef<'_> {
     fn offset(&self, p: Position) -> u32 {
-        self.lines.offset(self.text, Pos { line: p.line, col: p.character }, self.enc)
+        self.text.offset(Pos { line: p.line, col: p.character }, self.enc)
     }
 
     fn to_analysis(&self, mut o: u32) -> Option<u32> {
@@ -497,7 +486,7 @@ impl DocRef<'_> {
 
     fn range(&self, s: Span) -> Option<Range> {
         let s = self.map_span(s)?;
-        Some(range_of(self.text, self.lines, self.enc, s))
+        Some(range_of(self.text, self.enc, s))
     }
 }
 
@@ -568,13 +557,14 @@ fn encode_tokens(d: &DocRef, toks: &[tokens::SemToken]) -> Vec<SemanticToken> {
     let (mut pl, mut pc) = (0u32, 0u32);
     for t in toks {
         let Some(s) = d.map_span(t.span) else { continue };
-        let mut start = s.start;
-        while start < s.end {
-            let p = d.lines.position(d.text, start, d.enc);
-            // End of this line or of the token.
-            let line_end =
-                d.text[start as usize..s.end as usize].find(['\n', '\r']).map_or(s.end, |i| start + i as u32);
-            let len = crate::pos::units(&d.text[start as usize..line_end as usize], d.enc);
+        let text = d.text.slice(s.start..s.end);
+        let mut at = 0;
+        while at < text.len() {
+            let p = d.text.position(s.start + at as u32, d.enc);
+            // This line of the token.
+            let rest = &text[at..];
+            let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+            let len = crate::pos::units(line, d.enc);
             if len > 0 {
                 let dl = p.line - pl;
                 let dc = if dl == 0 { p.col - pc } else { p.col };
@@ -588,14 +578,11 @@ fn encode_tokens(d: &DocRef, toks: &[tokens::SemToken]) -> Vec<SemanticToken> {
                 pl = p.line;
                 pc = p.col;
             }
-            let mut next = line_end;
-            while (next as usize) < s.end as usize && matches!(d.text.as_bytes()[next as usize], b'\n' | b'\r') {
-                next += 1;
-            }
-            if next == line_end {
+            let line_end = at + line.len();
+            at = line_end + text[line_end..].bytes().take_while(|c| matches!(c, b'\n' | b'\r')).count();
+            if at == line_end {
                 break;
             }
-            start = next;
         }
     }
     out
@@ -788,8 +775,12 @@ impl LanguageServer for Backend {
         let offset = view.offset(p.text_document_position.position);
         let a = view.analysis.clone();
         let mapped = a.as_ref().map(|a| (a.as_ref(), view.to_analysis(offset)));
-        let (replace, items) = completion::complete(&view.text, offset, mapped);
-        let range = view.doc_range(replace);
+        // The window completion reads, with room for the token before the cursor.
+        let base = offset.saturating_sub(2 * completion::CONTEXT);
+        let window = view.text.slice(base..offset);
+        let base = offset - window.len() as u32;
+        let (replace, items) = completion::complete(&window, offset - base, mapped);
+        let range = view.doc_range(replace.moved(base as i64));
         let items = items
             .into_iter()
             .map(|i| CompletionItem {

@@ -266,6 +266,46 @@ async fn navigation_hover_and_the_rest() {
     assert!(labels.contains(&"R_WASM_FUNCTION_INDEX_LEB") && labels.contains(&"R_WASM_TYPE_INDEX_LEB"), "{labels:?}");
 }
 
+/// Completion reads a window of the text before the cursor: far into a file, after lines of
+/// non-ASCII text and a multi-line block comment, it gives what it gives near the start, with the
+/// replaced range in the right place; semantic tokens split the comment at its lines.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn completion_and_tokens_far_into_a_file() {
+    let mut c = Client::start().await;
+    c.initialize(json!([])).await;
+    let t = features();
+    let mut far = String::new();
+    while far.len() < 3 * 16 * 1024 {
+        far.push_str(";; é𝄞 — a comment line that is not short, with non-ASCII text in it\r\n");
+    }
+    far.push_str("(; a block\ncomment\r\nof three lines ;)\n");
+    let u = format!("{far}{t}");
+    let uri2 = "file:///t/far.wat";
+    assert!(c.open(URI, &t).await.is_empty());
+    assert!(c.open(uri2, &u).await.is_empty());
+    let at = support::at(&t, "data $counter +8", 0, 5);
+    let near =
+        c.request("textDocument/completion", json!({"textDocument": {"uri": URI}, "position": pos(&t, at)})).await;
+    let far_r = c
+        .request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": uri2}, "position": pos(&u, at + far.len() as u32)}),
+        )
+        .await;
+    let labels =
+        |r: &Value| r.as_array().unwrap().iter().map(|s| s["label"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    assert!(labels(&near).contains(&"$counter".to_string()));
+    assert_eq!(labels(&near), labels(&far_r));
+    let lines = far.matches('\n').count() as u64;
+    let edit = |r: &Value| r[0]["textEdit"]["range"]["start"]["line"].as_u64();
+    assert_eq!(edit(&far_r), edit(&near).map(|l| l + lines));
+    // Tokens: the same as near the start, plus one per comment line.
+    let tokens = |r: Value| r["data"].as_array().unwrap().len() / 5;
+    let n = tokens(c.request("textDocument/semanticTokens/full", json!({"textDocument": {"uri": URI}})).await);
+    let m = tokens(c.request("textDocument/semanticTokens/full", json!({"textDocument": {"uri": uri2}})).await);
+    assert_eq!(m, n + lines as usize, "one token per comment line");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn quick_fixes() {
     let mut c = Client::start().await;

@@ -42,6 +42,10 @@ pub struct Item {
     pub detail: String,
 }
 
+/// How much text before the cursor completion reads: a caller may pass a window of the text
+/// that holds this much before the cursor's token and get the same answer.
+pub const CONTEXT: u32 = 16 * 1024;
+
 /// The completions at `offset` of `text`, and the range they replace. `analysis` (with the offset
 /// mapped into its text) gives the names; it may be absent or older than `text`.
 pub fn complete(text: &str, offset: u32, analysis: Option<(&Analysis, Option<u32>)>) -> (Span, Vec<Item>) {
@@ -97,11 +101,19 @@ struct Context {
 }
 
 fn context(text: &str, at: usize) -> Context {
-    // Lex from a line start well before the cursor (a field rarely spans more than this; the
-    // groups outside the window are unknown and do not matter for completion).
-    let mut from = at.saturating_sub(16 * 1024);
-    while from > 0 && text.as_bytes()[from - 1] != b'\n' {
-        from -= 1;
+    // Lex from the first line start in the last CONTEXT bytes before the cursor (a field rarely
+    // spans more than this; the groups outside the window are unknown and do not matter for
+    // completion).
+    let mut from = at.saturating_sub(CONTEXT as usize);
+    if from > 0 {
+        match text.as_bytes()[from..at].iter().position(|&c| c == b'\n') {
+            Some(i) => from += i + 1,
+            None => {
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+            }
+        }
     }
     let window = &text[from..at];
     let lexed = lexer::lex(window);
