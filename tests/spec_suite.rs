@@ -199,8 +199,12 @@ fn install_panic_hook() {
     }));
 }
 
+/// Modules assembled as objects body by body with warnings (each compared with the one-tree path).
+static OBJECTS_WITH_WARNINGS: AtomicUsize = AtomicUsize::new(0);
+
 /// Runs relwat on `text` (plain module output, validated with `features`); a panic becomes
-/// `Err(reason)`.
+/// `Err(reason)`. Each way of assembling must give what the other gives, as a module and as an
+/// object.
 fn run_relwat(text: &str, features: WasmFeatures) -> Result<relwat::Assembled, String> {
     let options = Options { features, output: OutputKind::Module };
     QUIET_PANICS.with(|q| q.set(true));
@@ -211,6 +215,18 @@ fn run_relwat(text: &str, features: WasmFeatures) -> Result<relwat::Assembled, S
                 whole.diagnostics.is_empty() && by_body.bytes == whole.bytes,
                 "assembled body by body: not the result of the one-tree path"
             );
+        }
+        // As an object, where the object rules' warnings come body by body too.
+        let object = Options { features, output: OutputKind::Object };
+        if let Some(by_body) = relwat::assemble_body_by_body(text, &object) {
+            let in_one_tree = relwat::assemble_in_one_tree(text, &object);
+            assert!(
+                by_body.bytes == in_one_tree.bytes && by_body.diagnostics == in_one_tree.diagnostics,
+                "assembled as an object body by body: not the result of the one-tree path"
+            );
+            if !by_body.diagnostics.is_empty() {
+                OBJECTS_WITH_WARNINGS.fetch_add(1, Ordering::Relaxed);
+            }
         }
         whole
     }));
@@ -988,7 +1004,10 @@ fn spec_suite() {
             let _ = writeln!(report, "  {f}");
         }
     }
+    let with_warnings = OBJECTS_WITH_WARNINGS.load(Ordering::Relaxed);
+    let _ = writeln!(report, "objects with warnings assembled body by body, as in one tree: {with_warnings}");
     print!("{report}");
+    assert!(with_warnings > 500, "only {with_warnings} objects with warnings were compared");
     if !skipped_files.is_empty() {
         panic!("{} scripts could not be checked:\n  {}", skipped_files.len(), skipped_files.join("\n  "));
     }

@@ -3,11 +3,15 @@
 //! object, and its instructions are dropped (on two threads for large modules). The instructions
 //! are most of a large module's tree, and they never all exist at once.
 //!
-//! This path gives no diagnostics: on anything that has one (a mistake, a warning, a validation
-//! error) or that depends on text order across bodies (a body's implicit type), it gives up, and
-//! [`crate::assemble`] builds the whole tree, which gives the diagnostics and the same bytes.
+//! This path gives no diagnostics of its own: on a mistake, a warning or a validation error of
+//! the text, or on what depends on text order across bodies (a body's implicit type), it gives
+//! up, and [`crate::assemble`] builds the whole tree, which gives the diagnostics and the same
+//! bytes. Only the warnings of the object rules, which are the same on both paths (they read the
+//! module's fields, the bodies' relocations and the bodies' facts, all of which this path has),
+//! are given here: a plain text assembled as an object often has some.
 
 use crate::ast::{Expr, Func, ModuleField};
+use crate::diagnostic::Diagnostic;
 use crate::encode::{self, BodyCode};
 use crate::object::CodeFacts;
 use crate::resolve::{self, BodyResolver};
@@ -56,9 +60,6 @@ pub(crate) fn assemble(source: &str, options: &Options) -> Option<Assembled> {
         bodies.push(body.code);
         facts.append(body.facts);
     }
-    if facts.has_diagnostics() {
-        return None;
-    }
     let module = &parsed.module;
     let encoded = encode::encode_with_bodies(module, &resolved, object, &bodies);
     let (validation, lowered) =
@@ -66,13 +67,15 @@ pub(crate) fn assemble(source: &str, options: &Options) -> Option<Assembled> {
     if !validation.is_empty() {
         return None;
     }
-    let bytes = match lowered {
-        Some((bytes, _, diagnostics)) if diagnostics.is_empty() => bytes?,
+    let (bytes, mut diagnostics) = match lowered {
+        Some((bytes, _, diagnostics)) if !diagnostics.iter().any(Diagnostic::is_error) => (bytes?, diagnostics),
         Some(_) => return None,
-        None => encoded.bytes,
+        None => (encoded.bytes, Vec::new()),
     };
+    // As the one-tree path orders them.
+    diagnostics.sort_by_key(|d| (d.primary.span.start, d.primary.span.end));
     let bytes = encode::layout::finish(&module.layout, bytes);
-    Some(Assembled { bytes: Some(bytes), diagnostics: Vec::new() })
+    Some(Assembled { bytes: Some(bytes), diagnostics })
 }
 
 /// Parses, resolves and encodes the bodies of the functions at `funcs` (field indices), in order.
@@ -233,7 +236,27 @@ mod tests {
         assert_eq!(types, Some(3));
     }
 
-    /// Mistakes and warnings are given by the one-tree path, in full.
+    /// The warnings of the object rules are the one-tree path's, and so are the bytes.
+    #[test]
+    fn object_warnings_body_by_body() {
+        let cases = [
+            // A defined memory, and a relocatable constant left unrelocated.
+            "(module (memory 1) (func (result i32) i32.const 0 (@reloc none)))",
+            // Function-table entries without a `functable` relocation, and `ref.func` in a body.
+            "(module (table 2 funcref) (elem (i32.const 0) $f $g)\n (func $f) (func $g (drop (ref.func $f))))",
+        ];
+        for text in cases {
+            let options = options(OutputKind::Object);
+            let by_body = assemble_body_by_body(text, &options).expect("warnings only");
+            let whole = assemble_in_one_tree(text, &options);
+            assert!(!whole.diagnostics.is_empty() && whole.bytes.is_some(), "{text}: {:?}", whole.diagnostics);
+            assert!(whole.diagnostics.iter().all(|d| !d.is_error()), "{text}");
+            assert_eq!(by_body.bytes, whole.bytes, "{text}");
+            assert_eq!(format!("{:?}", by_body.diagnostics), format!("{:?}", whole.diagnostics), "{text}");
+        }
+    }
+
+    /// Mistakes and other warnings are given by the one-tree path, in full.
     #[test]
     fn diagnostics_fall_back() {
         let cases = [
@@ -243,8 +266,6 @@ mod tests {
             "(module (func call $nowhere))",
             // A validation error.
             "(module (func (result i32) nop))",
-            // A warning of the object rules on an unannotated text.
-            "(module (memory 1) (func (result i32) i32.const 0 (@reloc none)))",
             // An unknown annotation in a body (which could be a misplaced layout annotation).
             "(module (func nop (@what ever) nop))",
         ];
