@@ -1,7 +1,8 @@
 //! Benchmark of the language server on a large file (run by `lsp/bench`): spawns `relwat-lsp`,
 //! opens the file, and measures over the real stdio protocol:
 //! - the time from `didOpen` to the first `publishDiagnostics`;
-//! - the time from each `didChange` (one character typed inside a function) to its diagnostics;
+//! - the time from each `didChange` (one character typed inside a function) to its diagnostics,
+//!   and from a space typed in a declaration outside the bodies (which changes them all);
 //! - hover and go-to-definition latency.
 //!
 //! Usage: lsp-bench SERVER FILE.wat [EDITS]
@@ -122,6 +123,26 @@ fn main() {
         times.push(t.elapsed());
     }
     stats("edit → diagnostics (re-check)", times);
+    // Typing outside the bodies (a space in a global's or a type's declaration): the module
+    // without its bodies changes, so every body is checked again.
+    let decls: Vec<usize> = ["(global ", "(type "]
+        .iter()
+        .flat_map(|h| text.match_indices(h).map(|(i, h)| i + h.len()).take(10).collect::<Vec<_>>())
+        .collect();
+    let mut outside = Vec::new();
+    for &at in &decls {
+        let p = pos(&text, at);
+        text.insert(at, ' ');
+        version += 1;
+        let t = Instant::now();
+        lsp.send(json!({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":uri,"version":version},
+            "contentChanges":[{"range":{"start":p,"end":p},"text":" "}]}}));
+        lsp.wait_diags(version);
+        outside.push(t.elapsed());
+    }
+    if !outside.is_empty() {
+        stats("edit outside bodies → diagnostics", outside);
+    }
     // Hover and definition on `call $x` sites.
     let calls: Vec<usize> = text
         .match_indices("call ")
