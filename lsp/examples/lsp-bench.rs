@@ -2,7 +2,8 @@
 //! opens the file, and measures over the real stdio protocol:
 //! - the time from `didOpen` to the first `publishDiagnostics`;
 //! - the time from each `didChange` (one character typed inside a function) to its diagnostics,
-//!   and from a space typed in a declaration outside the bodies (which changes them all);
+//!   from a space typed in a declaration outside the bodies (which changes them all), and from a
+//!   new line typed between two functions;
 //! - hover and go-to-definition latency.
 //!
 //! Usage: lsp-bench SERVER FILE.wat [EDITS]
@@ -76,7 +77,7 @@ fn stats(name: &str, mut v: Vec<Duration>) {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let mean = v.iter().map(|d| ms(*d)).sum::<f64>() / v.len() as f64;
     println!(
-        "{name:<34} n={:<4} mean {:>8.2} ms  median {:>8.2} ms  p95 {:>8.2} ms  max {:>8.2} ms",
+        "{name:<38} n={:<4} mean {:>8.2} ms  median {:>8.2} ms  p95 {:>8.2} ms  max {:>8.2} ms",
         v.len(),
         mean,
         ms(v[v.len() / 2]),
@@ -125,12 +126,14 @@ fn main() {
     stats("edit → diagnostics (re-check)", times);
     // Typing outside the bodies (a space in a global's or a type's declaration): the module
     // without its bodies changes, so every body is checked again.
-    let decls: Vec<usize> = ["(global ", "(type "]
+    let mut decls: Vec<usize> = ["\n  (global ", "\n  (type "]
         .iter()
         .flat_map(|h| text.match_indices(h).map(|(i, h)| i + h.len()).take(10).collect::<Vec<_>>())
         .collect();
+    decls.sort();
     let mut outside = Vec::new();
-    for &at in &decls {
+    for (k, &at) in decls.iter().enumerate() {
+        let at = at + k; // earlier inserts moved later sites
         let p = pos(&text, at);
         text.insert(at, ' ');
         version += 1;
@@ -142,6 +145,24 @@ fn main() {
     }
     if !outside.is_empty() {
         stats("edit outside bodies → diagnostics", outside);
+    }
+    // A new line typed between two functions, as when one starts a new function.
+    let gaps: Vec<usize> = text.match_indices(")\n  (func ").map(|(i, _)| i + 1).collect();
+    let step = (gaps.len() / edits.max(1)).max(1);
+    let mut between = Vec::new();
+    for (k, &at) in gaps.iter().step_by(step).take(edits).enumerate() {
+        let at = at + k * 3;
+        let p = pos(&text, at);
+        text.insert_str(at, "\n  ");
+        version += 1;
+        let t = Instant::now();
+        lsp.send(json!({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":uri,"version":version},
+            "contentChanges":[{"range":{"start":p,"end":p},"text":"\n  "}]}}));
+        lsp.wait_diags(version);
+        between.push(t.elapsed());
+    }
+    if !between.is_empty() {
+        stats("new line between fields → diagnostics", between);
     }
     // Hover and definition on `call $x` sites.
     let calls: Vec<usize> = text

@@ -115,12 +115,29 @@ fn incremental_reparse_equals_full_parse_on_real_files() {
         seed ^= seed << 17;
         (seed % n.max(1) as u64) as usize
     };
-    let inserts = ["x", " ", "$a", "(", ")", "i32.add", "\"", ";;", "(;", "0", "\n", "(@reloc data $x)", "call $f"];
+    let inserts = [
+        "x",
+        " ",
+        "\n  (func $q)",
+        ";; c\n",
+        "(; b ;)",
+        "$a",
+        "(",
+        ")",
+        "i32.add",
+        "\"",
+        ";;",
+        "(;",
+        "0",
+        "\n",
+        "(@reloc data $x)",
+        "call $f",
+    ];
     let mut field_updates = 0;
     for (path, text) in corpus() {
         let mut syntax = Syntax::parse(Arc::from(text.as_str()));
         let mut cur = text.clone();
-        for _ in 0..40 {
+        for _ in 0..150 {
             let mut s = rnd(cur.len() + 1);
             while !cur.is_char_boundary(s) {
                 s -= 1;

@@ -52,6 +52,8 @@ fn random_edit(rnd: &mut Rnd, text: &str) -> (usize, usize, &'static str) {
         "local.get 0 ",
         "(local i32)",
         "(@sym.label $l)",
+        "\n  (func $q (result i32) i32.const 1)",
+        ";; c\n",
     ];
     let starts: Vec<usize> = text.match_indices("\n    ").map(|(i, _)| i + 5).collect();
     let mut s = if !starts.is_empty() && rnd.below(4) != 0 {

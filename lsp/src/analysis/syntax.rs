@@ -1,8 +1,10 @@
 //! The syntax of one document, re-parsed incrementally: an edit that stays inside one module field
-//! re-parses that field alone and moves the fields after it; anything else re-parses the file.
+//! re-parses that field alone, and an edit between two fields re-parses what now stands between
+//! them (whitespace, comments, whole new fields); the fields after it are moved. Anything else,
+//! or anything the parser's recovery could read differently in the whole text, re-parses the file.
 
 use super::shift;
-use relwat::ast::Module;
+use relwat::ast::{Module, ModuleField};
 use relwat::diagnostic::Diagnostic;
 use relwat::lexer::{Token, TokenKind};
 use relwat::parser;
@@ -38,7 +40,7 @@ pub struct Syntax {
 pub enum Reparse {
     /// The whole file was parsed.
     Full,
-    /// One field was re-parsed.
+    /// One field, or the text between two fields, was re-parsed.
     Field,
 }
 
@@ -81,38 +83,134 @@ impl Syntax {
         done
     }
 
-    /// Re-parses the one field that contains the edit, if there is one and it stays one field.
+    /// The region an edit of `start..old_end` is re-parsed in, if it is local: the one group that
+    /// contains it, or the gap between two groups at module-field level (or between the module's
+    /// head and its first group, or its last group and its end) that contains it.
+    fn window(&self, start: u32, old_end: u32) -> Option<Window> {
+        let gi = self.groups.partition_point(|g| g.end <= start);
+        if let Some(&g) = self.groups.get(gi)
+            && g.start < start
+            && old_end < g.end
+        {
+            return Some(Window { span: g, groups: gi..gi + 1, in_group: true });
+        }
+        // Between groups: the edit must not reach into the next group.
+        let next = self.groups.get(gi).copied();
+        if next.is_some_and(|g| old_end > g.start) || self.groups.is_empty() {
+            return None;
+        }
+        let from = match gi.checked_sub(1) {
+            Some(prev) => self.groups[prev].end,
+            // Before the first group: after the module's head (`(module $id`), the last token
+            // before the group.
+            None => {
+                let first = next?.start;
+                let before = self.tokens.partition_point(|t| t.span.end <= first);
+                before.checked_sub(1).map_or(0, |i| self.tokens[i].span.end)
+            }
+        };
+        let to = match next {
+            Some(g) => g.start,
+            // After the last group: the module's `)`, or the end of a bare list of fields.
+            None if self.wrapped => self.tokens.last().filter(|t| t.kind == TokenKind::RParen)?.span.start,
+            None => self.text.len() as u32,
+        };
+        (from <= start && old_end <= to).then_some(Window {
+            span: Span::new(from, to),
+            groups: gi..gi,
+            in_group: false,
+        })
+    }
+
+    /// Whether the window `w` stands between clean neighbours at module-field level: after a
+    /// group or the module's head (`(module` and an optional id), before a group or the module's
+    /// end. A stray token beside it is read by the parser's recovery in the context of the field
+    /// before it, which an edit of the window may change.
+    fn clean_neighbours(&self, w: &Window) -> bool {
+        let g = w.span;
+        let after = self.tokens.partition_point(|t| t.span.start < g.end);
+        let next_ok = match self.tokens.get(after) {
+            None => !self.wrapped,
+            Some(t) if t.kind == TokenKind::RParen => self.wrapped && after + 1 == self.tokens.len(),
+            Some(t) => self.groups.get(w.groups.end).is_some_and(|n| n.start == t.span.start),
+        };
+        let before = self.tokens.partition_point(|t| t.span.end <= g.start);
+        let prev_ok = match before.checked_sub(1) {
+            None => !self.wrapped,
+            Some(i) if self.tokens[i].kind == TokenKind::RParen => {
+                w.groups.start > 0 && self.groups[w.groups.start - 1].end == self.tokens[i].span.end
+            }
+            // The head: `(`, `module`, and an id.
+            Some(i) => self.wrapped && (i == 1 || (i == 2 && self.tokens[2].kind == TokenKind::Id)),
+        };
+        next_ok && prev_ok
+    }
+
+    /// Re-parses the window that contains the edit, if there is one and what it holds in the new
+    /// text parses there as it would in the whole text.
     fn try_field(&mut self, text: &str, start: u32, old_end: u32, new_len: u32) -> bool {
         let delta = new_len as i64 - (old_end as i64 - start as i64);
-        let gi = self.groups.partition_point(|g| g.end <= start);
-        let Some(&g) = self.groups.get(gi) else { return false };
-        if !(g.start < start && old_end < g.end) {
+        // Where the parser closed the module early (a `)` too many in some field), the fields
+        // after that are read differently: the whole text decides.
+        if self.parse_diags.iter().any(|d| d.message.starts_with("unexpected text after the module")) {
             return false;
         }
+        let Some(w) = self.window(start, old_end).filter(|w| self.clean_neighbours(w)) else { return false };
+        let g = w.span;
         let new_end = (g.end as i64 + delta) as usize;
         if new_end > text.len() || !text.is_char_boundary(g.start as usize) || !text.is_char_boundary(new_end) {
             return false;
         }
         let piece = &text[g.start as usize..new_end];
-        // `(module ...)` parses as a module, not as a field.
-        let head = piece[1..].trim_start_matches([' ', '\t', '\n', '\r']);
-        if head.starts_with("module") || head.starts_with("(;") || head.starts_with(";;") {
-            return false;
+        if w.in_group {
+            // `(module ...)` parses as a module, not as a field.
+            let head = piece[1..].trim_start_matches([' ', '\t', '\n', '\r']);
+            if head.starts_with("module") || head.starts_with("(;") || head.starts_with(";;") {
+                return false;
+            }
+        } else {
+            // Text right after an atom (the module's `module` or id) would run on from it.
+            let before = self.tokens.partition_point(|t| t.span.end <= g.start);
+            let after_atom = before.checked_sub(1).is_some_and(|i| {
+                let t = &self.tokens[i];
+                t.span.end == g.start
+                    && !matches!(t.kind, TokenKind::LParen | TokenKind::RParen | TokenKind::Annotation)
+            });
+            if after_atom && piece.starts_with(|c: char| !c.is_ascii_whitespace() && c != '(' && c != ')') {
+                return false;
+            }
         }
         let p = parser::parse(piece);
-        // The piece must be one closed group, exactly as in the whole file.
-        if !closed_group(&p.tokens, piece.len() as u32) {
+        let (new_groups, wrapped) = groups(piece, &p.tokens);
+        if wrapped || p.module.id.is_some() {
             return false;
         }
-        if p.module.fields.len() > 1 || p.module.id.is_some() {
+        if w.in_group {
+            // The piece must be one closed group, exactly as in the whole file.
+            if !closed_group(&p.tokens, piece.len() as u32) || p.module.fields.len() > 1 {
+                return false;
+            }
+        } else {
+            // Nothing but whole groups (and comments): every token inside one of them.
+            let covered: usize = new_groups
+                .iter()
+                .map(|gr| p.tokens.iter().filter(|t| t.span.start >= gr.start && t.span.end <= gr.end).count())
+                .sum();
+            if covered != p.tokens.len() || (new_groups.is_empty() && !p.tokens.is_empty()) {
+                return false;
+            }
+            // A line comment at the piece's end would run on into the group after it.
+            let at_end = new_end == text.len();
+            if !at_end && p.comments.iter().any(|c| c.end as usize == piece.len() && c.text(piece).starts_with(";;")) {
+                return false;
+            }
+        }
+        // Each field is one group of the piece.
+        let mut spans = new_groups.iter();
+        if !p.module.fields.iter().all(|f| spans.any(|gr| *gr == shift::field_span(f))) {
             return false;
         }
-        if let Some(f) = p.module.fields.first()
-            && shift::field_span(f) != Span::new(0, piece.len() as u32)
-        {
-            return false;
-        }
-        // An unterminated string or comment would run on past the field in the whole file.
+        // An unterminated string or comment would run on past the window in the whole file.
         // Recovery that ends at the field's `)` reads it as the module's end: in the file that
         // is "unexpected text after the module", alone it is a stray `)`. Not local either.
         if p.diagnostics.iter().any(|d| d.message.contains("unterminated") || d.message.starts_with("unexpected `)`")) {
@@ -120,32 +218,23 @@ impl Syntax {
         }
         let base = g.start as i64;
         let inside = |s: Span| s.start >= g.start && s.end <= g.end;
-        // Fields.
+        // Fields: those inside the window are replaced, those after it moved.
         let fields = &mut self.module.fields;
         let fi = fields.partition_point(|f| shift::field_span(f).start < g.start);
-        let old = fields.get(fi).is_some_and(|f| shift::field_span(f) == g);
-        for f in fields[fi + old as usize..].iter_mut() {
-            shift::field(f, delta);
-        }
-        let new_field = p.module.fields.into_iter().next().map(|mut f| {
-            shift::field(&mut f, base);
-            f
-        });
-        match (old, new_field) {
-            (true, Some(f)) => {
-                fields[fi] = f;
-                self.stamps[fi] = 0;
-            }
-            (true, None) => {
-                fields.remove(fi);
-                self.stamps.remove(fi);
-            }
-            (false, Some(f)) => {
-                fields.insert(fi, f);
-                self.stamps.insert(fi, 0);
-            }
-            (false, None) => {}
-        }
+        let old = fi + fields[fi..].iter().take_while(|f| inside(shift::field_span(f))).count();
+        fields[old..].iter_mut().for_each(|f| shift::field(f, delta));
+        let new_fields: Vec<ModuleField> = p
+            .module
+            .fields
+            .into_iter()
+            .map(|mut f| {
+                shift::field(&mut f, base);
+                f
+            })
+            .collect();
+        let n = new_fields.len();
+        fields.splice(fi..old, new_fields);
+        self.stamps.splice(fi..old, std::iter::repeat_n(0, n));
         // Tokens, comments, unknown annotations, diagnostics.
         splice_spans(&mut self.tokens, g, delta, p.tokens, base);
         splice_spans(&mut self.comments, g, delta, p.comments, base);
@@ -185,10 +274,11 @@ impl Syntax {
             self.parse_diags = diags;
         }
         // Groups and the module.
-        for s in self.groups[gi + 1..].iter_mut() {
+        for s in self.groups[w.groups.end..].iter_mut() {
             shift::span(s, delta);
         }
-        self.groups[gi] = Span::new(g.start, new_end as u32);
+        let moved = new_groups.into_iter().map(|s| Span::new(s.start + g.start, s.end + g.start));
+        self.groups.splice(w.groups, moved);
         if self.wrapped {
             self.module.span.end = (self.module.span.end as i64 + delta) as u32;
         } else {
@@ -198,7 +288,16 @@ impl Syntax {
     }
 }
 
-/// Something with one span.
+/// Where an edit is re-parsed: a group at module-field level, or the gap between two.
+struct Window {
+    /// The region, in the text before the edit.
+    span: Span,
+    /// The groups it holds (one, or none for a gap), as indices into [`Syntax::groups`].
+    groups: std::ops::Range<usize>,
+    /// Whether it is one group.
+    in_group: bool,
+}
+
 trait Spanned {
     fn span_mut(&mut self) -> &mut Span;
     fn span(&self) -> Span;
@@ -328,6 +427,34 @@ mod tests {
         same(&s, &Syntax::parse(s.text.clone()));
         assert_eq!(edit(&mut s, "(call $a) (call $zz", "(call $a) nop"), Reparse::Full);
         assert_eq!(edit(&mut s, "nop", "i32.bogus"), Reparse::Field);
+        same(&s, &Syntax::parse(s.text.clone()));
+        // Between fields: whitespace, comments, whole new fields.
+        assert_eq!(edit(&mut s, ";; c\n", ";; c\n\n  "), Reparse::Field);
+        same(&s, &Syntax::parse(s.text.clone()));
+        assert_eq!(edit(&mut s, ";; c\n", ";; c\n  (global $g i32 (i32.const 0)) (; x ;) (func $n)\n"), Reparse::Field);
+        same(&s, &Syntax::parse(s.text.clone()));
+        assert!(s.module.fields.iter().any(|f| matches!(f, relwat::ast::ModuleField::Global(_))));
+        // After the last field, before the module's `)`.
+        let end = s.text.rfind(')').unwrap();
+        let text = format!("{}\n  (func $last){}", &s.text[..end], &s.text[end..]);
+        assert_eq!(s.update(Arc::from(text.as_str()), end as u32, end as u32, 15), Reparse::Field);
+        same(&s, &Syntax::parse(s.text.clone()));
+        // Not local: an unclosed `(`, a stray `)`, a line comment that would swallow the next
+        // field, text that would run on from `module`.
+        for (from, to) in
+            [(";; c\n", ";; c\n (func"), (";; c\n", ";; c\n )"), (";; c\n", ";; c\n ;;"), ("(module", "(modulex")]
+        {
+            let mut t = Syntax::parse(s.text.clone());
+            let text = t.text.to_string();
+            let start = text.find(from).unwrap() + from.len().min(to.len());
+            let ins = &to[from.len().min(to.len())..];
+            let new = format!("{}{ins}{}", &text[..start], &text[start..]);
+            assert_eq!(
+                t.update(Arc::from(new.as_str()), start as u32, start as u32, ins.len() as u32),
+                Reparse::Full,
+                "{to:?}"
+            );
+        }
         same(&s, &Syntax::parse(s.text.clone()));
         assert_eq!(edit(&mut s, "i32.bogus", "nop"), Reparse::Field);
         same(&s, &Syntax::parse(s.text.clone()));
