@@ -86,6 +86,37 @@ fn stats(name: &str, mut v: Vec<Duration>) {
     );
 }
 
+/// `n` of `sites`, spread over them.
+fn spread(sites: &[usize], n: usize) -> Vec<usize> {
+    let step = (sites.len() / n.max(1)).max(1);
+    sites.iter().step_by(step).take(n).copied().collect()
+}
+
+/// Types `ins` at each of `sites` (ascending offsets in the text before the first edit), one
+/// `didChange` at a time; returns the time from each to its diagnostics.
+fn type_at(
+    lsp: &mut Lsp,
+    uri: &str,
+    text: &mut String,
+    version: &mut i64,
+    sites: &[usize],
+    ins: &str,
+) -> Vec<Duration> {
+    let mut times = Vec::new();
+    for (k, &at) in sites.iter().enumerate() {
+        let at = at + k * ins.len(); // earlier inserts moved later sites
+        let p = pos(text, at);
+        text.insert_str(at, ins);
+        *version += 1;
+        let t = Instant::now();
+        lsp.send(json!({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":uri,"version":*version},
+            "contentChanges":[{"range":{"start":p,"end":p},"text":ins}]}}));
+        lsp.wait_diags(*version);
+        times.push(t.elapsed());
+    }
+    times
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let server = &args[1];
@@ -105,24 +136,12 @@ fn main() {
     let n = lsp.wait_diags(1);
     stats("open → first diagnostics", vec![t.elapsed()]);
     println!("  ({n} diagnostics)");
+    let mut version = 1;
     // Typing inside functions spread over the file: insert a `nop ` before an instruction.
     let sites: Vec<usize> = text.match_indices("\n    local.get ").map(|(i, _)| i + 5).collect();
     let sites: Vec<usize> =
         if sites.is_empty() { text.match_indices("(local.get ").map(|(i, _)| i).collect() } else { sites };
-    let step = (sites.len() / edits.max(1)).max(1);
-    let mut times = Vec::new();
-    let mut version = 1;
-    for (k, &at) in sites.iter().step_by(step).take(edits).enumerate() {
-        let at = at + k * 4; // earlier inserts moved later sites
-        let p = pos(&text, at);
-        text.insert_str(at, "nop ");
-        version += 1;
-        let t = Instant::now();
-        lsp.send(json!({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":uri,"version":version},
-            "contentChanges":[{"range":{"start":p,"end":p},"text":"nop "}]}}));
-        lsp.wait_diags(version);
-        times.push(t.elapsed());
-    }
+    let times = type_at(&mut lsp, uri, &mut text, &mut version, &spread(&sites, edits), "nop ");
     stats("edit → diagnostics (re-check)", times);
     // Typing outside the bodies (a space in a global's or a type's declaration): the module
     // without its bodies changes, so every body is checked again.
@@ -131,36 +150,13 @@ fn main() {
         .flat_map(|h| text.match_indices(h).map(|(i, h)| i + h.len()).take(10).collect::<Vec<_>>())
         .collect();
     decls.sort();
-    let mut outside = Vec::new();
-    for (k, &at) in decls.iter().enumerate() {
-        let at = at + k; // earlier inserts moved later sites
-        let p = pos(&text, at);
-        text.insert(at, ' ');
-        version += 1;
-        let t = Instant::now();
-        lsp.send(json!({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":uri,"version":version},
-            "contentChanges":[{"range":{"start":p,"end":p},"text":" "}]}}));
-        lsp.wait_diags(version);
-        outside.push(t.elapsed());
-    }
+    let outside = type_at(&mut lsp, uri, &mut text, &mut version, &decls, " ");
     if !outside.is_empty() {
         stats("edit outside bodies → diagnostics", outside);
     }
     // A new line typed between two functions, as when one starts a new function.
     let gaps: Vec<usize> = text.match_indices(")\n  (func ").map(|(i, _)| i + 1).collect();
-    let step = (gaps.len() / edits.max(1)).max(1);
-    let mut between = Vec::new();
-    for (k, &at) in gaps.iter().step_by(step).take(edits).enumerate() {
-        let at = at + k * 3;
-        let p = pos(&text, at);
-        text.insert_str(at, "\n  ");
-        version += 1;
-        let t = Instant::now();
-        lsp.send(json!({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":uri,"version":version},
-            "contentChanges":[{"range":{"start":p,"end":p},"text":"\n  "}]}}));
-        lsp.wait_diags(version);
-        between.push(t.elapsed());
-    }
+    let between = type_at(&mut lsp, uri, &mut text, &mut version, &spread(&gaps, edits), "\n  ");
     if !between.is_empty() {
         stats("new line between fields → diagnostics", between);
     }
