@@ -266,3 +266,39 @@ fn edits_outside_bodies_change_the_bodies() {
     });
     assert!(shared > 3000, "bodies were taken between the edits: {shared}");
 }
+
+/// Functions added between two fields (the text between them re-parsed, the functions after
+/// them moved), each followed by edits inside bodies: the bodies are taken by their own
+/// functions, never by the function that now stands at their index.
+#[test]
+fn functions_added_between_fields() {
+    let text = large_module();
+    let steps: Vec<Box<dyn Fn(&str) -> (usize, usize, String)>> = vec![
+        Box::new(|cur| {
+            let at = cur.find("\n  (func $f1 ").expect("f1");
+            (at, at, "\n  (func $new1 (type $t) local.get 0)".to_string())
+        }),
+        Box::new(|cur| {
+            let at = cur.find("i32.const 17").expect("a body");
+            (at, at + 12, "i32.const 18".to_string())
+        }),
+        Box::new(|cur| {
+            let at = cur.find("i32.const 18").expect("a body");
+            (at, at + 12, "i32.const 19".to_string())
+        }),
+        Box::new(|cur| {
+            let at = cur.find("\n  (func $f5 ").expect("f5");
+            (at, at, "\n  (func $new2 (type $t) i32.const 2)".to_string())
+        }),
+        Box::new(|cur| {
+            let at = cur.find("i32.const 19").expect("a body");
+            (at, at + 12, "i32.const 20".to_string())
+        }),
+        Box::new(|cur| {
+            let at = cur.find("i32.const 20").expect("a body");
+            (at, at + 12, "i32.const 21".to_string())
+        }),
+    ];
+    let mut it = steps.iter();
+    edit_and_compare_with("functions added", &text, steps.len(), |cur| it.next().expect("one per edit")(cur));
+}

@@ -157,7 +157,7 @@ pub fn run(
 ) -> Option<Bodies> {
     // Stamps are never given twice, even when nothing can be taken: an older tree may still
     // hold any stamp given before.
-    let next_stamp = prev.filter(|p| p.skeleton == skeleton).map_or(1, |p| p.next_stamp);
+    let next_stamp = prev.map_or(1, |p| p.next_stamp);
     let prev = prev.filter(|p| p.skeleton == skeleton);
     let memory64 = encode::memory64(&module.fields);
     let funcs: Vec<usize> = (0..module.fields.len())
