@@ -273,32 +273,19 @@ fn edits_outside_bodies_change_the_bodies() {
 #[test]
 fn functions_added_between_fields() {
     let text = large_module();
-    let steps: Vec<Box<dyn Fn(&str) -> (usize, usize, String)>> = vec![
-        Box::new(|cur| {
-            let at = cur.find("\n  (func $f1 ").expect("f1");
-            (at, at, "\n  (func $new1 (type $t) local.get 0)".to_string())
-        }),
-        Box::new(|cur| {
-            let at = cur.find("i32.const 17").expect("a body");
-            (at, at + 12, "i32.const 18".to_string())
-        }),
-        Box::new(|cur| {
-            let at = cur.find("i32.const 18").expect("a body");
-            (at, at + 12, "i32.const 19".to_string())
-        }),
-        Box::new(|cur| {
-            let at = cur.find("\n  (func $f5 ").expect("f5");
-            (at, at, "\n  (func $new2 (type $t) i32.const 2)".to_string())
-        }),
-        Box::new(|cur| {
-            let at = cur.find("i32.const 19").expect("a body");
-            (at, at + 12, "i32.const 20".to_string())
-        }),
-        Box::new(|cur| {
-            let at = cur.find("i32.const 20").expect("a body");
-            (at, at + 12, "i32.const 21".to_string())
-        }),
+    // (where, how many of its bytes are replaced, by what)
+    let steps: &[(&str, usize, &str)] = &[
+        ("\n  (func $f1 ", 0, "\n  (func $new1 (type $t) local.get 0)"),
+        ("i32.const 17", 12, "i32.const 18"),
+        ("i32.const 18", 12, "i32.const 19"),
+        ("\n  (func $f5 ", 0, "\n  (func $new2 (type $t) i32.const 2)"),
+        ("i32.const 19", 12, "i32.const 20"),
+        ("i32.const 20", 12, "i32.const 21"),
     ];
     let mut it = steps.iter();
-    edit_and_compare_with("functions added", &text, steps.len(), |cur| it.next().expect("one per edit")(cur));
+    edit_and_compare_with("functions added", &text, steps.len(), |cur| {
+        let (needle, len, new) = it.next().expect("one per edit");
+        let at = cur.find(needle).expect("the place");
+        (at, at + len, new.to_string())
+    });
 }

@@ -92,7 +92,7 @@ impl Syntax {
             && g.start < start
             && old_end < g.end
         {
-            return Some(Window { span: g, groups: gi..gi + 1, in_group: true });
+            return Some(Window { span: g, groups: gi..gi + 1 });
         }
         // Between groups: the edit must not reach into the next group.
         let next = self.groups.get(gi).copied();
@@ -115,11 +115,7 @@ impl Syntax {
             None if self.wrapped => self.tokens.last().filter(|t| t.kind == TokenKind::RParen)?.span.start,
             None => self.text.len() as u32,
         };
-        (from <= start && old_end <= to).then_some(Window {
-            span: Span::new(from, to),
-            groups: gi..gi,
-            in_group: false,
-        })
+        (from <= start && old_end <= to).then_some(Window { span: Span::new(from, to), groups: gi..gi })
     }
 
     /// Whether the window `w` stands between clean neighbours at module-field level: after a
@@ -162,41 +158,36 @@ impl Syntax {
             return false;
         }
         let piece = &text[g.start as usize..new_end];
-        if w.in_group {
+        if w.in_group() {
             // `(module ...)` parses as a module, not as a field.
             let head = piece[1..].trim_start_matches([' ', '\t', '\n', '\r']);
             if head.starts_with("module") || head.starts_with("(;") || head.starts_with(";;") {
                 return false;
             }
-        } else {
-            // Text right after an atom (the module's `module` or id) would run on from it.
-            let before = self.tokens.partition_point(|t| t.span.end <= g.start);
-            let after_atom = before.checked_sub(1).is_some_and(|i| {
-                let t = &self.tokens[i];
-                t.span.end == g.start
-                    && !matches!(t.kind, TokenKind::LParen | TokenKind::RParen | TokenKind::Annotation)
-            });
-            if after_atom && piece.starts_with(|c: char| !c.is_ascii_whitespace() && c != '(' && c != ')') {
-                return false;
-            }
+        } else if self.wrapped
+            && w.groups.start == 0
+            && piece.starts_with(|c: char| !c.is_ascii_whitespace() && c != '(' && c != ')')
+        {
+            // Right after the module's head (`module` or its id), text would run on from it.
+            return false;
         }
         let p = parser::parse(piece);
         let (new_groups, wrapped) = groups(piece, &p.tokens);
         if wrapped || p.module.id.is_some() {
             return false;
         }
-        if w.in_group {
+        if w.in_group() {
             // The piece must be one closed group, exactly as in the whole file.
             if !closed_group(&p.tokens, piece.len() as u32) || p.module.fields.len() > 1 {
                 return false;
             }
         } else {
             // Nothing but whole groups (and comments): every token inside one of them.
-            let covered: usize = new_groups
-                .iter()
-                .map(|gr| p.tokens.iter().filter(|t| t.span.start >= gr.start && t.span.end <= gr.end).count())
-                .sum();
-            if covered != p.tokens.len() || (new_groups.is_empty() && !p.tokens.is_empty()) {
+            let in_a_group = |t: &Token| {
+                let i = new_groups.partition_point(|gr| gr.end <= t.span.start);
+                new_groups.get(i).is_some_and(|gr| gr.start <= t.span.start && t.span.end <= gr.end)
+            };
+            if !p.tokens.iter().all(in_a_group) {
                 return false;
             }
             // A line comment at the piece's end would run on into the group after it.
@@ -294,8 +285,13 @@ struct Window {
     span: Span,
     /// The groups it holds (one, or none for a gap), as indices into [`Syntax::groups`].
     groups: std::ops::Range<usize>,
-    /// Whether it is one group.
-    in_group: bool,
+}
+
+impl Window {
+    /// Whether it is one group (not a gap).
+    fn in_group(&self) -> bool {
+        !self.groups.is_empty()
+    }
 }
 
 trait Spanned {
