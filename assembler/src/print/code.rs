@@ -144,14 +144,13 @@ impl<'a, 'e> ExprPrinter<'a, 'e> {
             match indent {
                 Some(base) => {
                     // Deep nesting (a big `switch` is hundreds of blocks) stops indenting at 32.
-                    const SPACES: &str =
-                        concat!("\n", "                                                                ");
+                    const SPACES: &str = "                                                                ";
                     let width = base + 2 * level.min(32);
                     self.out.push('\n');
-                    for _ in 0..width / 64 {
-                        self.out.push_str(&SPACES[1..]);
+                    for _ in 0..width / SPACES.len() {
+                        self.out.push_str(SPACES);
                     }
-                    self.out.push_str(&SPACES[1..1 + width % 64]);
+                    self.out.push_str(&SPACES[..width % SPACES.len()]);
                 }
                 None => {
                     if !first {
