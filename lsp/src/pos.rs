@@ -97,11 +97,6 @@ impl DocText {
         Cow::from(self.rope.byte_slice(start..end))
     }
 
-    /// Byte `i`, if there is one.
-    pub fn byte(&self, i: u32) -> Option<u8> {
-        ((i as usize) < self.rope.len_bytes()).then(|| self.rope.byte(i as usize))
-    }
-
     /// The start of the character that byte `offset` is in (the text's end past it).
     fn char_start(&self, offset: u32) -> usize {
         let offset = (offset as usize).min(self.rope.len_bytes());
