@@ -55,16 +55,6 @@ impl BodyCache {
     pub fn shared_with(&self, other: &BodyCache) -> usize {
         self.bodies.iter().filter(|(s, b)| other.bodies.get(s).is_some_and(|o| Arc::ptr_eq(b, o))).count()
     }
-
-    /// How many bodies it holds.
-    pub fn len(&self) -> usize {
-        self.bodies.len()
-    }
-
-    /// Whether it holds no body.
-    pub fn is_empty(&self) -> bool {
-        self.bodies.is_empty()
-    }
 }
 
 /// One function body, resolved, encoded and read for the object, at the place its function
@@ -209,7 +199,7 @@ pub fn run(
 
 /// Whether every range of the body's diagnostics is inside its function.
 fn movable(body: &CheckedBody) -> bool {
-    let field = Span::new(body.code.span.start, body.code.span.end);
+    let field = body.code.span;
     let inside = |s: Span| s.start >= field.start && s.end <= field.end;
     let mut diags = body.resolution.iter().chain(body.facts.diagnostics());
     diags.all(|d| inside(d.primary.span) && d.secondary.iter().all(|l| inside(l.span)))
