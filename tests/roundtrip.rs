@@ -12,10 +12,7 @@
 //!   listed in [`MC_KNOWN_FAILURES`] with their reason; the list is a ratchet.
 //! - `malformed_inputs`: truncations and bit flips of real objects never make the printer panic.
 //!
-//! Round trips must be byte-identical; `RELWAT_ROUNDTRIP_STRICT=0` accepts objects that are
-//! identical up to the order of the symbol table and of the init functions
-//! (`relwat::print::compare`), for an object writer that does not follow `(@relwat.layout
-//! (symbol-order ...) (init-order ...))`. Build products stay in `target/roundtrip/corpus/NAME/`: `X.wat` (the text),
+//! Round trips must be byte-identical. Build products stay in `target/roundtrip/corpus/NAME/`: `X.wat` (the text),
 //! `X.rt.o` (re-assembled), `orig/program.wasm` and `rt/program.wasm` (linked from the original
 //! and from the re-assembled objects) and their outputs `program.out`.
 
@@ -28,17 +25,10 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_path_buf()
 }
 
-/// Byte identity is required unless `RELWAT_ROUNDTRIP_STRICT=0`, which accepts objects that are
-/// identical up to the order of the symbol table and of the init functions.
-fn strict() -> bool {
-    std::env::var_os("RELWAT_ROUNDTRIP_STRICT").is_none_or(|v| v != "0")
-}
-
 /// The outcome for one object.
 #[derive(Debug)]
 enum Outcome {
     Identical,
-    UpToOrder,
     Different(String),
     PrintError(String),
     AssembleError(String),
@@ -46,17 +36,12 @@ enum Outcome {
 
 impl Outcome {
     fn ok(&self) -> bool {
-        match self {
-            Outcome::Identical => true,
-            Outcome::UpToOrder => !strict(),
-            _ => false,
-        }
+        matches!(self, Outcome::Identical)
     }
 
     fn word(&self) -> &'static str {
         match self {
             Outcome::Identical => "identical",
-            Outcome::UpToOrder => "identical up to symbol/init order",
             Outcome::Different(_) => "DIFFERENT",
             Outcome::PrintError(_) => "PRINT ERROR",
             Outcome::AssembleError(_) => "ASSEMBLE ERROR",
@@ -78,7 +63,8 @@ fn round_trip(obj: &Path) -> (Outcome, Vec<String>) {
     let _ = std::fs::write(&wat, &printed.text);
     // Both ways of assembling: a text printed from an object has no diagnostics, so it is
     // assembled body by body, to the bytes of the one-tree path.
-    let options = relwat::Options::default();
+    // An object that does not validate is re-assembled without validation (D5).
+    let options = relwat::Options { validate: printed.invalid.is_none(), ..relwat::Options::default() };
     let assembled = relwat::assemble_in_one_tree(&printed.text, &options);
     match relwat::assemble_body_by_body(&printed.text, &options) {
         Some(by_body) if by_body.bytes != assembled.bytes => {
@@ -101,7 +87,6 @@ fn round_trip(obj: &Path) -> (Outcome, Vec<String>) {
     let _ = std::fs::write(obj.with_extension("rt.o"), &rt);
     let outcome = match compare(&bytes, &rt) {
         Comparison::Identical => Outcome::Identical,
-        Comparison::SameUpToSymbolOrder(_) => Outcome::UpToOrder,
         Comparison::Different(d) => Outcome::Different(d.to_string()),
     };
     (outcome, printed.warnings)
@@ -174,7 +159,7 @@ fn check_entry(e: &Entry, runner: &Path) -> (Vec<String>, bool) {
             _ => {}
         }
         ok &= outcome.ok();
-        if !matches!(outcome, Outcome::Identical | Outcome::UpToOrder) {
+        if !outcome.ok() {
             return (lines, false);
         }
     }
@@ -240,7 +225,7 @@ fn check_entry(e: &Entry, runner: &Path) -> (Vec<String>, bool) {
                 ok = false;
             }
         }
-        if strict() && !same_link {
+        if !same_link {
             lines.push("    the linked modules differ".into());
             ok = false;
         }
@@ -297,10 +282,9 @@ fn corpus() {
         }
     }
     println!(
-        "round trip: {} entries ({objects} objects), {} failed{}",
+        "round trip: {} entries ({objects} objects), {} failed (byte identity required)",
         entries.len(),
-        failed.len(),
-        if strict() { " (strict: byte identity required)" } else { "" }
+        failed.len()
     );
     assert!(failed.is_empty(), "failed entries: {failed:?}");
 }
@@ -393,12 +377,8 @@ fn system_archives() {
     assert!(failed.is_empty(), "{} of {} objects fail:\n{}", failed.len(), objects.len(), failed.join("\n"));
 }
 
-/// End-to-end cases whose llvm-mc object does not round-trip, and why.
-const MC_KNOWN_FAILURES: &[(&str, &str)] = &[(
-    "wasm64-pie",
-    "not a valid module: LLVM 22 types GOT.mem imports i32 in wasm64 objects, and relwat validates \
-         what it assembles",
-)];
+/// End-to-end cases whose llvm-mc object does not round-trip, and why (a ratchet: none now).
+const MC_KNOWN_FAILURES: &[(&str, &str)] = &[];
 
 #[test]
 fn llvm_mc_objects() {

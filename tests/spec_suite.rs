@@ -206,7 +206,7 @@ static OBJECTS_WITH_WARNINGS: AtomicUsize = AtomicUsize::new(0);
 /// `Err(reason)`. Each way of assembling must give what the other gives, as a module and as an
 /// object.
 fn run_relwat(text: &str, features: WasmFeatures) -> Result<relwat::Assembled, String> {
-    let options = Options { features, output: OutputKind::Module };
+    let options = Options { features, output: OutputKind::Module, validate: true };
     QUIET_PANICS.with(|q| q.set(true));
     let result = catch_unwind(AssertUnwindSafe(|| {
         let whole = relwat::assemble_in_one_tree(text, &options);
@@ -217,7 +217,7 @@ fn run_relwat(text: &str, features: WasmFeatures) -> Result<relwat::Assembled, S
             );
         }
         // As an object, where the object rules' warnings come body by body too.
-        let object = Options { features, output: OutputKind::Object };
+        let object = Options { features, output: OutputKind::Object, validate: true };
         if let Some(by_body) = relwat::assemble_body_by_body(text, &object) {
             let in_one_tree = relwat::assemble_in_one_tree(text, &object);
             assert!(

@@ -614,14 +614,20 @@ pub struct Instr {
     pub kind: InstrKind,
 }
 
+/// Which immediate of an instruction an annotation belongs to: its position among the
+/// instruction's immediates in text order (0-based); for `try_table`, the catch clause's
+/// position (its tag is the clause's one relocatable immediate); for a memory argument, 1 is
+/// the offset (0, the memory index, is never relocated).
+pub type ImmSlot = u32;
+
 /// An expression: flat instructions (folded forms are unfolded by the parser) and the
 /// relocation annotations written after their immediates.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Expr {
     /// Instructions in execution order.
     pub instrs: Vec<Instr>,
-    /// `(instruction index, which immediate (0-based), annotation)`.
-    pub relocs: Vec<(u32, u8, RelocAnnot)>,
+    /// `(instruction index, which immediate ([`ImmSlot`]), annotation)`.
+    pub relocs: Vec<(u32, ImmSlot, RelocAnnot)>,
     /// `(@metadata.code.branch_hint "\01")` before `if`/`br_if`: (instruction index, value).
     pub branch_hints: Vec<(u32, u8)>,
     /// The whole expression.
@@ -951,8 +957,10 @@ pub struct Layout {
     /// 5-byte LEB (as LLVM writes them).
     pub padded_sizes: bool,
     /// `(datacount always)`: the DataCount section is written even when no instruction needs it
-    /// (LLVM writes it whenever an object has data segments).
-    pub datacount_always: bool,
+    /// (LLVM writes it whenever an object has data segments), `Some(true)`; `(datacount none)`:
+    /// never, even when an instruction names a data segment (llvm-mc without bulk memory),
+    /// `Some(false)`.
+    pub datacount: Option<bool>,
     /// `(target-features none)`: the object gets no `target_features` section.
     pub no_target_features: bool,
     /// `(symbol-order ...)`: the symbol table starts with these symbols, in this order; the
@@ -961,6 +969,20 @@ pub struct Layout {
     /// `(init-order $f ...)`: the init functions start with these (by function symbol), in this
     /// order; the others follow in their usual order.
     pub init_order: Option<Vec<Index>>,
+    /// `(symbol-flags $sym 0xNN)`, one per symbol: that symbol's flags word, exactly (for flag
+    /// combinations no annotation gives, decisions.md D3).
+    pub symbol_flags: Vec<SymbolFlags>,
+}
+
+/// One `(symbol-flags ...)` entry of the layout annotation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SymbolFlags {
+    /// The symbol.
+    pub symbol: SymbolRef,
+    /// The flags word (`WASM_SYM_*` bits).
+    pub flags: u32,
+    /// The entry.
+    pub span: Span,
 }
 
 /// A symbol named in `(symbol-order ...)`: `(func $f)`, `(data $x)`, `(section ".debug_str")`, ...
@@ -973,4 +995,6 @@ pub enum SymbolRef {
     Data(Index),
     /// The section symbol of the custom section with this name.
     Section(Str),
+    /// A symbol id of any kind (`symbol-flags` without a kind): it must name one symbol.
+    Any(Index),
 }

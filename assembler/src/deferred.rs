@@ -29,7 +29,7 @@ const CHUNK_BYTES: usize = 64 << 10;
 struct DoneBody {
     code: BodyCode,
     /// The body's relocation annotations, which the object reads with the encoded immediates.
-    relocs: Vec<(u32, u8, crate::ast::RelocAnnot)>,
+    relocs: Vec<(u32, crate::ast::ImmSlot, crate::ast::RelocAnnot)>,
     facts: CodeFacts,
 }
 

@@ -462,7 +462,11 @@ impl<'s> Resolver<'s> {
                     TableInit::Elems(items) => self.elem_items(items),
                 }
             }
-            ModuleField::Memory(_) => {}
+            ModuleField::Memory(m) => {
+                if let Some(items) = &m.inline_data {
+                    self.item_labels(items);
+                }
+            }
             ModuleField::Global(g) => {
                 self.valtype(&mut g.ty.ty);
                 self.expr(&mut g.init, &mut Locals::default());
@@ -489,8 +493,10 @@ impl<'s> Resolver<'s> {
                     self.index(Ns::Memory, memory);
                     self.expr(offset, &mut Locals::default());
                 }
+                self.item_labels(&d.items);
             }
-            ModuleField::Custom(_) | ModuleField::Comdat(_) | ModuleField::DataImport(_) | ModuleField::Unknown(_) => {}
+            ModuleField::Custom(c) => self.item_labels(&c.items),
+            ModuleField::Comdat(_) | ModuleField::DataImport(_) | ModuleField::Unknown(_) => {}
         }
     }
 
@@ -535,11 +541,35 @@ impl<'s> Resolver<'s> {
 
     fn expr(&mut self, e: &mut Expr, locals: &mut Locals<'s>) {
         let mut labels: Vec<Option<Id>> = Vec::new();
+        let mut sym_labels: Vec<Id> = Vec::new();
         for instr in &mut e.instrs {
-            let InstrKind::Op(id, imm) = &mut instr.kind else {
-                continue;
-            };
-            self.instr(*id, imm, instr.span, locals, &mut labels);
+            match &mut instr.kind {
+                InstrKind::Op(id, imm) => self.instr(*id, imm, instr.span, locals, &mut labels),
+                InstrKind::Label(l) => self.sym_label(&mut sym_labels, *l),
+            }
+        }
+    }
+
+    /// A `(@sym.label $l)`: unique in its function, data segment or custom section (A8).
+    fn sym_label(&mut self, seen: &mut Vec<Id>, label: Id) {
+        if let Some(first) = seen.iter().find(|l| same_id(self.src, l.span, label.span)) {
+            self.diags.push(
+                Diagnostic::error(label.span, format!("duplicate label id `{}`", label.span.text(self.src)))
+                    .with_label("defined again here")
+                    .with_secondary(first.span, "first defined here"),
+            );
+        } else {
+            seen.push(label);
+        }
+    }
+
+    /// The labels among the contents of a data segment or custom section.
+    fn item_labels(&mut self, items: &[DataItem]) {
+        let mut seen = Vec::new();
+        for item in items {
+            if let DataItem::Label(l, _) = item {
+                self.sym_label(&mut seen, *l);
+            }
         }
     }
 

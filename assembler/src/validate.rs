@@ -15,6 +15,13 @@ pub fn validate(bytes: &[u8], features: WasmFeatures, map: &SourceMap, fallback:
     errors.iter().map(|e| e.diagnostic(map.lookup(e.offset as usize).unwrap_or(fallback))).collect()
 }
 
+/// Why a binary (a module or an object) does not validate with every feature on, with the
+/// offset; `None` when it validates.
+pub fn validate_object(bytes: &[u8]) -> Option<String> {
+    let mut v = Validator::new_with_features(WasmFeatures::all());
+    v.validate_all(bytes).err().map(|e| format!("{} (at byte 0x{:x})", e.message(), e.offset()))
+}
+
 /// One validation error.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValidationError {

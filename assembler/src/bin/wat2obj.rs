@@ -42,6 +42,11 @@ struct Cli {
     #[arg(long)]
     module: bool,
 
+    /// Do not validate: encode a text whose code does not type-check, as llvm-mc
+    /// `-no-type-check` does (syntax, names and annotations are still checked).
+    #[arg(long)]
+    no_validate: bool,
+
     /// Enable a feature (also spelled `--enable-FEATURE`). Repeatable.
     #[arg(long, value_name = "FEATURE", action = clap::ArgAction::Append)]
     enable: Vec<String>,
@@ -162,7 +167,8 @@ fn run() -> Result<ExitCode, Failure> {
     };
 
     // Assemble. A panic is a bug in relwat: report it as such, and write nothing.
-    let options = Options { features, output: if cli.module { OutputKind::Module } else { OutputKind::Object } };
+    let kind = if cli.module { OutputKind::Module } else { OutputKind::Object };
+    let options = Options { features, output: kind, validate: !cli.no_validate };
     let assembled = catch_unwind(AssertUnwindSafe(|| relwat::assemble(&source, &options))).map_err(|_| Failure {
         message: "internal error: the assembler panicked (this is a bug in relwat)".into(),
         code: 3,

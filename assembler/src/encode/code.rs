@@ -37,7 +37,7 @@ pub struct ImmSite {
     /// What it is.
     pub role: ImmRole,
     /// Which immediate of the instruction in text order (as in [`Expr::relocs`]).
-    pub slot: u8,
+    pub slot: ImmSlot,
     /// The instruction's index in its expression.
     pub instr: u32,
     /// The instruction.
@@ -70,7 +70,7 @@ pub struct CodeWriter<'a> {
     cur_op: InstrId,
     cur_span: Span,
     /// Annotations on the current instruction's immediates.
-    cur_relocs: Vec<(u8, &'a RelocAnnot)>,
+    cur_relocs: Vec<(ImmSlot, &'a RelocAnnot)>,
 }
 
 impl<'a> CodeWriter<'a> {
@@ -96,7 +96,7 @@ impl<'a> CodeWriter<'a> {
         v.encode(&mut self.out);
     }
 
-    fn site(&mut self, start: usize, role: ImmRole, slot: u8, value: u64) {
+    fn site(&mut self, start: usize, role: ImmRole, slot: ImmSlot, value: u64) {
         // Constants and memory offsets are relocated only when annotated: the others are left
         // out, which keeps the list small (most immediates of real code are constants).
         let value_role = matches!(role, ImmRole::I32Const | ImmRole::I64Const | ImmRole::MemOffset);
@@ -116,17 +116,17 @@ impl<'a> CodeWriter<'a> {
     }
 
     /// The annotation written after immediate `slot` of the current instruction.
-    fn annotation(&self, slot: u8) -> Option<&'a RelocAnnot> {
+    fn annotation(&self, slot: ImmSlot) -> Option<&'a RelocAnnot> {
         self.cur_relocs.iter().find(|(s, _)| *s == slot).map(|(_, r)| *r)
     }
 
     /// Whether immediate `slot` carries `(@reloc none)`: then it is written minimal (A12).
-    fn unrelocated(&self, slot: u8) -> bool {
+    fn unrelocated(&self, slot: ImmSlot) -> bool {
         matches!(self.annotation(slot), Some(RelocAnnot { target: Some(RelocTarget::None(_)), .. }))
     }
 
     /// A relocatable u32 index: padded to 5 bytes in objects unless `(@reloc none)`.
-    fn index(&mut self, v: u32, role: ImmRole, slot: u8) {
+    fn index(&mut self, v: u32, role: ImmRole, slot: ImmSlot) {
         let start = self.out.len();
         if self.pad && !self.unrelocated(slot) {
             self.out.extend_from_slice(&leb128fmt::encode_fixed_u32(v).expect("u32 fits"));
@@ -248,10 +248,10 @@ impl<'a> CodeWriter<'a> {
                 let (bt, clauses) = &**b;
                 self.block_type(bt);
                 self.u32(clauses.len() as u32);
-                for c in clauses {
+                for (slot, c) in clauses.iter().enumerate() {
                     self.out.push(c.kind);
                     if let Some(t) = c.tag {
-                        self.index(t.num, ImmRole::Tag, 0);
+                        self.index(t.num, ImmRole::Tag, slot as ImmSlot);
                     }
                     self.u32(c.label.num);
                 }
@@ -315,8 +315,14 @@ impl<'a> CodeWriter<'a> {
             }
             (_, Imm::I64(v)) => {
                 let start = self.out.len();
-                if self.pad && self.annotation(0).is_some() && !self.unrelocated(0) {
-                    self.out.extend_from_slice(&leb128fmt::encode_fixed_s64(*v).expect("fits"));
+                // `(@reloc leb global $x)` (a GOT entry, D4) relocates a 5-byte field.
+                let five = matches!(self.annotation(0), Some(RelocAnnot { format: Some((RelocFormat::Leb, _)), .. }));
+                let small = i32::try_from(*v).ok().filter(|_| five);
+                if self.pad && self.annotation(0).is_some() && !self.unrelocated(0) && (small.is_some() || !five) {
+                    match small {
+                        Some(v) => self.out.extend_from_slice(&leb128fmt::encode_fixed_s32(v).expect("fits")),
+                        None => self.out.extend_from_slice(&leb128fmt::encode_fixed_s64(*v).expect("fits")),
+                    }
                 } else {
                     v.encode(&mut self.out);
                 }

@@ -5,15 +5,22 @@
 //! (@relwat.layout
 //!   (section-size padded)          ;; every section size (and `linking` subsection size): 5-byte LEB
 //!   (datacount always)             ;; write the DataCount section even when no instruction needs it
+//!   (datacount none)               ;; ... or never, even when an instruction names a data segment
 //!   (target-features none)         ;; no `target_features` section
 //!   (symbol-order (func $a $b) (data $x) (global $sp) (section ".debug_str"))
-//!   (init-order $ctor_b $ctor_a))  ;; the order of the init functions
+//!   (init-order $ctor_b $ctor_a)   ;; the order of the init functions
+//!   (symbol-flags $v 0x20)         ;; a symbol's flags word, exactly (repeatable)
+//!   (symbol-flags data $x 0x100))  ;; ... with the symbol's kind when its id is ambiguous
 //! ```
 //!
 //! `symbol-order` names symbols by kind and id (an entity's primary symbol by the entity's id or
 //! number, a section symbol by the section's name); the symbol table starts with them, in that
 //! order, and the symbols not listed follow in their usual order. `init-order` does the same for
-//! the init functions, by function symbol.
+//! the init functions, by function symbol. `symbol-flags` gives one symbol's flags word, for the
+//! flag combinations no annotation gives (decisions.md D3): an EXPORTED data symbol, a symbol of
+//! a TLS segment without the TLS flag, ...; the symbol is named by its id (with its kind, `func`,
+//! `global`, `table`, `tag`, `data`, when the id names symbols of several kinds) or, for a
+//! section symbol, `section "name"`.
 //!
 //! The parser keeps annotations it does not know aside ([`crate::parser::Parsed::unknown_annotations`]);
 //! [`read`] picks this one out of them into [`Module::layout`]. [`finish`] applies the options that
@@ -30,9 +37,9 @@ use crate::span::Span;
 pub const NAME: &str = "relwat.layout";
 
 /// The options, for messages.
-const OPTIONS: &str = "(section-size padded), (datacount always), (target-features none), \
+const OPTIONS: &str = "(section-size padded), (datacount always|none), (target-features none), \
                        (symbol-order (func|global|table|tag|data $id ...)|(section \"name\" ...) ...), \
-                       (init-order $f ...)";
+                       (init-order $f ...), (symbol-flags KIND? $sym 0xNN)";
 
 /// Finds the `(@relwat.layout ...)` annotation among the annotations the parser skipped and reads
 /// it into `module.layout`. Returns the diagnostics (unknown or repeated options, a second
@@ -151,7 +158,8 @@ impl LayoutParser<'_, '_> {
                     };
                     let name = self.text(kw).to_string();
                     self.bump();
-                    if let Some((_, first)) = seen.iter().find(|(n, _)| *n == name) {
+                    let repeatable = name == "symbol-flags";
+                    if let Some((_, first)) = seen.iter().find(|(n, _)| *n == name && !repeatable) {
                         let first = *first;
                         self.diags.push(
                             Diagnostic::error(kw.span, format!("repeated layout option `{name}`"))
@@ -165,14 +173,18 @@ impl LayoutParser<'_, '_> {
                             layout.padded_sizes = v == "padded";
                         }
                         "datacount" => {
-                            self.keyword(&["always"])?;
-                            layout.datacount_always = true;
+                            let (v, _) = self.keyword(&["always", "none"])?;
+                            layout.datacount = Some(v == "always");
                         }
                         "target-features" => {
                             self.keyword(&["none"])?;
                             layout.no_target_features = true;
                         }
                         "symbol-order" => layout.symbol_order = Some(self.symbol_order()?),
+                        "symbol-flags" => {
+                            let entry = self.symbol_flags(open)?;
+                            layout.symbol_flags.push(entry);
+                        }
                         "init-order" => {
                             let mut list = Vec::new();
                             while let Some(i) = self.index() {
@@ -209,6 +221,44 @@ impl LayoutParser<'_, '_> {
             }
             _ => None,
         }
+    }
+
+    /// `KIND? $sym 0xNN` (or `section "name" 0xNN`) of `(symbol-flags ...)`; `open` is its `(`.
+    fn symbol_flags(&mut self, open: Span) -> Option<SymbolFlags> {
+        const KINDS: [&str; 6] = ["func", "global", "table", "tag", "data", "section"];
+        let kind = match self.peek() {
+            Some(t) if t.kind == TokenKind::Keyword && KINDS.contains(&self.text(t)) => {
+                self.bump();
+                Some(self.text(t).to_string())
+            }
+            _ => None,
+        };
+        let symbol = match kind.as_deref() {
+            Some("section") => {
+                let s = self.expect(TokenKind::String, "a section name")?;
+                let bytes = literals::decode_string(self.text(s)).unwrap_or_default();
+                SymbolRef::Section(Str { bytes, span: s.span })
+            }
+            _ => {
+                let Some(i) = self.index().filter(|i| i.is_id(self.src)) else {
+                    let span = self.here();
+                    return self.error(span, "expected a symbol id").and(None);
+                };
+                match kind.as_deref() {
+                    None => SymbolRef::Any(i),
+                    Some("func") => SymbolRef::Entity(ExternKind::Func, i),
+                    Some("global") => SymbolRef::Entity(ExternKind::Global, i),
+                    Some("table") => SymbolRef::Entity(ExternKind::Table, i),
+                    Some("tag") => SymbolRef::Entity(ExternKind::Tag, i),
+                    _ => SymbolRef::Data(i),
+                }
+            }
+        };
+        let t = self.expect(TokenKind::Integer, "the flags word (e.g. `0x20`)")?;
+        let Some(flags) = literals::parse_u32(self.text(t)).filter(|_| !self.text(t).starts_with(['+', '-'])) else {
+            return self.error(t.span, "the flags word is a 32-bit unsigned integer").and(None);
+        };
+        Some(SymbolFlags { symbol, flags, span: open.to(t.span) })
     }
 
     fn symbol_order(&mut self) -> Option<Vec<SymbolRef>> {
@@ -365,7 +415,7 @@ mod tests {
                (symbol-order (func $a 3) (data $x) (section \".debug_str\")) (init-order $a $b)))",
         );
         assert!(d.is_empty(), "{d:?}");
-        assert!(l.padded_sizes && l.datacount_always && l.no_target_features);
+        assert!(l.padded_sizes && l.datacount == Some(true) && l.no_target_features);
         let order = l.symbol_order.unwrap();
         assert_eq!(order.len(), 4);
         assert!(matches!(order[1], SymbolRef::Entity(ExternKind::Func, Index { num: 3, .. })));

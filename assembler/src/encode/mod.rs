@@ -510,7 +510,7 @@ impl<'m> Builder<'m> {
                 &placed
             }
         };
-        if module.layout.datacount_always || bodies.iter().any(|(b, _)| b.uses_data_count) {
+        if module.layout.datacount.unwrap_or_else(|| bodies.iter().any(|(b, _)| b.uses_data_count)) {
             let mut payload = Vec::new();
             data_count.encode(&mut payload);
             self.section(12, &payload, &[]);

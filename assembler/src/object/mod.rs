@@ -236,6 +236,7 @@ impl<'a> Lowering<'a> {
         self.table_warnings();
         self.comdats();
         self.features();
+        self.apply_symbol_flags();
         self.apply_layout_order();
         self.data.symbols = std::mem::take(&mut self.syms.symbols);
         for r in &mut self.data.relocs {
@@ -271,7 +272,21 @@ impl<'a> Lowering<'a> {
                     if let ElemMode::Active { offset, .. } = &e.mode {
                         self.const_expr_rules(offset, "an element segment's offset");
                     }
+                    if let ElemItems::Exprs(_, items) = &e.items {
+                        for item in items {
+                            self.no_relocs_in(item, "an element segment's item");
+                        }
+                    }
                 }
+                ModuleField::Table(t) => match &t.init {
+                    TableInit::Expr(e) => self.no_relocs_in(e, "a table's initializer"),
+                    TableInit::Elems(ElemItems::Exprs(_, items)) => {
+                        for item in items {
+                            self.no_relocs_in(item, "an element segment's item");
+                        }
+                    }
+                    _ => {}
+                },
                 ModuleField::Data(d) => {
                     if let DataMode::Active { offset, memory } = &d.mode {
                         self.const_expr_rules(offset, "a data segment's offset");
@@ -295,8 +310,20 @@ impl<'a> Lowering<'a> {
         self.diags.append(&mut self.code.diags);
     }
 
-    /// `global.get` and `ref.func` in constant expressions have no relocation (A14).
+    /// Annotations in a constant expression: the object format has no relocation for them.
+    fn no_relocs_in(&mut self, e: &Expr, what: &str) {
+        for (_, _, r) in &e.relocs {
+            self.error(r.span, format!("{what} cannot be relocated")).notes.push(
+                "note: objects relocate code, data and custom sections only; a constant expression has no relocation"
+                    .into(),
+            );
+        }
+    }
+
+    /// `global.get` and `ref.func` in constant expressions have no relocation (A14), and no
+    /// annotation there can be honoured.
     fn const_expr_rules(&mut self, e: &Expr, what: &str) {
+        self.no_relocs_in(e, what);
         for i in &e.instrs {
             if let InstrKind::Op(id, _) = &i.kind {
                 let name = id.info().name;
@@ -356,13 +383,31 @@ impl<'a> Lowering<'a> {
         let Some(code_index) = code_index else { return };
         let mut entries = Vec::new();
         let mut body = 0usize;
+        // The annotated immediates that have a site, per body: an annotation without one is
+        // reported, never dropped.
+        let mut annotated: Vec<Vec<(u32, ImmSlot)>> = vec![Vec::new(); self.funcs.len()];
         for site in &enc.code_sites {
             while body + 1 < enc.func_bodies.len() && enc.func_bodies[body + 1].offset <= site.offset {
                 body += 1;
             }
             let (_, func) = self.funcs[body];
+            annotated[body].push((site.instr, site.slot));
             if let Some(r) = self.code_reloc(func, site) {
                 entries.push(r);
+            }
+        }
+        for (body, sites) in annotated.iter_mut().enumerate() {
+            let (_, func) = self.funcs[body];
+            if func.body.relocs.is_empty() {
+                continue;
+            }
+            sites.sort_unstable();
+            for (instr, slot, r) in &func.body.relocs {
+                if sites.binary_search(&(*instr, *slot)).is_err() {
+                    self.error(r.span, "this annotation follows no relocatable immediate")
+                        .notes
+                        .push("note: relocations apply to function, global, tag and table indices, to `i32.const` and `i64.const`, and to memory offsets".into());
+                }
             }
         }
         self.data.relocs.push(RelocSection { name: "reloc.CODE".into(), section: code_index as u32, entries });
@@ -518,8 +563,71 @@ impl<'a> Lowering<'a> {
         Some(Reloc { ty, offset: site.offset, index: symbol, addend: 0, span })
     }
 
+    /// `i32.const N (@reloc leb global $x)`: R_WASM_GLOBAL_INDEX_LEB at a constant, as llvm-mc
+    /// writes `i32.const x@GOT` (D4): `$x` is a global, or the data or function symbol whose GOT
+    /// entry is meant.
+    fn got_constant(&mut self, site: &ImmSite, r: &'a RelocAnnot) -> Option<Reloc> {
+        if let Some((m, mspan)) = r.modifier {
+            self.error(
+                mspan,
+                format!("R_WASM_GLOBAL_INDEX_LEB takes no modifier; remove `{}`", reloc_types::modifier_name(m)),
+            );
+            return None;
+        }
+        if let Some(a) = &r.addend {
+            let aspan = match a {
+                Addend::Value(_, s) => *s,
+                Addend::Label(id) => id.span,
+            };
+            self.error(aspan, "R_WASM_GLOBAL_INDEX_LEB has no addend");
+            return None;
+        }
+        let target = match &r.target {
+            Some(RelocTarget::Symbol(t)) if t.is_id(self.src) => t,
+            _ => {
+                self.error(r.span, "a GOT relocation at a constant needs the symbol it refers to")
+                    .notes
+                    .push("help: e.g. `i32.const 0 (@reloc leb global $x)`".into());
+                return None;
+            }
+        };
+        let found: Vec<u32> = [SymbolKind::Global, SymbolKind::Data, SymbolKind::Function]
+            .into_iter()
+            .filter_map(|k| self.syms.lookup_symbol(self.src, k, k.entity_kind().unwrap_or(EntityKind::Func), target))
+            .collect();
+        let symbol = match found.as_slice() {
+            [s] => *s,
+            [] => {
+                self.unknown_symbol(target, SymbolKind::Global);
+                return None;
+            }
+            _ => {
+                self.error(target.span, format!("`{}` names symbols of several kinds", target.span.text(self.src)))
+                    .notes
+                    .push(
+                        "note: a GOT relocation at a constant finds its symbol among globals, data and functions by id"
+                            .into(),
+                    );
+                return None;
+            }
+        };
+        if site.role == ImmRole::I64Const && i32::try_from(site.value as i64).is_err() {
+            self.error(r.span, "the constant does not fit the 5-byte field of R_WASM_GLOBAL_INDEX_LEB")
+                .notes
+                .push("note: write a value in the 32-bit range (the linker replaces it)".into());
+            return None;
+        }
+        Some(Reloc { ty: ty::GLOBAL_INDEX_LEB, offset: site.offset, index: symbol, addend: 0, span: r.span })
+    }
+
     /// An annotated `i32.const`, `i64.const` or memory offset.
     fn value_reloc(&mut self, site: &ImmSite, r: &'a RelocAnnot, mnemonic: &str) -> Option<Reloc> {
+        if matches!(site.role, ImmRole::I32Const | ImmRole::I64Const)
+            && matches!(r.format, Some((RelocFormat::Leb, _)))
+            && matches!(r.method, Some((RelocMethod::Global, _)))
+        {
+            return self.got_constant(site, r);
+        }
         let memory64 = self.encoded_memory64();
         let (format, method_fixed) = match site.role {
             ImmRole::I32Const => (RelocFormat::Sleb, None),
@@ -946,11 +1054,68 @@ impl<'a> Lowering<'a> {
                     .map(|i| i as u32);
                 (found, name.span, "section")
             }
+            SymbolRef::Any(index) => {
+                let found = self.syms.lookup_any(self.src, index);
+                if found.len() > 1 {
+                    let kinds: Vec<&str> = found.iter().map(|&i| self.syms.symbols[i as usize].kind.name()).collect();
+                    let id = index.span.text(self.src);
+                    let spelled: Vec<String> = kinds.iter().map(|k| format!("`{} {id}`", kind_word(k))).collect();
+                    self.error(index.span, format!("`{id}` names symbols of several kinds"))
+                        .notes
+                        .push(format!("help: name the kind: {}", spelled.join(" or ")));
+                    return None;
+                }
+                (found.first().copied(), index.span, "")
+            }
         };
         if found.is_none() {
-            self.error(span, format!("`symbol-order` names no {what} symbol here"));
+            let what = if what.is_empty() { String::new() } else { format!("{what} ") };
+            self.error(span, format!("no {what}symbol has this id"));
         }
         found.map(|i| (i, span))
+    }
+
+    /// `(@relwat.layout (symbol-flags $sym 0xNN) ...)`: symbols whose flags word is given
+    /// exactly (D3). The flags that decide the encoding of the entry itself must stay as the
+    /// text makes them: UNDEFINED (a definition or not) and, on undefined symbols whose name is
+    /// not their import's field, EXPLICIT_NAME.
+    fn apply_symbol_flags(&mut self) {
+        let module = self.module;
+        let mut given: Vec<(u32, Span)> = Vec::new();
+        for entry in &module.layout.symbol_flags {
+            let Some((index, span)) = self.layout_symbol(&entry.symbol) else { continue };
+            if let Some((_, first)) = given.iter().find(|(i, _)| *i == index) {
+                let first = *first;
+                self.error(entry.span, "the flags of this symbol are given twice")
+                    .secondary
+                    .push(crate::diagnostic::Label { span: first, message: "first given here".into() });
+                continue;
+            }
+            given.push((index, entry.span));
+            let sym = &self.syms.symbols[index as usize];
+            let have = sym.flags;
+            let want = entry.flags;
+            if (have ^ want) & flags::UNDEFINED != 0 {
+                let d = self.error(span, "`symbol-flags` cannot change UNDEFINED (0x10)");
+                d.notes.push(format!(
+                    "note: this symbol is {}; its flags must {} 0x10",
+                    if have & flags::UNDEFINED != 0 { "an import" } else { "a definition" },
+                    if have & flags::UNDEFINED != 0 { "include" } else { "leave out" }
+                ));
+                continue;
+            }
+            if have & flags::UNDEFINED != 0
+                && have & flags::EXPLICIT_NAME != 0
+                && want & flags::EXPLICIT_NAME == 0
+                && sym.kind != SymbolKind::Data
+            {
+                self.error(span, "`symbol-flags` cannot clear EXPLICIT_NAME (0x40) of an import with `(name ...)`")
+                    .notes
+                    .push("note: without it the object has no place for the name; remove `(name ...)` instead".into());
+                continue;
+            }
+            self.syms.symbols[index as usize].flags = want;
+        }
     }
 
     // ----- comdats, features
@@ -1111,10 +1276,13 @@ impl CodeFacts {
             let segment_use = matches!(info.imm, ImmKind::MemoryInit | ImmKind::Data | ImmKind::TypeData)
                 || matches!(info.imm, ImmKind::TableInit | ImmKind::Elem | ImmKind::TypeElem);
             if segment_use {
-                let d =
-                    Diagnostic::error(i.span, format!("`{}` names a segment, which cannot be relocated", info.name));
+                // The format holds it (llvm-mc writes it); wasm-ld mishandles it (D0: a warning).
+                let d = Diagnostic::warning(
+                    i.span,
+                    format!("`{}` names a segment by index, which wasm-ld does not renumber", info.name),
+                );
                 self.diags.push(d.with_note(
-                    "the linker renumbers data and element segments and has no relocation for their indices",
+                    "the linker renumbers data and element segments and has no relocation for their indices: the linked code may name another segment",
                 ));
                 continue;
             }
@@ -1217,6 +1385,11 @@ impl<'a> Segment<'a> {
         let _ = mode_offset;
         Segment { span, annot, items, size, tls }
     }
+}
+
+/// The layout keyword of a symbol kind, by its [`SymbolKind::name`].
+fn kind_word(name: &str) -> &str {
+    if name == "function" { "func" } else { name }
 }
 
 /// The byte offset of label `id` among `items`.

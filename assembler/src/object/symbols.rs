@@ -179,6 +179,15 @@ impl SymbolTable {
             .find(|k| self.names[*k as usize].contains_key(name.as_ref()))
     }
 
+    /// Every symbol (of any kind but section) whose id is `target`.
+    pub(crate) fn lookup_any(&self, src: &str, target: &Index) -> Vec<u32> {
+        if !target.is_id(src) {
+            return Vec::new();
+        }
+        let name = id_key(src, target.span);
+        self.names.iter().filter_map(|names| names.get(name.as_ref()).copied()).collect()
+    }
+
     /// The primary symbol of an entity.
     pub(crate) fn primary(&self, kind: EntityKind, index: u32) -> Option<u32> {
         self.primaries.get(&(kind, index)).copied()
@@ -212,8 +221,9 @@ struct Decl<'a> {
     import: Option<(&'a str, &'a str)>,
     exported: bool,
     span: Span,
-    /// For functions: whether it has parameters (init functions may not).
-    has_params: bool,
+    /// For functions: whether it has (parameters, results): wasm-ld refuses either on an init
+    /// function.
+    sig: (bool, bool),
 }
 
 impl<'a> Lowering<'a> {
@@ -230,11 +240,11 @@ impl<'a> Lowering<'a> {
                    h: &'a EntityHeader,
                    import: Option<(&'a str, &'a str)>,
                    span,
-                   has_params| {
+                   sig: (bool, bool)| {
             let index = next[idx(kind)];
             next[idx(kind)] += 1;
             let exported = !h.exports.is_empty() || exported.contains(&(kind, index));
-            decls.push(Decl { kind, index, id: h.id, syms: &h.syms, import, exported, span, has_params });
+            decls.push(Decl { kind, index, id: h.id, syms: &h.syms, import, exported, span, sig });
             index
         };
         for f in &module.fields {
@@ -243,10 +253,12 @@ impl<'a> Lowering<'a> {
                     let imp = Some((i.module.as_str(), i.field.as_str()));
                     match &i.item {
                         ImportItem::Func(func) => {
-                            add(&mut decls, &mut next, EntityKind::Func, &func.header, imp, i.span, false);
+                            let sig = self.signature_shape(&func.ty);
+                            add(&mut decls, &mut next, EntityKind::Func, &func.header, imp, i.span, sig);
                         }
                         ImportItem::Global(g) => {
-                            let index = add(&mut decls, &mut next, EntityKind::Global, &g.header, imp, i.span, false);
+                            let index =
+                                add(&mut decls, &mut next, EntityKind::Global, &g.header, imp, i.span, (false, false));
                             if matches!(i.module.as_str(), "GOT.mem" | "GOT.func") {
                                 got.push((index, i.module.as_str(), i.field.as_str(), i.span));
                                 decls.last_mut().expect("pushed").import = None;
@@ -254,25 +266,22 @@ impl<'a> Lowering<'a> {
                             }
                         }
                         ImportItem::Table(t) => {
-                            add(&mut decls, &mut next, EntityKind::Table, &t.header, imp, i.span, false);
+                            add(&mut decls, &mut next, EntityKind::Table, &t.header, imp, i.span, (false, false));
                         }
                         ImportItem::Tag(t) => {
-                            add(&mut decls, &mut next, EntityKind::Tag, &t.header, imp, i.span, false);
+                            add(&mut decls, &mut next, EntityKind::Tag, &t.header, imp, i.span, (false, false));
                         }
                         ImportItem::Memory(m) => self.no_memory_symbols(&m.header),
                     }
                 }
                 ModuleField::Func(func) => {
                     let imp = func.header.import.as_ref().map(|i| (i.module.as_str(), i.field.as_str()));
-                    let has_params = match &func.ty.inline {
-                        Some(ft) => !ft.params.is_empty(),
-                        None => self.type_has_params(func.ty.resolved),
-                    };
-                    add(&mut decls, &mut next, EntityKind::Func, &func.header, imp, func.span, has_params);
+                    let sig = self.signature_shape(&func.ty);
+                    add(&mut decls, &mut next, EntityKind::Func, &func.header, imp, func.span, sig);
                 }
                 ModuleField::Global(g) => {
                     let imp = g.header.import.as_ref().map(|i| (i.module.as_str(), i.field.as_str()));
-                    let index = add(&mut decls, &mut next, EntityKind::Global, &g.header, imp, g.span, false);
+                    let index = add(&mut decls, &mut next, EntityKind::Global, &g.header, imp, g.span, (false, false));
                     if let Some((m @ ("GOT.mem" | "GOT.func"), field)) = imp {
                         got.push((index, m, field, g.span));
                         decls.pop();
@@ -280,11 +289,11 @@ impl<'a> Lowering<'a> {
                 }
                 ModuleField::Table(t) => {
                     let imp = t.header.import.as_ref().map(|i| (i.module.as_str(), i.field.as_str()));
-                    add(&mut decls, &mut next, EntityKind::Table, &t.header, imp, t.span, false);
+                    add(&mut decls, &mut next, EntityKind::Table, &t.header, imp, t.span, (false, false));
                 }
                 ModuleField::Tag(t) => {
                     let imp = t.header.import.as_ref().map(|i| (i.module.as_str(), i.field.as_str()));
-                    add(&mut decls, &mut next, EntityKind::Tag, &t.header, imp, t.span, false);
+                    add(&mut decls, &mut next, EntityKind::Tag, &t.header, imp, t.span, (false, false));
                 }
                 ModuleField::Memory(m) => self.no_memory_symbols(&m.header),
                 _ => {}
@@ -324,19 +333,27 @@ impl<'a> Lowering<'a> {
         }
     }
 
-    fn type_has_params(&self, ty: u32) -> bool {
+    /// Whether a function's type has (parameters, results).
+    fn signature_shape(&self, ty: &TypeUse) -> (bool, bool) {
+        let shape = |ft: &FuncType| (!ft.params.is_empty(), !ft.results.is_empty());
+        if let Some(ft) = &ty.inline {
+            return shape(ft);
+        }
         let mut n = 0;
         for f in &self.module.fields {
             if let ModuleField::Types(g) = f {
                 for t in &g.types {
-                    if n == ty {
-                        return matches!(&t.ty.composite.kind, CompositeKind::Func(ft) if !ft.params.is_empty());
+                    if n == ty.resolved {
+                        return match &t.ty.composite.kind {
+                            CompositeKind::Func(ft) => shape(ft),
+                            _ => (false, false),
+                        };
                     }
                     n += 1;
                 }
             }
         }
-        false
+        (false, false)
     }
 
     fn no_memory_symbols(&mut self, h: &EntityHeader) {
@@ -365,10 +382,13 @@ impl<'a> Lowering<'a> {
             return;
         }
         let sym_kind = d.kind.symbol_kind();
-        // The primary symbol (B1).
+        // The primary symbol (B1): only a definition with neither an id nor a `(name ...)` is
+        // anonymous (local, hidden, empty name).
+        let named = primaries.iter().any(|a| a.qualifiers.iter().any(|(q, _)| matches!(q, SymQualifier::Name(_))));
         let (mut name, mut f) = match (d.import, d.id) {
             (Some((_, field)), _) => (field.to_string(), flags::UNDEFINED),
             (None, Some(id)) => (id_name(self.src, id.span), 0),
+            (None, None) if named => (String::new(), 0),
             (None, None) => (String::new(), flags::BINDING_LOCAL | flags::VISIBILITY_HIDDEN),
         };
         if d.exported {
@@ -414,14 +434,19 @@ impl<'a> Lowering<'a> {
             let span = *span;
             match q {
                 SymQualifier::Binding(b) => {
+                    // The format holds both; wasm-ld refuses them (D0: a warning).
                     if sym.is_undefined() && *b == Binding::Local {
-                        self.error(span, "an imported symbol cannot be local")
-                            .notes
-                            .push("help: remove `local`".into());
-                    } else if sym.is_undefined() && *b == Binding::Weak && d.kind != EntityKind::Func {
-                        self.error(span, format!("an undefined {} symbol cannot be weak", sym.kind.name())).notes.push(
-                            "note: wasm-ld and LLVM's reader reject undefined weak globals, tables and tags".into(),
+                        self.warning(span, "wasm-ld refuses a local imported symbol").notes.push(
+                            "note: nothing outside this object can define it: wasm-ld reports `undefined symbol`"
+                                .into(),
                         );
+                    } else if sym.is_undefined() && *b == Binding::Weak && d.kind != EntityKind::Func {
+                        self.warning(span, format!("wasm-ld refuses an undefined weak {} symbol", sym.kind.name()))
+                            .notes
+                            .push(format!(
+                                "note: wasm-ld and LLVM's reader say `undefined weak {} symbol`",
+                                if d.kind == EntityKind::Table { "table" } else { "global" }
+                            ));
                     }
                     set_binding(&mut sym.flags, *b)
                 }
@@ -448,17 +473,27 @@ impl<'a> Lowering<'a> {
                 SymQualifier::InitPrio(p) => {
                     if d.kind != EntityKind::Func {
                         self.error(span, "`init_prio` applies to functions only");
-                    } else if d.import.is_some() {
-                        self.error(span, "an init function must be defined here, not imported");
-                    } else if d.has_params {
-                        self.error(span, "an init function cannot take parameters").notes.push(
-                            "note: wasm-ld calls init functions with no arguments (`constructor functions cannot take arguments`)"
-                                .into(),
-                        );
-                    } else {
-                        let index = self.syms.symbols.len() as u32;
-                        self.syms.init_funcs.push((*p, index));
+                        continue;
                     }
+                    // D1: each `init_prio` is one entry; imports may be init functions; wasm-ld
+                    // refuses parameters and results, which the format can hold.
+                    match d.sig {
+                        (true, _) => {
+                            self.warning(span, "wasm-ld refuses an init function that takes parameters").notes.push(
+                                "note: wasm-ld calls init functions with no arguments: `constructor functions cannot take arguments`"
+                                    .into(),
+                            );
+                        }
+                        (false, true) => {
+                            self.warning(span, "wasm-ld refuses an init function that returns values").notes.push(
+                                "note: wasm-ld calls init functions for no results: `constructor functions cannot return values`"
+                                    .into(),
+                            );
+                        }
+                        (false, false) => {}
+                    }
+                    let index = self.syms.symbols.len() as u32;
+                    self.syms.init_funcs.push((*p, index));
                 }
                 SymQualifier::Comdat(c) => {
                     if d.kind != EntityKind::Func || d.import.is_some() {
@@ -535,13 +570,14 @@ impl<'a> Lowering<'a> {
             ));
             return;
         };
-        if offset + size > seg_size {
-            self.error(a.span, format!("data symbol `{}` reaches past its segment", id.span.text(self.src)))
+        // D2: legal in the format and linked by wasm-ld, but most likely a mistake. The end is
+        // computed without wrapping: offset and size are both 64-bit.
+        if offset as u128 + size as u128 > seg_size as u128 {
+            self.warning(a.span, format!("data symbol `{}` reaches past the end of its segment", id.span.text(self.src)))
                 .notes
                 .push(format!(
-                    "note: it starts at offset {offset} with size {size}, but the segment has {seg_size} bytes"
+                    "note: it starts at offset {offset} with size {size}, but the segment has {seg_size} bytes; wasm-ld links it as written"
                 ));
-            return;
         }
         let sym = Symbol {
             kind: SymbolKind::Data,
@@ -700,17 +736,6 @@ impl<'a> Lowering<'a> {
                 .push(Label { span: first, message: "first symbol with this name".into() });
         }
         self.data.init_funcs = std::mem::take(&mut self.syms.init_funcs);
-        let undefined: Vec<Span> = self
-            .data
-            .init_funcs
-            .iter()
-            .map(|(_, sym)| &self.syms.symbols[*sym as usize])
-            .filter(|s| s.is_undefined())
-            .map(|s| s.span)
-            .collect();
-        for span in undefined {
-            self.error(span, "an init function must be defined here");
-        }
     }
 }
 

@@ -165,7 +165,9 @@ impl<'a> Cursor<'a> {
                 return Err(self.expected("a symbol qualifier"));
             };
             let span = self.span_from(start);
-            if let Some((_, first)) = seen.iter().find(|(c, _)| *c == category) {
+            // Each `(init_prio N)` is one entry of the init functions (D1): it may repeat.
+            let repeated = seen.iter().find(|(c, _)| *c == category && category != "init_prio");
+            if let Some((_, first)) = repeated {
                 self.diags.push(
                     Diagnostic::error(span, format!("repeated {category} qualifier"))
                         .with_secondary(*first, "first given here")

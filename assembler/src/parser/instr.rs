@@ -10,7 +10,7 @@ use crate::literals;
 use crate::span::Span;
 
 /// Relocation annotations read while parsing one instruction's immediates: (slot, annotation).
-type PendingRelocs = Vec<(u8, RelocAnnot)>;
+type PendingRelocs = Vec<(ImmSlot, RelocAnnot)>;
 
 fn id_of(name: &str) -> InstrId {
     instructions::lookup(name).expect("structural instruction in the table")
@@ -344,8 +344,8 @@ impl<'a> Cursor<'a> {
         Ok(BlockType { label, ty })
     }
 
-    /// An optional `(@reloc ...)` for immediate `slot`.
-    fn opt_reloc(&mut self, slot: u8, relocs: &mut PendingRelocs) -> PResult<()> {
+    /// An optional `(@reloc ...)` for the relocatable immediate `slot`.
+    fn opt_reloc(&mut self, slot: ImmSlot, relocs: &mut PendingRelocs) -> PResult<()> {
         if self.peek_annotation() == Some("reloc") {
             let r = self.parse_reloc_annot()?;
             relocs.push((slot, r));
@@ -353,13 +353,46 @@ impl<'a> Cursor<'a> {
         Ok(())
     }
 
-    fn index_imm(&mut self, slot: u8, relocs: &mut PendingRelocs) -> PResult<Index> {
+    /// An optional `(@reloc ...)` after an immediate that is never relocated (`what` names it):
+    /// read and reported, so that it is not taken for an annotation of something else.
+    fn no_reloc(&mut self, what: &str) -> PResult<()> {
+        if let Some(r) = self.opt_reloc_annot()? {
+            self.not_relocatable(&r, what);
+        }
+        Ok(())
+    }
+
+    /// A `(@reloc ...)` at the cursor, if there is one.
+    fn opt_reloc_annot(&mut self) -> PResult<Option<RelocAnnot>> {
+        if self.peek_annotation() == Some("reloc") { self.parse_reloc_annot().map(Some) } else { Ok(None) }
+    }
+
+    /// Reports annotation `r`, written after an immediate that is never relocated.
+    fn not_relocatable(&mut self, r: &RelocAnnot, what: &str) {
+        self.diags.push(
+            crate::diagnostic::Diagnostic::error(r.span, format!("{what} is not relocatable"))
+                .with_label("no relocation applies to the immediate before this")
+                .with_help(
+                    "relocations apply to function, global, tag and table indices, to `i32.const` and \
+                     `i64.const`, and to memory offsets; remove this annotation",
+                ),
+        );
+    }
+
+    fn index_imm(&mut self, slot: ImmSlot, relocs: &mut PendingRelocs) -> PResult<Index> {
         let i = self.parse_index()?;
         self.opt_reloc(slot, relocs)?;
         Ok(i)
     }
 
-    fn opt_index_imm(&mut self, slot: u8, relocs: &mut PendingRelocs) -> PResult<Index> {
+    /// An index that is never relocated, and an annotation after it reported.
+    fn plain_index(&mut self, what: &str) -> PResult<Index> {
+        let i = self.parse_index()?;
+        self.no_reloc(what)?;
+        Ok(i)
+    }
+
+    fn opt_index_imm(&mut self, slot: ImmSlot, relocs: &mut PendingRelocs) -> PResult<Index> {
         let i = match self.opt_index() {
             Some(i) => i,
             None => Index::num(0, Span::new(self.prev_end(), self.prev_end())),
@@ -388,21 +421,26 @@ impl<'a> Cursor<'a> {
                     };
                     self.bump();
                     self.bump();
-                    let tag = if kind < 2 { Some(self.index_imm(0, relocs)?) } else { None };
-                    let label = self.parse_index()?;
+                    let slot = clauses.len() as ImmSlot;
+                    let tag = if kind < 2 { Some(self.index_imm(slot, relocs)?) } else { None };
+                    let label = self.plain_index("a label")?;
                     self.expect_rparen()?;
                     clauses.push(CatchClause { kind, tag, label, span: self.list_span(open) });
                 }
                 Imm::TryTable(Box::new((bt, clauses)))
             }
             K::EndLabel => Imm::EndLabel(self.opt_id()),
-            K::Catch | K::Label | K::Func | K::Type | K::Local | K::Global | K::Tag | K::Elem | K::Data => {
-                Imm::Index(self.index_imm(0, relocs)?)
-            }
+            K::Catch | K::Func | K::Global | K::Tag => Imm::Index(self.index_imm(0, relocs)?),
+            K::Label => Imm::Index(self.plain_index("a label")?),
+            K::Type => Imm::Index(self.plain_index("this type index")?),
+            K::Local => Imm::Index(self.plain_index("a local index")?),
+            K::Elem => Imm::Index(self.plain_index("an element segment index")?),
+            K::Data => Imm::Index(self.plain_index("a data segment index")?),
             K::BrTable => {
-                let mut labels = vec![self.parse_index()?];
+                let mut labels = vec![self.plain_index("a label")?];
                 while let Some(i) = self.opt_index() {
                     labels.push(i);
+                    self.no_reloc("a label")?;
                 }
                 Imm::BrTable(labels)
             }
@@ -412,33 +450,75 @@ impl<'a> Cursor<'a> {
                 Imm::CallIndirect(Box::new((table, ty)))
             }
             K::TypeField | K::TypeData | K::TypeElem | K::TypeType => {
-                let a = self.index_imm(0, relocs)?;
-                let b = self.index_imm(1, relocs)?;
+                let a = self.plain_index("this type index")?;
+                let second = match kind {
+                    K::TypeField => "a field index",
+                    K::TypeData => "a data segment index",
+                    K::TypeElem => "an element segment index",
+                    _ => "this type index",
+                };
+                let b = self.plain_index(second)?;
                 Imm::Index2(a, b)
             }
             K::TypeCount => {
-                let a = self.index_imm(0, relocs)?;
+                let a = self.plain_index("this type index")?;
                 let (n, _) = self.parse_u32()?;
                 Imm::TypeCount(a, n)
             }
-            K::Table | K::Memory => Imm::Index(self.opt_index_imm(0, relocs)?),
-            K::TableCopy | K::MemoryCopy => match self.opt_index() {
+            K::Table => Imm::Index(self.opt_index_imm(0, relocs)?),
+            K::Memory => {
+                let m = match self.opt_index() {
+                    Some(i) => i,
+                    None => Index::num(0, Span::new(self.prev_end(), self.prev_end())),
+                };
+                self.no_reloc("a memory index")?;
+                Imm::Index(m)
+            }
+            K::TableCopy => match self.opt_index() {
                 Some(a) => {
                     self.opt_reloc(0, relocs)?;
                     let b = self.index_imm(1, relocs)?;
                     Imm::Index2(a, b)
                 }
                 None => {
+                    // `table.copy` alone copies within table 0: an annotation relocates both.
                     let here = Span::new(self.prev_end(), self.prev_end());
                     self.opt_reloc(0, relocs)?;
                     Imm::Index2(Index::num(0, here), Index::num(0, here))
                 }
             },
+            K::MemoryCopy => match self.opt_index() {
+                Some(a) => {
+                    self.no_reloc("a memory index")?;
+                    let b = self.plain_index("a memory index")?;
+                    Imm::Index2(a, b)
+                }
+                None => {
+                    self.no_reloc("a memory index")?;
+                    let here = Span::new(self.prev_end(), self.prev_end());
+                    Imm::Index2(Index::num(0, here), Index::num(0, here))
+                }
+            },
             K::TableInit | K::MemoryInit => {
-                let first = self.index_imm(0, relocs)?;
-                match self.opt_index() {
+                // `table.init $table? $elem`, `memory.init $memory? $data`: whether the first
+                // index is the table (relocatable) or the memory is known once the second is seen.
+                let (place, segment) = match kind {
+                    K::TableInit => ("a table index", "an element segment index"),
+                    _ => ("a memory index", "a data segment index"),
+                };
+                let first = self.parse_index()?;
+                let annot = self.opt_reloc_annot()?;
+                let second = self.opt_index();
+                if let Some(r) = annot {
+                    match second {
+                        Some(_) if kind == K::TableInit => relocs.push((0, r)),
+                        Some(_) => self.not_relocatable(&r, place),
+                        None => self.not_relocatable(&r, segment),
+                    }
+                }
+                match second {
                     Some(second) => {
-                        self.opt_reloc(1, relocs)?;
+                        self.no_reloc(segment)?;
                         Imm::Index2(first, second)
                     }
                     None => Imm::Index2(Index::num(0, first.span.end_point()), first),
@@ -485,7 +565,7 @@ impl<'a> Cursor<'a> {
             K::HeapType => Imm::HeapType(self.parse_heaptype()?),
             K::RefType => Imm::RefType(self.parse_reftype()?),
             K::BrOnCast => {
-                let label = self.index_imm(0, relocs)?;
+                let label = self.plain_index("a label")?;
                 let a = self.parse_reftype()?;
                 let b = self.parse_reftype()?;
                 Imm::BrOnCast(Box::new((label, a, b)))
@@ -502,7 +582,9 @@ impl<'a> Cursor<'a> {
         } else {
             Index::num(0, Span::new(self.prev_end(), self.prev_end()))
         };
-        self.opt_reloc(0, relocs)?;
+        // An annotation where `offset=` would stand relocates the offset (0 when not written);
+        // memory indices are never relocated (decisions.md D6).
+        let before_offset = self.opt_reloc_annot()?;
         let mut offset = 0;
         if let Some(kw) = self.peek_kw()
             && let Some(v) = kw.strip_prefix("offset=")
@@ -512,8 +594,20 @@ impl<'a> Cursor<'a> {
                 Some(v) => v,
                 None => return Err(self.error(t.span, "malformed memory offset")),
             };
+            if let Some(r) = before_offset {
+                self.diags.push(
+                    crate::diagnostic::Diagnostic::error(
+                        r.span,
+                        "the relocation of a memory offset follows `offset=N`",
+                    )
+                    .with_secondary(t.span, "the offset")
+                    .with_help(format!("write `{} (@reloc ...)`", self.text(t))),
+                );
+            }
+            self.opt_reloc(1, relocs)?;
+        } else if let Some(r) = before_offset {
+            relocs.push((1, r));
         }
-        self.opt_reloc(1, relocs)?;
         let mut align = natural as u32;
         if let Some(kw) = self.peek_kw()
             && let Some(v) = kw.strip_prefix("align=")

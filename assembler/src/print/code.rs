@@ -65,6 +65,8 @@ pub(crate) trait Env: TypeNames {
     fn site(&mut self, site: Site) -> Result<Option<String>, PrintError>;
     /// Something the text cannot express: the output will not re-assemble to the same bytes.
     fn warn(&mut self, offset: usize, msg: String);
+    /// An instruction names a data segment (which makes relwat write a DataCount section).
+    fn names_data_segment(&mut self);
 }
 
 /// The width of the minimal unsigned LEB of `v`.
@@ -102,11 +104,13 @@ pub(crate) struct ExprPrinter<'a, 'e> {
     r: BinaryReader<'a>,
     env: &'e mut dyn Env,
     out: &'e mut String,
+    /// A function body (immediates may be relocated), not a constant expression.
+    code: bool,
 }
 
 impl<'a, 'e> ExprPrinter<'a, 'e> {
     pub(crate) fn new(bytes: &'a [u8], start: usize, end: usize, env: &'e mut dyn Env, out: &'e mut String) -> Self {
-        ExprPrinter { bytes, r: BinaryReader::new(&bytes[start..end], start as u64), env, out }
+        ExprPrinter { bytes, r: BinaryReader::new(&bytes[start..end], start as u64), env, out, code: false }
     }
 
     fn pos(&self) -> usize {
@@ -116,6 +120,7 @@ impl<'a, 'e> ExprPrinter<'a, 'e> {
     /// Prints every instruction. `indent` is the body's base indentation (in spaces); `None`
     /// prints a constant expression on one line.
     pub(crate) fn print(mut self, indent: Option<usize>) -> Result<(), PrintError> {
+        self.code = indent.is_some();
         let mut depth = 0usize;
         let mut first = true;
         loop {
@@ -125,6 +130,9 @@ impl<'a, 'e> ExprPrinter<'a, 'e> {
             let start = self.pos();
             let (id, nullable, typed_select) = self.opcode()?;
             let info = id.info();
+            if matches!(info.imm, ImmKind::MemoryInit | ImmKind::Data | ImmKind::TypeData) {
+                self.env.names_data_segment();
+            }
             let name = info.name;
             let closes = matches!(name, "end" | "delegate");
             if closes && depth == 0 {
@@ -218,6 +226,19 @@ impl<'a, 'e> ExprPrinter<'a, 'e> {
     }
 
     fn annotate(&mut self, site: Site) -> Result<(), PrintError> {
+        if !self.code {
+            // Constant expressions are never relocated: relwat writes their immediates minimal.
+            let minimal = match site.role {
+                ImmRole::I32Const => sleb_len(site.value as u32 as i32 as i64),
+                ImmRole::I64Const => sleb_len(site.value as i64),
+                _ => uleb_len(site.value),
+            };
+            if site.len != minimal {
+                self.env
+                    .warn(site.offset, "a padded immediate in a constant expression (relwat writes it minimal)".into());
+            }
+            return Ok(());
+        }
         if let Some(a) = self.env.site(site)? {
             self.out.push_str(&a);
         }

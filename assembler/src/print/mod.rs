@@ -45,6 +45,9 @@ pub struct Printed {
     /// Things the text cannot express (it re-assembles, but not to the same bytes), each with the
     /// byte offset it is about when there is one.
     pub warnings: Vec<String>,
+    /// Why the object does not validate, when it does not (llvm-mc `-no-type-check` output, ...):
+    /// its text then assembles only without validation (`wat2obj --no-validate`, decisions.md D5).
+    pub invalid: Option<String>,
 }
 
 /// Why an input could not be printed: it is not an object, or it is malformed.
@@ -84,7 +87,8 @@ pub fn print_object(bytes: &[u8]) -> Result<Printed, PrintError> {
     }
     let mut p = Printer::new(&obj)?;
     p.run()?;
-    Ok(Printed { text: p.finish(), warnings: p.warnings })
+    let invalid = crate::validate::validate_object(bytes);
+    Ok(Printed { text: p.finish(), warnings: p.warnings, invalid })
 }
 
 // Symbol flags.
@@ -204,6 +208,10 @@ struct Printer<'a> {
     import_index: Vec<u32>,
     data_relocs: Vec<RelocationEntry>,
     data_used: Vec<bool>,
+    /// Symbols whose flags the annotations cannot give: `(symbol-flags ...)` in the layout.
+    exact_flags: Vec<usize>,
+    /// Whether code names a data segment (relwat then writes a DataCount section).
+    names_data_segment: bool,
 }
 
 /// A module field that may declare symbols.
@@ -359,6 +367,8 @@ impl<'a> Printer<'a> {
             },
             data_relocs: Vec::new(),
             data_used: Vec::new(),
+            exact_flags: Vec::new(),
+            names_data_segment: false,
         })
     }
 
@@ -494,7 +504,7 @@ impl<'a> Printer<'a> {
                     }
                 }
                 Kind::Data => {
-                    if let Some((off, size)) = data {
+                    if let Some((off, _)) = data {
                         if flags & ABSOLUTE != 0 {
                             sym.role = Role::DataImport;
                             if index != 0 {
@@ -504,16 +514,8 @@ impl<'a> Printer<'a> {
                                 );
                             }
                         } else if (index as usize) < nsegs {
+                            // A symbol may reach past its segment's end (D2); it must start in it.
                             let seg_len = self.obj.data[index as usize].data.len() as u64;
-                            if off.saturating_add(size) > seg_len {
-                                self.warn_at(
-                                    None,
-                                    format!(
-                                        "data symbol `{}` (offset {off}, size {size}) reaches past its segment ({seg_len} bytes)",
-                                        sym.name
-                                    ),
-                                );
-                            }
                             if off <= seg_len {
                                 sym.role = Role::Data;
                             }
@@ -1140,6 +1142,14 @@ impl<'a> Printer<'a> {
         }
     }
 
+    /// Notes symbol `i` for `(symbol-flags ...)` when its flags are not `implied`, those the
+    /// text gives it otherwise (D3).
+    fn exact_flags(&mut self, i: usize, implied: u32) {
+        if self.syms[i].flags != implied {
+            self.exact_flags.push(i);
+        }
+    }
+
     /// `(@sym ...)` annotations of an entity (primary, then extras), or `(@sym none)`.
     fn entity_syms(&mut self, kind: Kind, index: u32) -> String {
         let ent = self.ents[kind as usize][index as usize].clone();
@@ -1176,58 +1186,42 @@ impl<'a> Printer<'a> {
         let sym = self.syms[i].clone();
         let f = sym.flags;
         let mut q = String::new();
+        // The flags relwat gives the symbol from the text written here.
+        let mut implied = default;
         match f & (WEAK | LOCAL) {
             WEAK => q.push_str(" weak"),
             LOCAL => q.push_str(" local"),
-            0 => {}
-            _ => self.warn_at(None, format!("symbol `{}` is both weak and local", sym.name)),
+            _ => {}
+        }
+        if f & (WEAK | LOCAL) != WEAK | LOCAL {
+            implied |= f & (WEAK | LOCAL);
         }
         if f & HIDDEN != 0 {
             q.push_str(" hidden");
+            implied |= HIDDEN;
         }
         if f & NO_STRIP != 0 && default & NO_STRIP == 0 {
             q.push_str(" retain");
-        }
-        if f & NO_STRIP == 0 && default & NO_STRIP != 0 {
-            self.warn_at(None, format!("exported symbol `{}` lacks NO_STRIP (relwat sets it)", sym.name));
-        }
-        if (f & EXPORTED) != (default & EXPORTED) {
-            self.warn_at(
-                None,
-                format!(
-                    "symbol `{}`: EXPORTED is {} (relwat sets it exactly for exported entities)",
-                    sym.name,
-                    if f & EXPORTED != 0 { "set" } else { "clear" }
-                ),
-            );
+            implied |= NO_STRIP;
         }
         let mut name_q = false;
         if imported {
             if f & EXPLICIT_NAME != 0 {
                 name_q = true;
+                implied |= EXPLICIT_NAME;
             }
-        } else {
-            if f & EXPLICIT_NAME != 0 {
-                self.warn_at(None, format!("defined symbol `{}` has EXPLICIT_NAME (relwat never sets it)", sym.name));
-            }
-            if sym.name != id_name {
-                name_q = true;
-            }
+        } else if sym.name != id_name {
+            name_q = true;
         }
         if name_q {
             q.push_str(" (name ");
             text::string(&mut q, sym.name.as_bytes());
             q.push(')');
         }
-        let other = f & !(WEAK | LOCAL | HIDDEN | UNDEFINED | EXPORTED | EXPLICIT_NAME | NO_STRIP);
-        if other != 0 {
-            self.warn_at(None, format!("symbol `{}` has flags 0x{other:x} that relwat cannot write here", sym.name));
-        }
-        if let Some(prios) = self.init.get(&i).cloned() {
-            if prios.len() > 1 {
-                self.warn_at(None, format!("symbol `{}` is an init function {} times", sym.name, prios.len()));
-            }
-            let _ = write!(q, " (init_prio {})", prios[0]);
+        self.exact_flags(i, implied);
+        // One `(init_prio N)` per entry, in the object's order (D1).
+        for p in self.init.get(&i).into_iter().flatten() {
+            let _ = write!(q, " (init_prio {p})");
         }
         if is_func
             && !imported
@@ -1407,33 +1401,31 @@ impl<'a> Printer<'a> {
             let sym = self.syms[i].clone();
             let f = sym.flags;
             let mut s = format!("(@sym.import.data {}", sym.text);
-            if f & WEAK != 0 {
+            let mut implied = 0;
+            if f & WEAK != 0 && f & LOCAL == 0 {
                 s.push_str(" weak");
+                implied |= WEAK;
             }
             if f & HIDDEN != 0 {
                 s.push_str(" hidden");
+                implied |= HIDDEN;
             }
             if f & TLS != 0 {
                 s.push_str(" tls");
+                implied |= TLS;
             }
             if sym.name != decode_id_text(&sym.text) {
                 s.push_str(" (name ");
                 text::string(&mut s, sym.name.as_bytes());
                 s.push(')');
             }
-            let mut allowed = WEAK | HIDDEN | TLS;
             if let Some((off, size)) = sym.data {
                 let _ = write!(s, " (offset {off}) (size {size})");
-                allowed |= ABSOLUTE;
+                implied |= ABSOLUTE;
             } else {
-                allowed |= UNDEFINED;
+                implied |= UNDEFINED;
             }
-            if f & !allowed != 0 {
-                self.warn_at(
-                    None,
-                    format!("data import `{}` has flags 0x{:x} that relwat cannot write", sym.name, f & !allowed),
-                );
-            }
+            self.exact_flags(i, implied);
             s.push(')');
             self.line(&s);
             self.natural.push(i);
@@ -1625,31 +1617,29 @@ impl<'a> Printer<'a> {
                     let sym = self.syms[idx].clone();
                     let mut q = String::new();
                     let f = sym.flags;
+                    // A symbol in a TLS segment gets the TLS flag (B6).
+                    let mut implied = if tls_seg { TLS } else { 0 };
                     match f & (WEAK | LOCAL) {
                         WEAK => q.push_str(" weak"),
                         LOCAL => q.push_str(" local"),
-                        0 => {}
-                        _ => self.warn_at(None, format!("symbol `{}` is both weak and local", sym.name)),
+                        _ => {}
+                    }
+                    if f & (WEAK | LOCAL) != WEAK | LOCAL {
+                        implied |= f & (WEAK | LOCAL);
                     }
                     if f & HIDDEN != 0 {
                         q.push_str(" hidden");
+                        implied |= HIDDEN;
                     }
                     if f & NO_STRIP != 0 {
                         q.push_str(" retain");
+                        implied |= NO_STRIP;
                     }
                     if f & TLS != 0 && !tls_seg {
                         q.push_str(" tls");
+                        implied |= TLS;
                     }
-                    if f & TLS == 0 && tls_seg {
-                        self.warn_at(None, format!("data symbol `{}` in a TLS segment lacks the TLS flag", sym.name));
-                    }
-                    let bad = f & !(WEAK | LOCAL | HIDDEN | NO_STRIP | TLS);
-                    if bad != 0 {
-                        self.warn_at(
-                            None,
-                            format!("data symbol `{}` has flags 0x{bad:x} that relwat cannot write", sym.name),
-                        );
-                    }
+                    self.exact_flags(idx, implied);
                     if sym.name != decode_id_text(&sym.text) {
                         q.push_str(" (name ");
                         text::string(&mut q, sym.name.as_bytes());
@@ -1834,8 +1824,14 @@ impl<'a> Printer<'a> {
         Ok(())
     }
 
-    /// The `(@relwat.layout ...)` options about order.
+    /// The `(@relwat.layout ...)` options about order and flags.
     fn layout_options(&mut self) {
+        for &i in &self.natural_sections.clone() {
+            self.exact_flags(i, LOCAL);
+        }
+        if self.obj.datacount.is_none() && self.names_data_segment {
+            self.layout.push("(datacount none)".into());
+        }
         let sections = std::mem::take(&mut self.natural_sections);
         self.natural.extend(sections);
         let n = self.syms.len();
@@ -1929,6 +1925,28 @@ impl<'a> Printer<'a> {
                 );
             }
         }
+        // Flags no annotation gives (D3), in symbol-table order; the kind is written when the
+        // id also names a symbol of another kind.
+        let mut exact = std::mem::take(&mut self.exact_flags);
+        exact.sort_unstable();
+        exact.dedup();
+        if !exact.is_empty() {
+            let mut kinds_of: HashMap<&str, HashSet<Kind>> = HashMap::default();
+            for s in self.syms.iter().filter(|s| s.role != Role::Lost && s.kind != Kind::Section) {
+                kinds_of.entry(s.text.as_str()).or_default().insert(s.kind);
+            }
+            let mut entries = Vec::new();
+            for i in exact {
+                let s = &self.syms[i];
+                let kind = if s.kind == Kind::Section || kinds_of.get(s.text.as_str()).is_some_and(|k| k.len() > 1) {
+                    format!("{} ", s.kind.word())
+                } else {
+                    String::new()
+                };
+                entries.push(format!("(symbol-flags {kind}{} 0x{:x})", s.text, s.flags));
+            }
+            self.layout.extend(entries);
+        }
         // Init functions: relwat lists them in the order it creates their symbols.
         let natural_init: Vec<usize> = self.natural.iter().copied().filter(|i| self.init.contains_key(i)).collect();
         let object_init: Vec<usize> = self.linking().init_funcs.iter().map(|(_, s)| *s as usize).collect();
@@ -1982,6 +2000,10 @@ impl Env for Printer<'_> {
         self.warn_at(Some(offset), msg);
     }
 
+    fn names_data_segment(&mut self) {
+        self.names_data_segment = true;
+    }
+
     fn site(&mut self, site: Site) -> Result<Option<String>, PrintError> {
         use reloc_types::ty::*;
         let reloc = self.code_relocs.get(&site.offset).copied();
@@ -2031,6 +2053,10 @@ impl Env for Printer<'_> {
         // The padded form relwat writes for this immediate.
         let want: Vec<u8> = match site.role {
             ImmRole::I32Const => leb128fmt::encode_fixed_s32(site.value as u32 as i32).map(|b| b.to_vec()),
+            // A GOT entry at `i64.const` is a 5-byte field (D4).
+            ImmRole::I64Const if ty == GLOBAL_INDEX_LEB => {
+                i32::try_from(site.value as i64).ok().and_then(leb128fmt::encode_fixed_s32).map(|b| b.to_vec())
+            }
             ImmRole::I64Const => leb128fmt::encode_fixed_s64(site.value as i64).map(|b| b.to_vec()),
             ImmRole::MemOffset if self.memory64 => leb128fmt::encode_fixed_u64(site.value).map(|b| b.to_vec()),
             ImmRole::Type if false => None,
@@ -2094,6 +2120,25 @@ impl Env for Printer<'_> {
                     }
                     _ => bad(self, "a global index"),
                 }
+            }
+            ImmRole::I32Const | ImmRole::I64Const if ty == GLOBAL_INDEX_LEB => {
+                // A GOT entry at a constant (D4): the symbol is found by id among globals, data
+                // and functions, so the id must name one of them only.
+                let s = &self.syms[sym];
+                if !matches!(s.kind, Kind::Global | Kind::Data | Kind::Func) {
+                    return bad(self, "a constant");
+                }
+                let text = &s.text;
+                let clash = self.syms.iter().enumerate().any(|(j, o)| {
+                    j != sym
+                        && o.text == *text
+                        && o.kind != s.kind
+                        && matches!(o.kind, Kind::Global | Kind::Data | Kind::Func)
+                });
+                if clash {
+                    return bad(self, "a constant, against an id that names symbols of several kinds,");
+                }
+                Ok(Some(format!(" (@reloc leb global {})", sym_ref(self))))
             }
             ImmRole::I32Const | ImmRole::I64Const => {
                 let is64 = site.role == ImmRole::I64Const;
