@@ -394,33 +394,13 @@ fn llvm_mc_objects() {
     cases.sort();
     let results = parallel(&cases, |case| {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
-        let settings = std::fs::read_to_string(case.join("case.txt")).unwrap_or_default();
-        let get = |key: &str| {
-            settings
-                .lines()
-                .filter_map(|l| l.split_once('='))
-                .find(|(k, _)| k.trim() == key)
-                .map(|(_, v)| v.trim().to_string())
-                .unwrap_or_default()
-        };
-        let triple =
-            if get("target").starts_with("wasm64") { "wasm64-unknown-unknown" } else { "wasm32-unknown-unknown" };
-        let obj = out.join(format!("{name}.o"));
-        let cmd = format!(
-            "llvm-mc-22 -triple={triple} -mcpu=generic -filetype=obj {} {} -o {}",
-            get("mcflags"),
-            case.join("equiv.s").display(),
-            obj.display()
-        );
-        match run(&cmd, &out) {
-            Ok((_, 0)) => {}
-            Ok((text, code)) => {
-                return (name, Outcome::PrintError(format!("`{cmd}` failed ({code}): {text}")), Vec::new());
+        match mc_object(case, &out) {
+            Ok(obj) => {
+                let (o, w) = round_trip(&obj);
+                (name, o, w)
             }
-            Err(e) => return (name, Outcome::PrintError(e), Vec::new()),
+            Err(e) => (name, Outcome::PrintError(e), Vec::new()),
         }
-        let (o, w) = round_trip(&obj);
-        (name, o, w)
     });
     let mut unexpected = Vec::new();
     for (name, outcome, warnings) in &results {
@@ -439,6 +419,33 @@ fn llvm_mc_objects() {
         }
     }
     assert!(unexpected.is_empty(), "{unexpected:#?}");
+}
+
+/// The llvm-mc-22 object of the end-to-end case in `case` (its `equiv.s`, with the triple and the
+/// `mcflags` of its `case.txt`), written to `out/NAME.o`.
+fn mc_object(case: &Path, out: &Path) -> Result<PathBuf, String> {
+    let name = case.file_name().unwrap().to_string_lossy().into_owned();
+    let settings = std::fs::read_to_string(case.join("case.txt")).unwrap_or_default();
+    let get = |key: &str| {
+        settings
+            .lines()
+            .filter_map(|l| l.split_once('='))
+            .find(|(k, _)| k.trim() == key)
+            .map(|(_, v)| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    let triple = if get("target").starts_with("wasm64") { "wasm64-unknown-unknown" } else { "wasm32-unknown-unknown" };
+    let obj = out.join(format!("{name}.o"));
+    let cmd = format!(
+        "llvm-mc-22 -triple={triple} -mcpu=generic -filetype=obj {} {} -o {}",
+        get("mcflags"),
+        case.join("equiv.s").display(),
+        obj.display()
+    );
+    match run(&cmd, out)? {
+        (_, 0) => Ok(obj),
+        (text, code) => Err(format!("`{cmd}` failed ({code}): {text}")),
+    }
 }
 
 /// Every truncation point of the first kilobytes, and at section boundaries, and bit flips all
@@ -524,4 +531,250 @@ fn section_boundaries(bytes: &[u8]) -> Vec<usize> {
         out.push(pos);
     }
     out
+}
+
+/// Mutated objects (bits flipped in the `linking` and `reloc.*` sections, and anywhere): each is
+/// printed exactly or with a warning that names what the text cannot give back. A mutant that
+/// prints without a warning must re-assemble to its own bytes.
+#[test]
+fn mutated_objects_print_exactly_or_warn() {
+    let root = root();
+    let out = root.join("target/roundtrip/mutations");
+    std::fs::create_dir_all(&out).expect("output dir");
+    // Bases: relwat's own objects and llvm-mc objects of the end-to-end cases.
+    let mut bases: Vec<(String, Vec<u8>)> = Vec::new();
+    for src in ["tests/roundtrip/wat/kitchen-sink.wat", "tests/roundtrip/wat/memory64.wat", "examples/hello.wat"] {
+        let text = std::fs::read_to_string(root.join(src)).unwrap();
+        let obj = relwat::assemble(&text, &relwat::Options::default()).bytes.expect("assembles");
+        bases.push((src.to_string(), obj));
+    }
+    for case in ["ctors", "debuginfo", "tls", "comdat", "pie", "wasm64", "symflags", "exceptions"] {
+        let obj = mc_object(&root.join("tests/e2e").join(case), &out).unwrap_or_else(|e| panic!("{e}"));
+        bases.push((case.to_string(), std::fs::read(&obj).unwrap()));
+    }
+    // `RELWAT_MUTATIONS=N` for more mutants per object (and `RELWAT_MUTATION_SEED` for others).
+    let per_base: usize = std::env::var("RELWAT_MUTATIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(2500);
+    let mut state: u64 =
+        std::env::var("RELWAT_MUTATION_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(0x9e37_79b9_7f4a_7c15) | 1;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let (mut printed_clean, mut silent) = (0usize, Vec::new());
+    for (name, bytes) in &bases {
+        let linking: Vec<std::ops::Range<usize>> = custom_sections(bytes)
+            .into_iter()
+            .filter(|(n, _)| n == "linking" || n.starts_with("reloc."))
+            .map(|(_, r)| r)
+            .collect();
+        for i in 0..per_base {
+            let mut m = bytes.clone();
+            let flips = 1 + (next() % 2) as usize;
+            for _ in 0..flips {
+                let r = next();
+                let at = if r % 10 < 7 && !linking.is_empty() {
+                    let range = &linking[(r >> 8) as usize % linking.len()];
+                    range.start + (r >> 24) as usize % range.len().max(1)
+                } else {
+                    (r >> 8) as usize % m.len()
+                };
+                m[at] ^= 1 << ((r >> 40) % 8);
+            }
+            let Ok(Ok(p)) = std::panic::catch_unwind(|| relwat::print::print_object(&m)) else { continue };
+            if !p.warnings.is_empty() {
+                continue;
+            }
+            printed_clean += 1;
+            let options = relwat::Options { validate: p.invalid.is_none(), ..relwat::Options::default() };
+            let assembled = relwat::assemble(&p.text, &options);
+            let verdict = match &assembled.bytes {
+                Some(b) if *b == m => continue,
+                Some(b) => compare(&m, b).to_string(),
+                None => {
+                    let first = assembled.diagnostics.iter().find(|d| d.is_error()).map(|d| d.message.clone());
+                    format!("does not assemble: {}", first.unwrap_or_default())
+                }
+            };
+            let path = out.join(format!("{}-{i}.o", name.replace('/', "_")));
+            std::fs::write(&path, &m).unwrap();
+            silent.push(format!("{}: {verdict}", path.display()));
+        }
+    }
+    println!("mutated objects: {printed_clean} printed without a warning; {} of them not given back", silent.len());
+    for s in silent.iter().take(40) {
+        println!("    {s}");
+    }
+    assert!(
+        silent.is_empty(),
+        "{} mutants print without a warning but do not re-assemble to their bytes",
+        silent.len()
+    );
+}
+
+/// The custom sections of a module: (name, payload range).
+fn custom_sections(bytes: &[u8]) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    for p in wasmparser::Parser::new(0).parse_all(bytes) {
+        match p {
+            Ok(wasmparser::Payload::CustomSection(c)) => {
+                out.push((c.name().to_string(), c.data_offset() as usize..c.range().end as usize));
+            }
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    out
+}
+
+/// The sections of a module: (id, payload).
+fn split_sections(bytes: &[u8]) -> Vec<(u8, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut pos = 8;
+    while pos < bytes.len() {
+        let id = bytes[pos];
+        let mut p = pos + 1;
+        let size = read_leb(bytes, &mut p) as usize;
+        out.push((id, bytes[p..p + size].to_vec()));
+        pos = p + size;
+    }
+    out
+}
+
+/// A module of these sections (sizes minimal).
+fn join_sections(sections: &[(u8, Vec<u8>)]) -> Vec<u8> {
+    let mut out = b"\0asm\x01\0\0\0".to_vec();
+    for (id, payload) in sections {
+        out.push(*id);
+        write_leb(&mut out, payload.len() as u64, 0);
+        out.extend_from_slice(payload);
+    }
+    out
+}
+
+fn read_leb(bytes: &[u8], pos: &mut usize) -> u64 {
+    let (mut v, mut shift) = (0u64, 0);
+    loop {
+        let b = bytes[*pos];
+        *pos += 1;
+        v |= ((b & 0x7f) as u64) << shift;
+        shift += 7;
+        if b & 0x80 == 0 {
+            return v;
+        }
+    }
+}
+
+/// Writes `v` as an unsigned LEB of at least `width` bytes.
+fn write_leb(out: &mut Vec<u8>, mut v: u64, width: usize) {
+    let mut n = 0;
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        n += 1;
+        if v == 0 && n >= width {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+/// The custom section's name, if it is one.
+fn custom_name(section: &(u8, Vec<u8>)) -> Option<String> {
+    if section.0 != 0 {
+        return None;
+    }
+    let mut p = 0;
+    let n = read_leb(&section.1, &mut p) as usize;
+    Some(String::from_utf8_lossy(&section.1[p..p + n]).into_owned())
+}
+
+/// Objects no compiler writes but the format holds (issue "Nothing silently wrong", item 5): each
+/// prints so that it re-assembles to the same bytes, or with a warning that names the cause.
+#[test]
+fn unusual_objects_print_exactly() {
+    let root = root();
+    let text = std::fs::read_to_string(root.join("tests/roundtrip/wat/kitchen-sink.wat")).unwrap();
+    let base = relwat::assemble(&text, &relwat::Options::default()).bytes.expect("assembles");
+    let sections = split_sections(&base);
+    let position = |name: &str| sections.iter().position(|s| custom_name(s).as_deref() == Some(name)).unwrap();
+
+    // `reloc.DATA` before `reloc.CODE`.
+    let mut swapped = sections.clone();
+    swapped.swap(position("reloc.CODE"), position("reloc.DATA"));
+    // Relocation entry offsets as 5-byte LEBs.
+    let mut padded = sections.clone();
+    for s in &mut padded {
+        if !custom_name(s).is_some_and(|n| n.starts_with("reloc.")) {
+            continue;
+        }
+        let p = &s.1;
+        let mut pos = 0;
+        let name_len = read_leb(p, &mut pos) as usize;
+        pos += name_len;
+        let mut out = p[..pos].to_vec();
+        let target = read_leb(p, &mut pos);
+        write_leb(&mut out, target, 0);
+        let count = read_leb(p, &mut pos);
+        write_leb(&mut out, count, 0);
+        for _ in 0..count {
+            let ty = p[pos];
+            pos += 1;
+            out.push(ty);
+            let offset = read_leb(p, &mut pos);
+            write_leb(&mut out, offset, 5);
+            let start = pos;
+            read_leb(p, &mut pos);
+            if relwat::object::reloc_types::has_addend(ty) {
+                read_leb(p, &mut pos);
+            }
+            out.extend_from_slice(&p[start..pos]);
+        }
+        s.1 = out;
+    }
+    // Two custom sections with one name.
+    let mut doubled = sections.clone();
+    let debug = position(".debug_like");
+    doubled.insert(debug + 1, doubled[debug].clone());
+
+    let mut cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("reloc.DATA before reloc.CODE", join_sections(&swapped), "(reloc-order data code"),
+        ("padded relocation offsets", join_sections(&padded), "(reloc-offset padded)"),
+        ("two custom sections named .debug_like", join_sections(&doubled), "(@custom \".debug_like\""),
+    ];
+    // From text: a local import, an init function with parameters, and one repeated and imported.
+    let texts = [
+        (
+            "an imported symbol with the local flag",
+            "(import \"env\" \"f\" (func $f (@sym local)))\n(func (call $f))",
+            "(@sym local)",
+        ),
+        (
+            "init functions with parameters, repeated, imported",
+            "(import \"env\" \"i\" (func $i (@sym (init_prio 3))))\n(func $p (@sym (init_prio 5) (init_prio 1)) (param i32))",
+            "(init_prio 5) (init_prio 1)",
+        ),
+    ];
+    for (what, text, want) in texts {
+        let a = relwat::assemble(text, &relwat::Options::default());
+        assert!(a.diagnostics.iter().any(|d| !d.is_error()), "{what}: a warning expected: {:?}", a.diagnostics);
+        cases.push((what, a.bytes.unwrap_or_else(|| panic!("{what}: does not assemble")), want));
+    }
+    let mut failed = Vec::new();
+    for (what, bytes, want) in &cases {
+        let p = relwat::print::print_object(bytes).unwrap_or_else(|e| panic!("{what}: {e}"));
+        let a = relwat::assemble(&p.text, &relwat::Options::default());
+        let verdict = match &a.bytes {
+            Some(b) if b == bytes => "identical".to_string(),
+            Some(b) => compare(bytes, b).to_string(),
+            None => format!("does not assemble: {:?}", a.diagnostics.first().map(|d| &d.message)),
+        };
+        println!("{what:<52} {verdict}");
+        if verdict != "identical" || !p.warnings.is_empty() || !p.text.contains(want) {
+            failed.push(format!("{what}: {verdict}; warnings {:?}; text:\n{}", p.warnings, p.text));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
 }

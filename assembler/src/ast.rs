@@ -972,6 +972,23 @@ pub struct Layout {
     /// `(symbol-flags $sym 0xNN)`, one per symbol: that symbol's flags word, exactly (for flag
     /// combinations no annotation gives, decisions.md D3).
     pub symbol_flags: Vec<SymbolFlags>,
+    /// `(reloc-offset padded)`: the offset of every relocation entry is a 5-byte LEB.
+    pub padded_reloc_offsets: bool,
+    /// `(reloc-order data code ".debug_info" ...)`: the `reloc.*` sections start with those of
+    /// these sections, in this order; the others follow in their usual order (code, data, custom
+    /// sections in section order).
+    pub reloc_order: Option<Vec<RelocSectionRef>>,
+}
+
+/// A section named in `(reloc-order ...)`: the section a `reloc.*` section applies to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RelocSectionRef {
+    /// `code`.
+    Code(Span),
+    /// `data`.
+    Data(Span),
+    /// A custom section, by name.
+    Custom(Str),
 }
 
 /// One `(symbol-flags ...)` entry of the layout annotation.

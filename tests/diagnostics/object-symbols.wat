@@ -1,8 +1,8 @@
 ;; Symbol annotations that break decisions.md B1-B10: sizes on functions, data symbols without a
-;; size, duplicate names, unknown comdats; and what the format holds but wasm-ld refuses or does
-;; not expect, which are warnings (D1, D2): a constructor with parameters, a data symbol past its
-;; segment.
-;; expect-errors: 4
+;; size, unknown comdats; and what the format holds but wasm-ld refuses or does not expect, which
+;; are warnings (D0-D2): a constructor with parameters, two symbols with one name, a data symbol
+;; past its segment.
+;; expect-errors: 3
 (module
   (import "env" "__linear_memory" (memory 1))
   (func $f (@sym (size 4)))

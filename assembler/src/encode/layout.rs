@@ -10,7 +10,9 @@
 //!   (symbol-order (func $a $b) (data $x) (global $sp) (section ".debug_str"))
 //!   (init-order $ctor_b $ctor_a)   ;; the order of the init functions
 //!   (symbol-flags $v 0x20)         ;; a symbol's flags word, exactly (repeatable)
-//!   (symbol-flags data $x 0x100))  ;; ... with the symbol's kind when its id is ambiguous
+//!   (symbol-flags data $x 0x100)   ;; ... with the symbol's kind when its id is ambiguous
+//!   (reloc-offset padded)          ;; every relocation entry's offset as a 5-byte LEB
+//!   (reloc-order data code))       ;; the order of the `reloc.*` sections, by the section each applies to
 //! ```
 //!
 //! `symbol-order` names symbols by kind and id (an entity's primary symbol by the entity's id or
@@ -39,7 +41,8 @@ pub const NAME: &str = "relwat.layout";
 /// The options, for messages.
 const OPTIONS: &str = "(section-size padded), (datacount always|none), (target-features none), \
                        (symbol-order (func|global|table|tag|data $id ...)|(section \"name\" ...) ...), \
-                       (init-order $f ...), (symbol-flags KIND? $sym 0xNN)";
+                       (init-order $f ...), (symbol-flags KIND? $sym 0xNN), (reloc-offset padded), \
+                       (reloc-order code|data|\"custom\" ...)";
 
 /// Finds the `(@relwat.layout ...)` annotation among the annotations the parser skipped and reads
 /// it into `module.layout`. Returns the diagnostics (unknown or repeated options, a second
@@ -181,6 +184,30 @@ impl LayoutParser<'_, '_> {
                             layout.no_target_features = true;
                         }
                         "symbol-order" => layout.symbol_order = Some(self.symbol_order()?),
+                        "reloc-offset" => {
+                            let (v, _) = self.keyword(&["padded", "minimal"])?;
+                            layout.padded_reloc_offsets = v == "padded";
+                        }
+                        "reloc-order" => {
+                            let mut list = Vec::new();
+                            while let Some(t) = self.peek() {
+                                match t.kind {
+                                    TokenKind::Keyword if self.text(t) == "code" => {
+                                        list.push(RelocSectionRef::Code(t.span))
+                                    }
+                                    TokenKind::Keyword if self.text(t) == "data" => {
+                                        list.push(RelocSectionRef::Data(t.span))
+                                    }
+                                    TokenKind::String => {
+                                        let bytes = literals::decode_string(self.text(t)).unwrap_or_default();
+                                        list.push(RelocSectionRef::Custom(Str { bytes, span: t.span }));
+                                    }
+                                    _ => break,
+                                }
+                                self.bump();
+                            }
+                            layout.reloc_order = Some(list);
+                        }
                         "symbol-flags" => {
                             let entry = self.symbol_flags(open)?;
                             layout.symbol_flags.push(entry);

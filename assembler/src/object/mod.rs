@@ -97,6 +97,8 @@ pub struct LinkingData {
     pub relocs: Vec<RelocSection>,
     /// Features for `target_features` (`+name`), unless the text gives the section.
     pub features: Vec<&'static str>,
+    /// Relocation entry offsets as 5-byte LEBs (`(reloc-offset padded)`).
+    pub padded_reloc_offsets: bool,
 }
 
 /// What [`write_object`] gives: the object bytes (when there is no error), the linking data and
@@ -243,6 +245,37 @@ impl<'a> Lowering<'a> {
             r.entries.sort_by_key(|e| e.offset);
         }
         self.data.relocs.retain(|r| !r.entries.is_empty());
+        self.apply_reloc_order();
+        self.data.padded_reloc_offsets = self.module.layout.padded_reloc_offsets;
+    }
+
+    /// `(@relwat.layout (reloc-order ...))`: the listed `reloc.*` sections first, in that order.
+    fn apply_reloc_order(&mut self) {
+        let Some(order) = &self.module.layout.reloc_order else { return };
+        let mut rest = std::mem::take(&mut self.data.relocs);
+        let mut ordered = Vec::new();
+        for r in order {
+            let (name, span) = match r {
+                RelocSectionRef::Code(span) => ("reloc.CODE".to_string(), *span),
+                RelocSectionRef::Data(span) => ("reloc.DATA".to_string(), *span),
+                RelocSectionRef::Custom(s) => (format!("reloc.{}", s.as_str()), s.span),
+            };
+            let found: Vec<usize> = rest.iter().enumerate().filter(|(_, x)| x.name == name).map(|(i, _)| i).collect();
+            match found.as_slice() {
+                [i] => ordered.push(rest.remove(*i)),
+                [] => {
+                    self.error(span, format!("`reloc-order` names a section without relocations (`{name}`)"));
+                }
+                _ => {
+                    self.error(
+                        span,
+                        format!("`reloc-order`: several sections have relocations under the name `{name}`"),
+                    );
+                }
+            }
+        }
+        ordered.append(&mut rest);
+        self.data.relocs = ordered;
     }
 
     // ----- module-level rules
@@ -291,7 +324,9 @@ impl<'a> Lowering<'a> {
                     if let DataMode::Active { offset, memory } = &d.mode {
                         self.const_expr_rules(offset, "a data segment's offset");
                         if memory.num != 0 {
-                            self.error(memory.span, "data in a memory other than memory 0 cannot be relocated");
+                            self.warning(memory.span, "wasm-ld links objects into one memory: data in another memory")
+                                .notes
+                                .push("note: wasm-ld reads memory 0 only; the symbols of this segment are relocated as if it were in memory 0".into());
                         }
                     }
                 }
@@ -305,7 +340,9 @@ impl<'a> Lowering<'a> {
             }
         }
         if memory_count > 1 {
-            self.error(module.span, "an object can have only one memory (memory 0)");
+            self.warning(module.span, "wasm-ld links objects with one memory (memory 0); this one has several")
+                .notes
+                .push("note: wasm-ld ignores every memory of an object but the imported memory 0".into());
         }
         self.diags.append(&mut self.code.diags);
     }
@@ -320,18 +357,21 @@ impl<'a> Lowering<'a> {
         }
     }
 
-    /// `global.get` and `ref.func` in constant expressions have no relocation (A14), and no
-    /// annotation there can be honoured.
+    /// `global.get` and `ref.func` in constant expressions have no relocation (A14: a warning,
+    /// D0), and no annotation there can be honoured (an error).
     fn const_expr_rules(&mut self, e: &Expr, what: &str) {
         self.no_relocs_in(e, what);
         for i in &e.instrs {
             if let InstrKind::Op(id, _) = &i.kind {
                 let name = id.info().name;
+                // The format holds it; wasm-ld keeps the index as it is (D0: a warning).
                 if name == "global.get" || name == "ref.func" {
-                    self.error(i.span, format!("`{name}` in {what} cannot be relocated")).notes.push(
-                        "note: the linker renumbers globals and functions but has no relocation for constant expressions"
-                            .into(),
-                    );
+                    self.warning(i.span, format!("`{name}` in {what} is not relocated: wasm-ld keeps its index"))
+                        .notes
+                        .push(
+                            "note: the linker renumbers globals and functions but has no relocation for constant expressions: the linked module may name another one"
+                                .into(),
+                        );
                 }
             }
         }
@@ -591,26 +631,7 @@ impl<'a> Lowering<'a> {
                 return None;
             }
         };
-        let found: Vec<u32> = [SymbolKind::Global, SymbolKind::Data, SymbolKind::Function]
-            .into_iter()
-            .filter_map(|k| self.syms.lookup_symbol(self.src, k, k.entity_kind().unwrap_or(EntityKind::Func), target))
-            .collect();
-        let symbol = match found.as_slice() {
-            [s] => *s,
-            [] => {
-                self.unknown_symbol(target, SymbolKind::Global);
-                return None;
-            }
-            _ => {
-                self.error(target.span, format!("`{}` names symbols of several kinds", target.span.text(self.src)))
-                    .notes
-                    .push(
-                        "note: a GOT relocation at a constant finds its symbol among globals, data and functions by id"
-                            .into(),
-                    );
-                return None;
-            }
-        };
+        let symbol = self.got_symbol(target)?;
         if site.role == ImmRole::I64Const && i32::try_from(site.value as i64).is_err() {
             self.error(r.span, "the constant does not fit the 5-byte field of R_WASM_GLOBAL_INDEX_LEB")
                 .notes
@@ -618,6 +639,28 @@ impl<'a> Lowering<'a> {
             return None;
         }
         Some(Reloc { ty: ty::GLOBAL_INDEX_LEB, offset: site.offset, index: symbol, addend: 0, span: r.span })
+    }
+
+    /// The symbol of a `global` relocation named by id: a global, or the data or function
+    /// symbol whose GOT entry is meant (A11, D4).
+    fn got_symbol(&mut self, target: &Index) -> Option<u32> {
+        let found: Vec<u32> = [SymbolKind::Global, SymbolKind::Data, SymbolKind::Function]
+            .into_iter()
+            .filter_map(|k| self.syms.lookup_symbol(self.src, k, k.entity_kind().unwrap_or(EntityKind::Func), target))
+            .collect();
+        match found.as_slice() {
+            [s] => Some(*s),
+            [] => {
+                self.unknown_symbol(target, SymbolKind::Global);
+                None
+            }
+            _ => {
+                self.error(target.span, format!("`{}` names symbols of several kinds", target.span.text(self.src)))
+                    .notes
+                    .push("note: a `global` relocation finds its symbol among globals, data and functions (GOT entries) by id".into());
+                None
+            }
+        }
     }
 
     /// An annotated `i32.const`, `i64.const` or memory offset.
@@ -734,6 +777,8 @@ impl<'a> Lowering<'a> {
                     .push("help: e.g. `(@reloc i32 customtext \".debug_str\" +12)`".into());
                 return None;
             }
+            // `global` also names the GOT entry of a data or function symbol (A11, D4).
+            (Some(RelocTarget::Symbol(i)), SymbolKind::Global) if i.is_id(self.src) => self.got_symbol(i)?,
             (Some(RelocTarget::Symbol(i)), kind) => {
                 let entity = kind.entity_kind();
                 match self.syms.lookup_symbol(self.src, kind, entity.unwrap_or(EntityKind::Func), i) {
@@ -1077,8 +1122,8 @@ impl<'a> Lowering<'a> {
 
     /// `(@relwat.layout (symbol-flags $sym 0xNN) ...)`: symbols whose flags word is given
     /// exactly (D3). The flags that decide the encoding of the entry itself must stay as the
-    /// text makes them: UNDEFINED (a definition or not) and, on undefined symbols whose name is
-    /// not their import's field, EXPLICIT_NAME.
+    /// text makes them: UNDEFINED (a definition or not; any flags on a section symbol) and, on
+    /// undefined symbols whose name is not their import's field, EXPLICIT_NAME.
     fn apply_symbol_flags(&mut self) {
         let module = self.module;
         let mut given: Vec<(u32, Span)> = Vec::new();
@@ -1095,7 +1140,8 @@ impl<'a> Lowering<'a> {
             let sym = &self.syms.symbols[index as usize];
             let have = sym.flags;
             let want = entry.flags;
-            if (have ^ want) & flags::UNDEFINED != 0 {
+            // A section symbol's entry is the same whatever its flags.
+            if (have ^ want) & flags::UNDEFINED != 0 && sym.kind != SymbolKind::Section {
                 let d = self.error(span, "`symbol-flags` cannot change UNDEFINED (0x10)");
                 d.notes.push(format!(
                     "note: this symbol is {}; its flags must {} 0x10",
@@ -1294,7 +1340,11 @@ impl CodeFacts {
             };
             if let Some(m) = memories.iter().find(|m| m.num != 0) {
                 let span = if m.span.start < m.span.end { m.span } else { i.span };
-                self.diags.push(Diagnostic::error(span, "only memory 0 can be used in an object"));
+                self.diags.push(
+                    Diagnostic::warning(span, "wasm-ld links objects with one memory: this names another").with_note(
+                        "the linked code keeps this memory index, which names no memory of the linked module",
+                    ),
+                );
             }
         }
     }

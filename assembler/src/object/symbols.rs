@@ -730,10 +730,12 @@ impl<'a> Lowering<'a> {
                 dups.push((s.span, first, s.name.clone()));
             }
         }
+        // The format holds them; LLVM's reader and wasm-ld refuse them (D0: a warning).
         for (span, first, name) in dups {
-            self.error(span, format!("duplicate symbol name `{name}`"))
-                .secondary
-                .push(Label { span: first, message: "first symbol with this name".into() });
+            let d = self.warning(span, format!("duplicate symbol name `{name}`, which wasm-ld refuses"));
+            d.secondary.push(Label { span: first, message: "first symbol with this name".into() });
+            d.notes
+                .push("note: wasm-ld and LLVM's reader say `duplicate symbol name`; make one of them `local`".into());
         }
         self.data.init_funcs = std::mem::take(&mut self.syms.init_funcs);
     }

@@ -22,7 +22,11 @@ pub fn object_bytes(encoded: &Encoded, data: &LinkingData) -> Vec<u8> {
         (r.entries.len() as u32).encode(&mut p);
         for e in &r.entries {
             p.push(e.ty);
-            e.offset.encode(&mut p);
+            if data.padded_reloc_offsets {
+                p.extend_from_slice(&leb128fmt::encode_fixed_u32(e.offset).expect("u32 fits in 5 bytes"));
+            } else {
+                e.offset.encode(&mut p);
+            }
             e.index.encode(&mut p);
             if reloc_types::has_addend(e.ty) {
                 e.addend.encode(&mut p);

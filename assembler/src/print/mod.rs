@@ -212,6 +212,8 @@ struct Printer<'a> {
     exact_flags: Vec<usize>,
     /// Whether code names a data segment (relwat then writes a DataCount section).
     names_data_segment: bool,
+    /// (custom section, comdat) of each `(@comdat $c)` printed in a custom section.
+    printed_section_comdats: Vec<(usize, usize)>,
 }
 
 /// A module field that may declare symbols.
@@ -369,6 +371,7 @@ impl<'a> Printer<'a> {
             data_used: Vec::new(),
             exact_flags: Vec::new(),
             names_data_segment: false,
+            printed_section_comdats: Vec::new(),
         })
     }
 
@@ -537,6 +540,20 @@ impl<'a> Printer<'a> {
                         self.warn_at(
                             None,
                             format!("section symbol {i} refers to section {index}, which is not a custom section"),
+                        );
+                    } else if self.obj.section_of(index as usize).is_some_and(|s| {
+                        s.name == "linking"
+                            || s.name.starts_with("reloc.")
+                            || matches!(s.name.as_str(), "name" | "producers" | "target_features")
+                    }) {
+                        self.warn_at(
+                            None,
+                            format!("section symbol {i} refers to a section relwat generates or places itself"),
+                        );
+                    } else if self.syms.iter().any(|s| s.kind == Kind::Section && s.index == index) {
+                        self.warn_at(
+                            None,
+                            format!("a second section symbol for section {index} (relwat writes one per section)"),
                         );
                     } else {
                         sym.role = Role::Section;
@@ -741,6 +758,10 @@ impl<'a> Printer<'a> {
         if ids != want {
             self.warn_at(None, format!("linking subsections {ids:?}; relwat writes {want:?}"));
         }
+        let sec = &self.obj.sections[linking.section];
+        if let Some((what, at)) = read::linking_non_minimal(&self.obj.bytes[sec.contents..sec.payload.end]) {
+            self.warn_at(Some(sec.contents + at), format!("{what} (relwat writes it minimal)"));
+        }
         let nsegs = self.obj.data.len();
         match &linking.segments {
             Some(s) if s.len() != nsegs => {
@@ -826,6 +847,10 @@ impl<'a> Printer<'a> {
                 }
                 if e.offset < last {
                     self.warn_at(None, format!("relocations of `{}` are not sorted by offset", r.name));
+                } else if i > 0 && e.offset == last {
+                    // The text orders them by where they end, relwat by offset: their order
+                    // would depend on their widths.
+                    self.warn_at(None, format!("two relocations of `{}` at offset 0x{:x}", r.name, e.offset));
                 }
                 last = e.offset;
                 if ty != reloc_types::ty::TYPE_INDEX_LEB && e.index as usize >= nsyms {
@@ -846,7 +871,58 @@ impl<'a> Printer<'a> {
             }
         }
         self.code_used = vec![false; self.code_entries.len()];
+        self.reloc_layout();
         Ok(())
+    }
+
+    /// How the `reloc.*` sections are written and ordered, where relwat's defaults differ.
+    fn reloc_layout(&mut self) {
+        let obj = self.obj;
+        for r in &obj.relocs {
+            if r.entries.is_empty() {
+                self.warn_at(None, format!("`{}` has no entries (relwat writes no empty reloc section)", r.name));
+            }
+            if !r.minimal_fields {
+                self.warn_at(
+                    None,
+                    format!("`{}` has padded LEBs besides the entry offsets (relwat writes them minimal)", r.name),
+                );
+            }
+        }
+        let offsets: Vec<bool> = obj.relocs.iter().filter_map(|r| r.padded_offsets).collect();
+        let mixed = obj.relocs.iter().any(|r| !r.entries.is_empty() && r.padded_offsets.is_none());
+        if mixed || (offsets.contains(&true) && offsets.contains(&false)) {
+            self.warn_at(None, "relocation offsets are neither all minimal nor all 5-byte LEBs");
+        } else if offsets.contains(&true) {
+            self.layout.push("(reloc-offset padded)".into());
+        }
+        // relwat writes reloc.CODE, reloc.DATA, then the custom sections' in section order.
+        let key = |r: &read::RelocInfo| match obj.sections.get(r.target).map(|s| s.id) {
+            Some(10) => 0,
+            Some(11) => 1,
+            _ => 2 + r.target,
+        };
+        let order: Vec<&read::RelocInfo> = obj.relocs.iter().filter(|r| !r.entries.is_empty()).collect();
+        if order.windows(2).all(|w| key(w[0]) < key(w[1])) {
+            return;
+        }
+        let mut s = String::from("(reloc-order");
+        for r in &order {
+            match key(r) {
+                0 => s.push_str(" code"),
+                1 => s.push_str(" data"),
+                _ => {
+                    let name = obj.sections[r.target].name.as_str();
+                    if obj.sections.iter().filter(|x| x.id == 0 && x.name == name).count() > 1 {
+                        self.warn_at(None, format!("`{}` applies to one of several custom sections named `{name}`, which `reloc-order` cannot tell apart", r.name));
+                    }
+                    s.push(' ');
+                    text::string(&mut s, name.as_bytes());
+                }
+            }
+        }
+        s.push(')');
+        self.layout.push(s);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -1140,6 +1216,14 @@ impl<'a> Printer<'a> {
             s.push(')');
             self.line(&s);
         }
+    }
+
+    /// Whether the id of symbol `sym` also names a symbol of another of the kinds a `global`
+    /// relocation looks among (globals, data, functions: GOT entries).
+    fn got_id_clash(&self, sym: usize) -> bool {
+        let s = &self.syms[sym];
+        let got_kind = |k: Kind| matches!(k, Kind::Global | Kind::Data | Kind::Func);
+        self.syms.iter().enumerate().any(|(j, o)| j != sym && o.text == s.text && o.kind != s.kind && got_kind(o.kind))
     }
 
     /// Notes symbol `i` for `(symbol-flags ...)` when its flags are not `implied`, those the
@@ -1703,6 +1787,9 @@ impl<'a> Printer<'a> {
         if role == Role::Section && self.sections_seen.insert(sym) {
             self.natural_sections.push(sym);
         }
+        if method == "global" && self.got_id_clash(sym) {
+            self.warn_at(None, format!("{:?} against `{n}`, whose id names symbols of several kinds", r.ty));
+        }
         let mut out = format!("(@reloc {format} {method}");
         if let Some(m) = modifier {
             out.push(' ');
@@ -1786,6 +1873,7 @@ impl<'a> Printer<'a> {
                 }
                 for c in cs {
                     items.push(format!("(@comdat {})", self.comdat_ids[c]));
+                    self.printed_section_comdats.push((si, c));
                 }
             }
             let relocs: Vec<RelocationEntry> =
@@ -1891,12 +1979,12 @@ impl<'a> Printer<'a> {
                 members[c].push((kind, index));
             }
         }
-        let mut sections: Vec<(&usize, &Vec<usize>)> = self.section_comdat.iter().collect();
+        // The custom sections as printed, in section order (a member that names no custom
+        // section is not printed, and the comparison below reports it).
+        let mut sections = self.printed_section_comdats.clone();
         sections.sort();
-        for (&si, cs) in sections {
-            for &c in cs {
-                members[c].push((5, si as u32));
-            }
+        for (si, c) in sections {
+            members[c].push((5, si as u32));
         }
         // As LLVM, relwat puts data segments and custom sections before functions.
         for m in &mut members {
@@ -2124,18 +2212,10 @@ impl Env for Printer<'_> {
             ImmRole::I32Const | ImmRole::I64Const if ty == GLOBAL_INDEX_LEB => {
                 // A GOT entry at a constant (D4): the symbol is found by id among globals, data
                 // and functions, so the id must name one of them only.
-                let s = &self.syms[sym];
-                if !matches!(s.kind, Kind::Global | Kind::Data | Kind::Func) {
+                if !matches!(self.syms[sym].kind, Kind::Global | Kind::Data | Kind::Func) {
                     return bad(self, "a constant");
                 }
-                let text = &s.text;
-                let clash = self.syms.iter().enumerate().any(|(j, o)| {
-                    j != sym
-                        && o.text == *text
-                        && o.kind != s.kind
-                        && matches!(o.kind, Kind::Global | Kind::Data | Kind::Func)
-                });
-                if clash {
+                if self.got_id_clash(sym) {
                     return bad(self, "a constant, against an id that names symbols of several kinds,");
                 }
                 Ok(Some(format!(" (@reloc leb global {})", sym_ref(self))))

@@ -82,6 +82,11 @@ pub(crate) struct RelocInfo {
     pub name: String,
     /// Entries in file order.
     pub entries: Vec<RelocationEntry>,
+    /// How the entry offsets are written: `Some(false)` all minimal, `Some(true)` all as 5-byte
+    /// LEBs, `None` otherwise (or no entries).
+    pub padded_offsets: Option<bool>,
+    /// Whether every other field (target, count, type, index, addend) is written minimal.
+    pub minimal_fields: bool,
 }
 
 /// Everything read from an object.
@@ -310,17 +315,23 @@ impl<'a> Object<'a> {
                         for e in r.entries() {
                             entries.push(e.map_err(err)?);
                         }
+                        let (padded_offsets, minimal_fields) = reloc_widths(data, &entries);
                         self.relocs.push(RelocInfo {
                             section,
                             target: r.section_index() as usize,
                             name: c.name().to_string(),
                             entries,
+                            padded_offsets,
+                            minimal_fields,
                         });
                     }
                 }
                 Payload::End(_) => break,
                 Payload::ModuleSection { .. } | Payload::ComponentSection { .. } => {
                     return Err(PrintError::at(0, "components are not supported"));
+                }
+                Payload::UnknownSection { id, range, .. } => {
+                    return Err(PrintError::at(range.start as usize, format!("unknown section id {id}")));
                 }
                 _ => {}
             }
@@ -409,6 +420,190 @@ impl<'a> Object<'a> {
     pub(crate) fn section_of(&self, index: usize) -> Option<&SectionInfo> {
         self.sections.get(index)
     }
+}
+
+/// The widths of a reloc section's fields (`payload`, after the name; the entries are already
+/// read, so the bytes are well formed): how the entry offsets are written (see
+/// [`RelocInfo::padded_offsets`]), and whether every other field is minimal.
+fn reloc_widths(payload: &[u8], entries: &[RelocationEntry]) -> (Option<bool>, bool) {
+    fn leb(p: &[u8], pos: &mut usize, signed: bool) -> Option<bool> {
+        let start = *pos;
+        let mut value: i128 = 0;
+        let mut shift = 0;
+        loop {
+            let b = *p.get(*pos)?;
+            *pos += 1;
+            value |= ((b & 0x7f) as i128) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                if signed && shift < 128 && b & 0x40 != 0 {
+                    value |= -1i128 << shift;
+                }
+                break;
+            }
+            if shift > 70 {
+                return None;
+            }
+        }
+        let len = *pos - start;
+        let minimal = if signed { super::code::sleb_len(value as i64) } else { super::code::uleb_len(value as u64) };
+        Some(len == minimal)
+    }
+    let mut pos = 0;
+    let mut minimal = leb(payload, &mut pos, false).unwrap_or(false) & leb(payload, &mut pos, false).unwrap_or(false);
+    let (mut all_min, mut all_padded) = (true, true);
+    for e in entries {
+        minimal &= leb(payload, &mut pos, false).unwrap_or(false);
+        let start = pos;
+        let offset_minimal = leb(payload, &mut pos, false).unwrap_or(false);
+        all_min &= offset_minimal;
+        all_padded &= pos - start == 5;
+        minimal &= leb(payload, &mut pos, false).unwrap_or(false);
+        if crate::object::reloc_types::has_addend(e.ty as u8) {
+            minimal &= leb(payload, &mut pos, true).unwrap_or(false);
+        }
+    }
+    let offsets = match (all_min, all_padded) {
+        _ if entries.is_empty() => None,
+        (true, _) => Some(false),
+        (false, true) => Some(true),
+        _ => None,
+    };
+    (offsets, minimal && pos == payload.len())
+}
+
+/// Checks that every LEB in the `linking` payload `p` (after the section name) is minimal, as
+/// relwat writes them (subsection sizes aside: `(section-size padded)` covers those). Returns
+/// what is written otherwise, with its offset in `p`. The payload was read by wasmparser before,
+/// so it is well formed.
+pub(crate) fn linking_non_minimal(p: &[u8]) -> Option<(String, usize)> {
+    struct R<'p> {
+        p: &'p [u8],
+        pos: usize,
+    }
+    impl R<'_> {
+        /// An unsigned LEB; `Err(offset)` when it is not minimal (or malformed).
+        fn leb(&mut self) -> Result<u64, usize> {
+            let start = self.pos;
+            let mut v = 0u64;
+            let mut shift = 0;
+            loop {
+                let b = *self.p.get(self.pos).ok_or(start)?;
+                self.pos += 1;
+                if shift < 64 {
+                    v |= ((b & 0x7f) as u64) << shift;
+                }
+                shift += 7;
+                if b & 0x80 == 0 {
+                    break;
+                }
+                if shift > 70 {
+                    return Err(start);
+                }
+            }
+            if self.pos - start == super::code::uleb_len(v) { Ok(v) } else { Err(start) }
+        }
+        fn byte(&mut self) -> Result<u8, usize> {
+            let b = *self.p.get(self.pos).ok_or(self.pos)?;
+            self.pos += 1;
+            Ok(b)
+        }
+        fn name(&mut self) -> Result<(), usize> {
+            let n = self.leb()? as usize;
+            self.pos = self.pos.checked_add(n).filter(|e| *e <= self.p.len()).ok_or(self.pos)?;
+            Ok(())
+        }
+    }
+    let mut r = R { p, pos: 0 };
+    let fail = |what: &str, at: usize| Some((format!("a non-minimal LEB in the `linking` section ({what})"), at));
+    if let Err(at) = r.leb() {
+        return fail("version", at);
+    }
+    while r.pos < p.len() {
+        let Ok(id) = r.byte() else { return None };
+        // The subsection size: padded or not, as the layout says.
+        let mut size = 0usize;
+        let mut shift = 0;
+        while let Some(&b) = p.get(r.pos) {
+            r.pos += 1;
+            size |= ((b & 0x7f) as usize).checked_shl(shift).unwrap_or(0);
+            shift += 7;
+            if b & 0x80 == 0 || shift > 35 {
+                break;
+            }
+        }
+        let end = r.pos.saturating_add(size).min(p.len());
+        let result: Result<(), usize> = (|| {
+            match id {
+                8 => {
+                    for _ in 0..r.leb()? {
+                        let kind = r.byte()?;
+                        let flags = r.leb()?;
+                        let undefined = flags & 0x10 != 0;
+                        match kind {
+                            0 | 2 | 4 | 5 => {
+                                r.leb()?;
+                                if !undefined || flags & 0x40 != 0 {
+                                    r.name()?;
+                                }
+                            }
+                            1 => {
+                                r.name()?;
+                                if !undefined {
+                                    r.leb()?;
+                                    r.leb()?;
+                                    r.leb()?;
+                                }
+                            }
+                            _ => {
+                                r.leb()?;
+                            }
+                        }
+                    }
+                }
+                5 => {
+                    for _ in 0..r.leb()? {
+                        r.name()?;
+                        r.leb()?;
+                        r.leb()?;
+                    }
+                }
+                6 => {
+                    for _ in 0..r.leb()? {
+                        r.leb()?;
+                        r.leb()?;
+                    }
+                }
+                7 => {
+                    for _ in 0..r.leb()? {
+                        r.name()?;
+                        r.leb()?;
+                        for _ in 0..r.leb()? {
+                            r.byte()?;
+                            r.leb()?;
+                        }
+                    }
+                }
+                _ => {}
+            }
+            Ok(())
+        })();
+        if matches!(id, 5..=8) && result.is_ok() && r.pos != end {
+            return Some(("bytes after the contents of a `linking` subsection".into(), r.pos));
+        }
+        if let Err(at) = result {
+            let what = match id {
+                8 => "symbol table",
+                5 => "segment info",
+                6 => "init functions",
+                7 => "comdats",
+                _ => "subsection",
+            };
+            return fail(what, at);
+        }
+        r.pos = end;
+    }
+    None
 }
 
 /// 0 func, 1 table, 2 memory, 3 global, 4 tag.
