@@ -127,6 +127,13 @@ impl InstrId {
     }
 }
 
+/// Whether an opcode belongs to the half-precision (FP16) proposal, which wasmparser does not
+/// know: relwat validates each such instruction as an f32 or f32x4 instruction of the same type
+/// ([`crate::validate`]).
+pub fn is_fp16(op: Opcode) -> bool {
+    matches!(op, Opcode::Prefixed(0xfc, 0x30 | 0x31) | Opcode::Prefixed(0xfd, 0x120..=0x14f))
+}
+
 /// Looks a mnemonic up.
 pub fn lookup(name: &str) -> Option<InstrId> {
     static INDEX: LazyLock<FxHashMap<&'static str, InstrId>> =
@@ -434,6 +441,9 @@ table! {
     "i64.sub128" => P(0xfc, 0x14), K::None;
     "i64.mul_wide_s" => P(0xfc, 0x15), K::None;
     "i64.mul_wide_u" => P(0xfc, 0x16), K::None;
+    // -- half precision (FP16); validated as their f32 and f32x4 counterparts (see `is_fp16`)
+    "f32.load_f16" => P(0xfc, 0x30), K::MemArg(1);
+    "f32.store_f16" => P(0xfc, 0x31), K::MemArg(1);
 
     // 0xfd: SIMD and relaxed SIMD.
     // -- SIMD
@@ -694,6 +704,42 @@ table! {
     "i16x8.relaxed_q15mulr_s" => P(0xfd, 0x111), K::None;
     "i16x8.relaxed_dot_i8x16_i7x16_s" => P(0xfd, 0x112), K::None;
     "i32x4.relaxed_dot_i8x16_i7x16_add_s" => P(0xfd, 0x113), K::None;
+    // -- half precision (FP16)
+    "f16x8.splat" => P(0xfd, 0x120), K::None;
+    "f16x8.extract_lane" => P(0xfd, 0x121), K::Lane;
+    "f16x8.replace_lane" => P(0xfd, 0x122), K::Lane;
+    "f16x8.abs" => P(0xfd, 0x130), K::None;
+    "f16x8.neg" => P(0xfd, 0x131), K::None;
+    "f16x8.sqrt" => P(0xfd, 0x132), K::None;
+    "f16x8.ceil" => P(0xfd, 0x133), K::None;
+    "f16x8.floor" => P(0xfd, 0x134), K::None;
+    "f16x8.trunc" => P(0xfd, 0x135), K::None;
+    "f16x8.nearest" => P(0xfd, 0x136), K::None;
+    "f16x8.eq" => P(0xfd, 0x137), K::None;
+    "f16x8.ne" => P(0xfd, 0x138), K::None;
+    "f16x8.lt" => P(0xfd, 0x139), K::None;
+    "f16x8.gt" => P(0xfd, 0x13a), K::None;
+    "f16x8.le" => P(0xfd, 0x13b), K::None;
+    "f16x8.ge" => P(0xfd, 0x13c), K::None;
+    "f16x8.add" => P(0xfd, 0x13d), K::None;
+    "f16x8.sub" => P(0xfd, 0x13e), K::None;
+    "f16x8.mul" => P(0xfd, 0x13f), K::None;
+    "f16x8.div" => P(0xfd, 0x140), K::None;
+    "f16x8.min" => P(0xfd, 0x141), K::None;
+    "f16x8.max" => P(0xfd, 0x142), K::None;
+    "f16x8.pmin" => P(0xfd, 0x143), K::None;
+    "f16x8.pmax" => P(0xfd, 0x144), K::None;
+    "i16x8.trunc_sat_f16x8_s" => P(0xfd, 0x145), K::None;
+    "i16x8.trunc_sat_f16x8_u" => P(0xfd, 0x146), K::None;
+    "f16x8.convert_i16x8_s" => P(0xfd, 0x147), K::None;
+    "f16x8.convert_i16x8_u" => P(0xfd, 0x148), K::None;
+    "f16x8.demote_f32x4_zero" => P(0xfd, 0x149), K::None;
+    "f16x8.demote_f64x2_zero" => P(0xfd, 0x14a), K::None;
+    "f32x4.promote_f16x8_low" => P(0xfd, 0x14b), K::None;
+    "i16x8.trunc_f16x8_s" => P(0xfd, 0x14c), K::None;
+    "i16x8.trunc_f16x8_u" => P(0xfd, 0x14d), K::None;
+    "f16x8.madd" => P(0xfd, 0x14e), K::None;
+    "f16x8.nmadd" => P(0xfd, 0x14f), K::None;
 
     // 0xfe: threads (atomics).
     // -- threads

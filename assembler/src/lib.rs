@@ -97,7 +97,8 @@ pub fn assemble_in_one_tree(source: &str, options: &Options) -> Assembled {
     if !validation.is_empty() {
         // The offset map is only built when needed: encode again with it to place the errors.
         let mapped = encode::encode(module, &resolved, object, true);
-        validation = validate::validate(&mapped.bytes, options.features, &mapped.map, module.span);
+        let bytes = validate::as_standard(&mapped.bytes, &mapped.fp16);
+        validation = validate::validate(&bytes, options.features, &mapped.map, module.span);
     }
     diagnostics.append(&mut validation);
     let bytes = match lowered {
@@ -131,7 +132,8 @@ fn validate_and_lower(
     std::thread::scope(|scope| {
         let lowering =
             code.map(|code| scope.spawn(|| object::write_object_with(source, module, resolved, encoded, code)));
-        let validation = validate::validate(&encoded.bytes, options.features, &encoded.map, module.span);
+        let bytes = validate::as_standard(&encoded.bytes, &encoded.fp16);
+        let validation = validate::validate(&bytes, options.features, &encoded.map, module.span);
         (validation, lowering.map(|h| h.join().expect("the object writer does not panic")))
     })
 }

@@ -418,3 +418,94 @@ fn empty_file_is_an_empty_object() {
     assert!(o.symbols.is_empty());
     assert_eq!(o.sections, ["linking"]);
 }
+
+/// The diagnostics of an assembly, as `warning: message` / `error: message`.
+fn messages(src: &str, options: &Options) -> (Option<Vec<u8>>, Vec<String>) {
+    let out = assemble(src, options);
+    let m = out
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}: {}", if d.is_error() { "error" } else { "warning" }, d.message))
+        .collect();
+    (out.bytes, m)
+}
+
+/// Section D of decisions.md: what the format holds is written, with a warning where wasm-ld
+/// would refuse or mishandle it.
+#[test]
+fn every_object_llvm_writes_has_a_text() {
+    // B1: a definition without an id but with a name is an ordinary symbol.
+    let o = object(&format!("(module {PRELUDE} (func (@sym (name \"first\"))))"));
+    assert!(o.symbols.contains(&"func first f0 []".to_string()), "{:?}", o.symbols);
+
+    // D1: repeated init entries, an imported init function, one with parameters (a warning).
+    let src = format!(
+        "(module {PRELUDE} (import \"env\" \"i\" (func $i (@sym (init_prio 7))))
+           (func $c (@sym (init_prio 101) (init_prio 5)))
+           (func $p (@sym (init_prio 9)) (param i32)))"
+    );
+    let (bytes, m) = messages(&src, &Options::default());
+    assert_eq!(m, ["warning: wasm-ld refuses an init function that takes parameters"]);
+    assert_eq!(read(&bytes.unwrap()).init_funcs, ["7 i", "101 c", "5 c", "9 p"]);
+
+    // D2: a data symbol past its segment's end.
+    let src = format!("(module {PRELUDE} (data (i32.const 0) (@sym $x (size 100)) \"\\00\\00\"))");
+    let (bytes, m) = messages(&src, &Options::default());
+    assert_eq!(m, ["warning: data symbol `$x` reaches past the end of its segment"]);
+    assert!(read(&bytes.unwrap()).symbols.contains(&"data x seg0+0 size 100 []".to_string()));
+
+    // D3: flags no annotation gives, exactly; UNDEFINED stays as the text makes it.
+    let o = object(&format!(
+        "(module (@relwat.layout (symbol-flags $x 0x20) (symbol-flags func $f 0x82)) {PRELUDE}
+           (func $f) (data (@sym.segment (name \".tdata.t\")) (i32.const 0) (@sym $x (size 1)) \"\\00\"))"
+    ));
+    assert!(o.symbols.contains(&"data x seg0+0 size 1 [exported]".to_string()), "{:?}", o.symbols);
+    assert!(o.symbols.contains(&"func f f0 [local|no_strip]".to_string()), "{:?}", o.symbols);
+    let (_, m) =
+        messages(&format!("(module (@relwat.layout (symbol-flags $f 0x10)) {PRELUDE} (func $f))"), &Options::default());
+    assert_eq!(m, ["error: `symbol-flags` cannot change UNDEFINED (0x10)"]);
+
+    // D4: a GOT entry at a constant, for a data symbol and a function.
+    let o = object(&format!(
+        "(module {PRELUDE} (import \"env\" \"ext\" (func $ext))
+           (func (result i32) (i32.add (i32.const 0 (@reloc leb global $d)) (i32.const 0 (@reloc leb global $ext))))
+           (@sym.import.data $d (name \"d\")))"
+    ));
+    assert_eq!(o.relocs, ["CODE GlobalIndexLeb d", "CODE GlobalIndexLeb ext"]);
+
+    // D5: a text that does not validate is encoded as written with `validate: false`.
+    let src = format!("(module {PRELUDE} (func (result i32) i32.add))");
+    assert!(assemble(&src, &Options::default()).bytes.is_none());
+    let (bytes, m) = messages(&src, &Options { validate: false, ..Options::default() });
+    assert!(bytes.is_some() && m.is_empty(), "{m:?}");
+
+    // D7: an element segment written inline in a table.
+    let (_, m) = messages(&format!("(module {PRELUDE} (table funcref (elem $f)) (func $f))"), &Options::default());
+    assert_eq!(m, ["warning: function $f is listed in an element segment but has no `functable` relocation"]);
+
+    // D8: R_WASM_MEMORY_ADDR_LOCREL_I64, with a warning.
+    let (bytes, m) = messages(
+        "(module (import \"env\" \"__linear_memory\" (memory i64 1))
+           (data (i64.const 0) (@sym $a (size 8)) \"\\00\\00\\00\\00\\00\\00\\00\\00\" (@reloc i64 data pic $a +4)))",
+        &Options::default(),
+    );
+    assert_eq!(m, ["warning: R_WASM_MEMORY_ADDR_LOCREL_I64 comes with LLVM 23: LLVM 22's tools do not read it"]);
+    let printed = relwat::print::print_object(&bytes.unwrap()).expect("obj2wat reads type 27");
+    assert!(printed.text.contains("(@reloc i64 data pic $a +4)"), "{}", printed.text);
+
+    // D9: types wasm-ld 22 refuses or mislinks.
+    let (_, m) = messages(
+        &format!(
+            "(module {PRELUDE} (type $s (struct (field i32))) (func (param anyref)) (global (mut funcref) (ref.null func)))"
+        ),
+        &Options::default(),
+    );
+    assert_eq!(
+        m,
+        [
+            "warning: wasm-ld 22 refuses an object with struct or array types",
+            "warning: wasm-ld 22 writes `anyref` in a signature as an invalid type (0xff)",
+            "warning: wasm-ld 22 rewrites the initializer of this global to `ref.null extern`",
+        ]
+    );
+}

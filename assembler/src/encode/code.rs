@@ -66,6 +66,8 @@ pub struct CodeWriter<'a> {
     pub instr_offsets: Vec<u32>,
     /// Memory index → whether it is 64-bit (memarg offsets of 64-bit memories use 10-byte padding).
     pub memory64: &'a [bool],
+    /// Offset in `out` of each FP16 opcode (validated apart: [`crate::validate::as_standard`]).
+    pub fp16: Vec<u32>,
     cur_instr: u32,
     cur_op: InstrId,
     cur_span: Span,
@@ -85,6 +87,7 @@ impl<'a> CodeWriter<'a> {
             map: Vec::new(),
             instr_offsets: Vec::new(),
             memory64,
+            fp16: Vec::new(),
             cur_instr: 0,
             cur_op: InstrId(0),
             cur_span: Span::default(),
@@ -166,6 +169,9 @@ impl<'a> CodeWriter<'a> {
     }
 
     fn opcode(&mut self, op: Opcode) {
+        if crate::instructions::is_fp16(op) {
+            self.fp16.push(self.out.len() as u32);
+        }
         match op {
             Opcode::Byte(b) => self.out.push(b),
             Opcode::Prefixed(p, n) => {

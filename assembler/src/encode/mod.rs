@@ -57,6 +57,9 @@ pub struct Encoded {
     /// In objects: the `name`, `producers` and `target_features` custom sections of the text,
     /// held back because they must follow `linking` and `reloc.*` ((name, payload)).
     pub late_customs: Vec<(String, Vec<u8>)>,
+    /// Offset in `bytes` of every FP16 opcode, which validation reads as its f32 counterpart
+    /// ([`crate::validate::as_standard`]).
+    pub fp16: Vec<u32>,
 }
 
 /// A section of the output.
@@ -100,6 +103,8 @@ pub struct BodyCode {
     pub branch_hints: Vec<(u32, u8)>,
     /// Whether the body names a data segment, which needs a data count section.
     pub uses_data_count: bool,
+    /// Offset in `out` of each FP16 opcode.
+    pub fp16: Vec<u32>,
     /// The function field.
     pub span: Span,
     /// What the final `end` maps to: the last instruction, or the function's `)`.
@@ -201,6 +206,7 @@ struct Builder<'m> {
     memory64: Vec<bool>,
     sections: Vec<SectionRecord>,
     late_customs: Vec<(String, Vec<u8>)>,
+    fp16: Vec<u32>,
 }
 
 /// Custom sections that an object must place after `linking` and `reloc.*`.
@@ -221,6 +227,7 @@ impl<'m> Builder<'m> {
             memory64,
             sections: Vec::new(),
             late_customs: Vec::new(),
+            fp16: Vec::new(),
         }
     }
 
@@ -532,6 +539,7 @@ impl<'m> Builder<'m> {
             data_segments,
             func_bodies,
             late_customs: self.late_customs,
+            fp16: self.fp16,
         }
     }
 
@@ -558,6 +566,7 @@ impl<'m> Builder<'m> {
         if bodies.is_empty() {
             return (0, Vec::new(), Vec::new());
         }
+        let mut fp16 = Vec::new();
         let mut func_bodies = Vec::new();
         let mut payload = Vec::new();
         (bodies.len() as u32).encode(&mut payload);
@@ -595,6 +604,7 @@ impl<'m> Builder<'m> {
                     ..*s
                 }));
             }
+            fp16.extend(body.fp16.iter().map(|o| base + o));
             payload.extend_from_slice(&body.out);
         }
         if !hints.is_empty() {
@@ -606,6 +616,7 @@ impl<'m> Builder<'m> {
         }
         let offset = self.out.len() as u32 + 1 + leb_len(payload.len() as u32);
         self.section(10, &payload, &items);
+        self.fp16.extend(fp16.into_iter().map(|o| offset + o));
         (offset, sites, func_bodies)
     }
 }
@@ -680,6 +691,7 @@ pub fn encode_body(f: &Func, body: &Expr, object: bool, record: bool, memory64: 
         labels,
         branch_hints,
         uses_data_count: needs_data_count(body),
+        fp16: w.fp16,
         span: f.span,
         end_span,
     }

@@ -229,6 +229,7 @@ impl<'a> Lowering<'a> {
 
     fn run(&mut self) {
         self.check_module();
+        self.type_warnings();
         self.segment_info();
         self.collect_symbols();
         self.code_relocs();
@@ -345,6 +346,103 @@ impl<'a> Lowering<'a> {
                 .push("note: wasm-ld ignores every memory of an object but the imported memory 0".into());
         }
         self.diags.append(&mut self.code.diags);
+    }
+
+    /// D9: the types wasm-ld 22 cannot link, measured: it refuses struct and array types and
+    /// tables of non-nullable references, and writes any other reference type than `funcref`,
+    /// `externref` and `exnref` in a signature, global or table as an invalid type (0xff); it
+    /// rewrites the initializer of every reference global but an `externref` one to
+    /// `ref.null extern`.
+    fn type_warnings(&mut self) {
+        let module = self.module;
+        let linkable = |t: &ValType| match t {
+            ValType::Ref(r) => {
+                r.nullable
+                    && matches!(
+                        r.heap,
+                        HeapType::Abstract { shared: false, ty: AbsHeap::Func | AbsHeap::Extern | AbsHeap::Exn }
+                    )
+            }
+            _ => true,
+        };
+        let invalid = "the linked module does not validate";
+        let signature = |lowering: &mut Self, ft: &FuncType| {
+            for p in ft.params.iter().chain(&ft.results).filter(|p| !linkable(&p.ty)) {
+                lowering
+                    .warning(
+                        p.span,
+                        format!(
+                            "wasm-ld 22 writes `{}` in a signature as an invalid type (0xff)",
+                            p.span.text(lowering.src)
+                        ),
+                    )
+                    .notes
+                    .push(format!(
+                        "note: {invalid}; wasm-ld 22 links `funcref`, `externref` and `exnref` in signatures"
+                    ));
+            }
+        };
+        for f in &module.fields {
+            match f {
+                ModuleField::Types(g) => {
+                    for t in &g.types {
+                        match &t.ty.composite.kind {
+                            CompositeKind::Func(ft) => signature(self, ft),
+                            CompositeKind::Struct(_) | CompositeKind::Array(_) => {
+                                self.warning(t.span, "wasm-ld 22 refuses an object with struct or array types")
+                                    .notes
+                                    .push("note: wasm-ld 22 says `unmodeled reference or GC types`".into());
+                            }
+                            CompositeKind::Cont(_) => {}
+                        }
+                    }
+                }
+                ModuleField::Func(Func { ty, .. })
+                | ModuleField::Tag(Tag { ty, .. })
+                | ModuleField::Import(Import {
+                    item: ImportItem::Func(Func { ty, .. }) | ImportItem::Tag(Tag { ty, .. }),
+                    ..
+                }) if ty.index.is_none() => {
+                    if let Some(ft) = &ty.inline {
+                        signature(self, ft);
+                    }
+                }
+                ModuleField::Global(g) | ModuleField::Import(Import { item: ImportItem::Global(g), .. }) => {
+                    if let ValType::Ref(r) = g.ty.ty {
+                        if !linkable(&g.ty.ty) {
+                            self.warning(g.span, "wasm-ld 22 writes the type of this global as an invalid type (0xff)")
+                                .notes
+                                .push(format!("note: {invalid}"));
+                        } else if !matches!(r.heap, HeapType::Abstract { ty: AbsHeap::Extern, .. }) {
+                            self.warning(
+                                g.span,
+                                "wasm-ld 22 rewrites the initializer of this global to `ref.null extern`",
+                            )
+                            .notes
+                            .push(format!("note: {invalid}; of the reference globals only `externref` ones link"));
+                        }
+                    }
+                }
+                ModuleField::Table(t) | ModuleField::Import(Import { item: ImportItem::Table(t), .. }) => {
+                    let elem = ValType::Ref(t.ty.elem);
+                    if !t.ty.elem.nullable {
+                        self.warning(t.span, "wasm-ld 22 refuses a table of non-nullable references")
+                            .notes
+                            .push("note: wasm-ld 22 says `table section ended prematurely`".into());
+                    } else if !linkable(&elem) {
+                        self.warning(
+                            t.span,
+                            "wasm-ld 22 writes the element type of this table as an invalid type (0xff)",
+                        )
+                        .notes
+                        .push(format!(
+                            "note: {invalid}; wasm-ld 22 links tables of `funcref`, `externref` and `exnref`"
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
     }
 
     /// Annotations in a constant expression: the object format has no relocation for them.
@@ -812,6 +910,14 @@ impl<'a> Lowering<'a> {
             }
             Some(Addend::Label(id)) => self.label_addend(id, ty, symbol)?,
         };
+        if !reloc_types::known_to_llvm_22(ty) {
+            self.warning(
+                r.span,
+                format!("{} comes with LLVM 23: LLVM 22's tools do not read it", reloc_types::name(ty)),
+            )
+            .notes
+            .push(format!("note: wasm-ld-22 and llvm-readobj-22 reject the object (`invalid relocation type: {ty}`)"));
+        }
         Some(Reloc { ty, offset, index: symbol, addend, span: r.span })
     }
 
@@ -975,29 +1081,33 @@ impl<'a> Lowering<'a> {
             .collect();
         let help = "note: wasm-ld does not link element segments; a function enters the table through a `functable` relocation, e.g. `i32.const 0 (@reloc functable $f)`";
         let mut warnings = Vec::new();
-        for f in &self.module.fields {
-            if let ModuleField::Elem(e) = f {
-                let funcs: Vec<Index> = match &e.items {
-                    ElemItems::Funcs(fs) => fs.clone(),
-                    ElemItems::Exprs(_, exprs) => exprs
-                        .iter()
-                        .flat_map(|x| &x.instrs)
-                        .filter_map(|i| match &i.kind {
-                            InstrKind::Op(id, Imm::Index(f)) if id.info().name == "ref.func" => Some(*f),
-                            _ => None,
-                        })
-                        .collect(),
-                };
-                for func in funcs.iter().filter(|f| !in_table.contains(&f.num)) {
-                    let span = if func.span.start < func.span.end { func.span } else { e.span };
-                    warnings.push((
-                        span,
-                        format!(
-                            "function {} is listed in an element segment but has no `functable` relocation",
-                            func.span.text(self.src)
-                        ),
-                    ));
-                }
+        // Element segments, and those written inline in a table (D7).
+        let segments = self.module.fields.iter().filter_map(|f| match f {
+            ModuleField::Elem(e) => Some((&e.items, e.span)),
+            ModuleField::Table(Table { init: TableInit::Elems(items), span, .. }) => Some((items, *span)),
+            _ => None,
+        });
+        for (items, segment_span) in segments {
+            let funcs: Vec<Index> = match items {
+                ElemItems::Funcs(fs) => fs.clone(),
+                ElemItems::Exprs(_, exprs) => exprs
+                    .iter()
+                    .flat_map(|x| &x.instrs)
+                    .filter_map(|i| match &i.kind {
+                        InstrKind::Op(id, Imm::Index(f)) if id.info().name == "ref.func" => Some(*f),
+                        _ => None,
+                    })
+                    .collect(),
+            };
+            for func in funcs.iter().filter(|f| !in_table.contains(&f.num)) {
+                let span = if func.span.start < func.span.end { func.span } else { segment_span };
+                warnings.push((
+                    span,
+                    format!(
+                        "function {} is listed in an element segment but has no `functable` relocation",
+                        func.span.text(self.src)
+                    ),
+                ));
             }
         }
         for (span, f) in &self.code.ref_funcs {
@@ -1310,10 +1420,38 @@ impl CodeFacts {
         if f.ty.inline.as_ref().is_some_and(|t| t.results.len() > 1) {
             self.features |= feature_bit("multivalue");
         }
+        // D9: type indices outside `call_indirect` and block types have no relocation, and
+        // wasm-ld 22 keeps them as they are.
+        let concrete =
+            |t: &ValType| matches!(t, ValType::Ref(RefType { heap: HeapType::Concrete(_) | HeapType::Exact(_), .. }));
+        if let Some(l) = f.locals.iter().find(|l| concrete(&l.ty)) {
+            self.diags.push(unrenumbered_type(l.span));
+        }
         for i in &body.instrs {
             let InstrKind::Op(id, imm) = &i.kind else { continue };
             let info = id.info();
             self.features |= instr_features(info, imm);
+            let typed = match imm {
+                Imm::Index(_) => info.imm == ImmKind::Type,
+                Imm::Index2(..) | Imm::TypeCount(..) => {
+                    matches!(
+                        info.imm,
+                        ImmKind::TypeField
+                            | ImmKind::TypeData
+                            | ImmKind::TypeElem
+                            | ImmKind::TypeType
+                            | ImmKind::TypeCount
+                    )
+                }
+                Imm::HeapType(h) => matches!(h, HeapType::Concrete(_) | HeapType::Exact(_)),
+                Imm::RefType(r) => concrete(&ValType::Ref(*r)),
+                Imm::BrOnCast(b) => concrete(&ValType::Ref(b.1)) || concrete(&ValType::Ref(b.2)),
+                Imm::Select(Some(ts)) => ts.iter().any(concrete),
+                _ => false,
+            };
+            if typed {
+                self.diags.push(unrenumbered_type(i.span));
+            }
             if *id == ref_func
                 && let Imm::Index(func) = imm
             {
@@ -1384,6 +1522,7 @@ const CODE_FEATURES: &[&str] = &[
     "call-indirect-overlong",
     "bulk-memory-opt",
     "multivalue",
+    "fp16",
 ];
 
 /// The bit of `name` in [`CODE_FEATURES`].
@@ -1394,6 +1533,7 @@ fn feature_bit(name: &str) -> u32 {
 /// The features an instruction uses, as bits of [`CODE_FEATURES`].
 fn instr_features(info: &crate::instructions::InstrInfo, imm: &Imm) -> u32 {
     let feature = match info.opcode {
+        op if crate::instructions::is_fp16(op) => 14,
         Opcode::Prefixed(0xfd, n) if n >= 0x100 => 0,
         Opcode::Prefixed(0xfd, _) => 1,
         Opcode::Prefixed(0xfe, _) => 2,
@@ -1435,6 +1575,13 @@ impl<'a> Segment<'a> {
         let _ = mode_offset;
         Segment { span, annot, items, size, tls }
     }
+}
+
+/// D9: a type index in code that has no relocation (only `call_indirect` and block types have).
+fn unrenumbered_type(span: Span) -> Diagnostic {
+    Diagnostic::warning(span, "wasm-ld 22 does not renumber this type index").with_note(
+        "objects relocate the type indices of `call_indirect` and block types only: in the linked module this one may name another type",
+    )
 }
 
 /// The layout keyword of a symbol kind, by its [`SymbolKind::name`].

@@ -33,11 +33,21 @@ pub mod ty {
     pub const TABLE_INDEX_REL_SLEB64: u8 = 24;
     pub const MEMORY_ADDR_TLS_SLEB64: u8 = 25;
     pub const FUNCTION_INDEX_I32: u8 = 26;
+    /// LLVM 23 (`WasmRelocs.def` after LLVM 22): LLVM 22's tools do not read it (D8).
+    pub const MEMORY_ADDR_LOCREL_I64: u8 = 27;
+}
+
+/// The highest relocation type relwat knows.
+pub const LAST: u8 = ty::MEMORY_ADDR_LOCREL_I64;
+
+/// Whether LLVM 22's tools (wasm-ld-22, llvm-readobj-22) read relocations of this type.
+pub fn known_to_llvm_22(t: u8) -> bool {
+    t <= ty::FUNCTION_INDEX_I32
 }
 
 /// LLVM's name of a relocation type, e.g. `R_WASM_MEMORY_ADDR_SLEB`.
 pub fn name(t: u8) -> &'static str {
-    const NAMES: [&str; 27] = [
+    const NAMES: [&str; 28] = [
         "R_WASM_FUNCTION_INDEX_LEB",
         "R_WASM_TABLE_INDEX_SLEB",
         "R_WASM_TABLE_INDEX_I32",
@@ -65,6 +75,7 @@ pub fn name(t: u8) -> &'static str {
         "R_WASM_TABLE_INDEX_REL_SLEB64",
         "R_WASM_MEMORY_ADDR_TLS_SLEB64",
         "R_WASM_FUNCTION_INDEX_I32",
+        "R_WASM_MEMORY_ADDR_LOCREL_I64",
     ];
     NAMES.get(t as usize).copied().unwrap_or("R_WASM_UNKNOWN")
 }
@@ -93,6 +104,7 @@ pub fn lookup(format: RelocFormat, method: RelocMethod, modifier: Option<RelocMo
         (F::Sleb, M::Data, Some(Mo::Pic)) => MEMORY_ADDR_REL_SLEB,
         (F::Sleb64, M::Data, Some(Mo::Pic)) => MEMORY_ADDR_REL_SLEB64,
         (F::I32, M::Data, Some(Mo::Pic)) => MEMORY_ADDR_LOCREL_I32,
+        (F::I64, M::Data, Some(Mo::Pic)) => MEMORY_ADDR_LOCREL_I64,
         (F::Sleb, M::Data, Some(Mo::Tls)) => MEMORY_ADDR_TLS_SLEB,
         (F::Sleb64, M::Data, Some(Mo::Tls)) => MEMORY_ADDR_TLS_SLEB64,
         (F::Leb, M::Global, None) => GLOBAL_INDEX_LEB,
@@ -125,6 +137,7 @@ pub fn has_addend(t: u8) -> bool {
             | FUNCTION_OFFSET_I64
             | MEMORY_ADDR_LOCREL_I32
             | MEMORY_ADDR_TLS_SLEB64
+            | MEMORY_ADDR_LOCREL_I64
     )
 }
 
@@ -161,7 +174,33 @@ pub fn addend_is_64(t: u8) -> bool {
             | MEMORY_ADDR_REL_SLEB64
             | MEMORY_ADDR_TLS_SLEB64
             | FUNCTION_OFFSET_I64
+            | MEMORY_ADDR_LOCREL_I64
     )
+}
+
+/// Bytes a relocation of type `t` rewrites; `None` for a type relwat does not know.
+pub fn type_width(t: u8) -> Option<usize> {
+    use ty::*;
+    Some(match t {
+        FUNCTION_INDEX_LEB | TABLE_INDEX_SLEB | MEMORY_ADDR_LEB | MEMORY_ADDR_SLEB | TYPE_INDEX_LEB
+        | GLOBAL_INDEX_LEB | TAG_INDEX_LEB | MEMORY_ADDR_REL_SLEB | TABLE_INDEX_REL_SLEB | TABLE_NUMBER_LEB
+        | MEMORY_ADDR_TLS_SLEB => 5,
+        MEMORY_ADDR_LEB64
+        | MEMORY_ADDR_SLEB64
+        | TABLE_INDEX_SLEB64
+        | TABLE_INDEX_REL_SLEB64
+        | MEMORY_ADDR_REL_SLEB64
+        | MEMORY_ADDR_TLS_SLEB64 => 10,
+        TABLE_INDEX_I32
+        | MEMORY_ADDR_I32
+        | FUNCTION_OFFSET_I32
+        | SECTION_OFFSET_I32
+        | GLOBAL_INDEX_I32
+        | MEMORY_ADDR_LOCREL_I32
+        | FUNCTION_INDEX_I32 => 4,
+        MEMORY_ADDR_I64 | TABLE_INDEX_I64 | FUNCTION_OFFSET_I64 | MEMORY_ADDR_LOCREL_I64 => 8,
+        _ => return None,
+    })
 }
 
 /// Bytes a relocation of this format rewrites.
@@ -219,7 +258,7 @@ mod tests {
         let formats = [F::I32, F::I64, F::Leb, F::Sleb, F::Leb64, F::Sleb64];
         let methods = [M::Tag, M::Table, M::Global, M::Func, M::FuncTable, M::FuncText, M::CustomText, M::Data];
         let modifiers = [None, Some(RelocModifier::Pic), Some(RelocModifier::Tls)];
-        let mut seen = [0; 27];
+        let mut seen = [0; LAST as usize + 1];
         for f in formats {
             for m in methods {
                 for mo in modifiers {
@@ -235,5 +274,21 @@ mod tests {
             assert_eq!(*n, expected, "{}", name(t as u8));
         }
         assert_eq!(lookup(F::I64, M::Func, None), None);
+    }
+
+    #[test]
+    fn widths_follow_the_formats() {
+        use RelocFormat as F;
+        use RelocMethod as M;
+        for f in [F::I32, F::I64, F::Leb, F::Sleb, F::Leb64, F::Sleb64] {
+            for m in [M::Tag, M::Table, M::Global, M::Func, M::FuncTable, M::FuncText, M::CustomText, M::Data] {
+                for mo in [None, Some(RelocModifier::Pic), Some(RelocModifier::Tls)] {
+                    if let Some(t) = lookup(f, m, mo) {
+                        assert_eq!(type_width(t), Some(width(f) as usize), "{}", name(t));
+                    }
+                }
+            }
+        }
+        assert_eq!(type_width(LAST + 1), None);
     }
 }

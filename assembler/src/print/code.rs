@@ -67,6 +67,8 @@ pub(crate) trait Env: TypeNames {
     fn warn(&mut self, offset: usize, msg: String);
     /// An instruction names a data segment (which makes relwat write a DataCount section).
     fn names_data_segment(&mut self);
+    /// An FP16 instruction's opcode stands at `offset` (for validation).
+    fn fp16_opcode(&mut self, offset: usize);
 }
 
 /// The width of the minimal unsigned LEB of `v`.
@@ -132,6 +134,9 @@ impl<'a, 'e> ExprPrinter<'a, 'e> {
             let info = id.info();
             if matches!(info.imm, ImmKind::MemoryInit | ImmKind::Data | ImmKind::TypeData) {
                 self.env.names_data_segment();
+            }
+            if crate::instructions::is_fp16(info.opcode) {
+                self.env.fp16_opcode(start);
             }
             let name = info.name;
             let closes = matches!(name, "end" | "delegate");

@@ -27,14 +27,14 @@ mod text;
 use crate::encode::code::ImmRole;
 use crate::object::reloc_types;
 use code::{Env, ExprPrinter, Site, Space};
-use read::{Object, kind_slot};
+use read::{Object, RelocEntry, kind_slot};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::fmt::Write;
 use text::TypeNames;
 use wasmparser::{
-    ComdatSymbolKind, CompositeInnerType, DataKind, ElementItems, ElementKind, ExternalKind, RelocationEntry,
-    SymbolInfo, TableInit, TypeRef, ValType,
+    ComdatSymbolKind, CompositeInnerType, DataKind, ElementItems, ElementKind, ExternalKind, SymbolInfo, TableInit,
+    TypeRef, ValType,
 };
 
 /// The printed text and what it could not express.
@@ -87,7 +87,7 @@ pub fn print_object(bytes: &[u8]) -> Result<Printed, PrintError> {
     }
     let mut p = Printer::new(&obj)?;
     p.run()?;
-    let invalid = crate::validate::validate_object(bytes);
+    let invalid = crate::validate::validate_object(bytes, &p.fp16);
     Ok(Printed { text: p.finish(), warnings: p.warnings, invalid })
 }
 
@@ -189,7 +189,7 @@ struct Printer<'a> {
     init: HashMap<usize, Vec<u32>>,
     /// Code relocations by absolute offset: entry index.
     code_relocs: HashMap<usize, usize>,
-    code_entries: Vec<RelocationEntry>,
+    code_entries: Vec<RelocEntry>,
     code_used: Vec<bool>,
     /// The symbols in the order relwat will create them from the text.
     natural: Vec<usize>,
@@ -206,7 +206,7 @@ struct Printer<'a> {
     comdat_carriers: HashMap<usize, (usize, u8, u32)>,
     /// Index of each import in its entity kind.
     import_index: Vec<u32>,
-    data_relocs: Vec<RelocationEntry>,
+    data_relocs: Vec<RelocEntry>,
     data_used: Vec<bool>,
     /// Symbols whose flags the annotations cannot give: `(symbol-flags ...)` in the layout.
     exact_flags: Vec<usize>,
@@ -214,6 +214,8 @@ struct Printer<'a> {
     names_data_segment: bool,
     /// (custom section, comdat) of each `(@comdat $c)` printed in a custom section.
     printed_section_comdats: Vec<(usize, usize)>,
+    /// Offset of every FP16 opcode, for validation.
+    fp16: Vec<u32>,
 }
 
 /// A module field that may declare symbols.
@@ -372,6 +374,7 @@ impl<'a> Printer<'a> {
             exact_flags: Vec::new(),
             names_data_segment: false,
             printed_section_comdats: Vec::new(),
+            fp16: Vec::new(),
         })
     }
 
@@ -833,8 +836,8 @@ impl<'a> Printer<'a> {
             let base = if target.id == 0 { target.contents } else { target.payload.start };
             let mut last = 0;
             for (i, e) in r.entries.iter().enumerate() {
-                let ty = e.ty as u8;
-                let width = e.ty.extent();
+                let ty = e.ty;
+                let width = e.extent();
                 let end = base as u64 + e.offset as u64 + width as u64;
                 if end > target.payload.end as u64 {
                     return Err(PrintError {
@@ -999,8 +1002,9 @@ impl<'a> Printer<'a> {
             if !used {
                 let e = self.code_entries[i];
                 self.warnings.push(format!(
-                    "code relocation {:?} at offset 0x{:x} is not at an immediate relwat relocates",
-                    e.ty, e.offset
+                    "code relocation {} at offset 0x{:x} is not at an immediate relwat relocates",
+                    e.type_name(),
+                    e.offset
                 ));
             }
         }
@@ -1666,7 +1670,7 @@ impl<'a> Printer<'a> {
             for (ri, r) in relocs.iter().enumerate() {
                 let start = r.offset as usize;
                 if start >= rel_start && start < rel_end {
-                    let end = start + r.ty.extent();
+                    let end = start + r.extent();
                     if end > rel_end {
                         self.warn_at(
                             Some(seg.start),
@@ -1773,22 +1777,22 @@ impl<'a> Printer<'a> {
     }
 
     /// A relocation among data or custom-section bytes: the full spelling.
-    fn field_reloc(&mut self, r: &RelocationEntry) -> Result<String, PrintError> {
-        let ty = r.ty as u8;
+    fn field_reloc(&mut self, r: &RelocEntry) -> Result<String, PrintError> {
+        let ty = r.ty;
         let Some((format, method, modifier)) = spelling(ty) else {
-            self.warn_at(None, format!("{:?} among bytes cannot be written", r.ty));
+            self.warn_at(None, format!("{} among bytes cannot be written", r.type_name()));
             return Ok(String::new());
         };
         let sym = r.index as usize;
         let (kind, role, n) = (self.syms[sym].kind, self.syms[sym].role, self.syms[sym].name.clone());
         if !func_kind_needs(kind, ty) || role == Role::Lost {
-            self.warn_at(None, format!("{:?} against `{n}`, a {} symbol", r.ty, kind.word()));
+            self.warn_at(None, format!("{} against `{n}`, a {} symbol", r.type_name(), kind.word()));
         }
         if role == Role::Section && self.sections_seen.insert(sym) {
             self.natural_sections.push(sym);
         }
         if method == "global" && self.got_id_clash(sym) {
-            self.warn_at(None, format!("{:?} against `{n}`, whose id names symbols of several kinds", r.ty));
+            self.warn_at(None, format!("{} against `{n}`, whose id names symbols of several kinds", r.type_name()));
         }
         let mut out = format!("(@reloc {format} {method}");
         if let Some(m) = modifier {
@@ -1876,10 +1880,10 @@ impl<'a> Printer<'a> {
                     self.printed_section_comdats.push((si, c));
                 }
             }
-            let relocs: Vec<RelocationEntry> =
+            let relocs: Vec<RelocEntry> =
                 obj.relocs.iter().filter(|r| r.target == si).flat_map(|r| r.entries.iter().copied()).collect();
             let mut ends: Vec<(usize, usize)> =
-                relocs.iter().enumerate().map(|(i, r)| (r.offset as usize + r.ty.extent(), i)).collect();
+                relocs.iter().enumerate().map(|(i, r)| (r.offset as usize + r.extent(), i)).collect();
             ends.sort();
             let mut pos = 0;
             if sec.name == "target_features" {
@@ -2092,6 +2096,10 @@ impl Env for Printer<'_> {
         self.names_data_segment = true;
     }
 
+    fn fp16_opcode(&mut self, offset: usize) {
+        self.fp16.push(offset as u32);
+    }
+
     fn site(&mut self, site: Site) -> Result<Option<String>, PrintError> {
         use reloc_types::ty::*;
         let reloc = self.code_relocs.get(&site.offset).copied();
@@ -2133,9 +2141,9 @@ impl Env for Printer<'_> {
             });
         };
         let r = self.code_entries[ri];
-        let ty = r.ty as u8;
+        let ty = r.ty;
         let bad = |p: &mut Self, what: &str| {
-            p.warn_at(Some(site.offset), format!("{:?} at {what} cannot be written", r.ty));
+            p.warn_at(Some(site.offset), format!("{} at {what} cannot be written", r.type_name()));
             Ok(None)
         };
         // The padded form relwat writes for this immediate.

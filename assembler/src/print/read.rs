@@ -2,10 +2,11 @@
 //! bytes themselves (section header widths, where each function body and data segment is).
 
 use super::PrintError;
+use crate::object::reloc_types;
 use std::ops::Range;
 use wasmparser::{
     BinaryReader, ComdatSymbolKind, DataKind, Element, Export, FuncType, Global, Import, Linking, LinkingSectionReader,
-    MemoryType, Parser, Payload, RecGroup, RelocSectionReader, RelocationEntry, SymbolInfo, Table, TagType, ValType,
+    MemoryType, Parser, Payload, RecGroup, SymbolInfo, Table, TagType, ValType,
 };
 
 /// One section of the object, in file order.
@@ -71,6 +72,32 @@ pub(crate) struct LinkingInfo<'a> {
     pub comdats: Vec<Comdat<'a>>,
 }
 
+/// One relocation entry. Read by hand rather than with wasmparser, which does not know every
+/// type relwat does (type 27, LLVM 23).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RelocEntry {
+    /// The type (`R_WASM_*`).
+    pub ty: u8,
+    /// Offset in the target section (custom sections: after the name).
+    pub offset: u32,
+    /// Symbol index, or type index for `R_WASM_TYPE_INDEX_LEB`.
+    pub index: u32,
+    /// The addend (0 for types without one).
+    pub addend: i64,
+}
+
+impl RelocEntry {
+    /// Bytes it rewrites.
+    pub fn extent(&self) -> usize {
+        reloc_types::type_width(self.ty).expect("read entries have known types")
+    }
+
+    /// LLVM's name of its type.
+    pub fn type_name(&self) -> &'static str {
+        reloc_types::name(self.ty)
+    }
+}
+
 /// A `reloc.*` section.
 #[derive(Debug, Clone)]
 pub(crate) struct RelocInfo {
@@ -81,7 +108,7 @@ pub(crate) struct RelocInfo {
     /// Its name.
     pub name: String,
     /// Entries in file order.
-    pub entries: Vec<RelocationEntry>,
+    pub entries: Vec<RelocEntry>,
     /// How the entry offsets are written: `Some(false)` all minimal, `Some(true)` all as 5-byte
     /// LEBs, `None` otherwise (or no entries).
     pub padded_offsets: Option<bool>,
@@ -115,6 +142,61 @@ pub(crate) struct Object<'a> {
     /// Index of the code and data sections.
     pub code_section: Option<usize>,
     pub data_section: Option<usize>,
+}
+
+/// LEBs of a custom section's payload, read by hand.
+struct RawReader<'b> {
+    bytes: &'b [u8],
+    pos: usize,
+    /// Offset of `bytes` in the file, for errors.
+    base: usize,
+}
+
+impl RawReader<'_> {
+    fn error(&self, at: usize, message: impl Into<String>) -> PrintError {
+        PrintError::at(self.base + at, message)
+    }
+
+    /// A signed or unsigned LEB of at most `bits` bits, as its 64-bit pattern.
+    fn leb(&mut self, bits: u32, signed: bool) -> Result<i64, PrintError> {
+        let start = self.pos;
+        let (mut v, mut shift) = (0i128, 0u32);
+        loop {
+            let b = *self.bytes.get(self.pos).ok_or_else(|| self.error(start, "unexpected end of a LEB128 number"))?;
+            self.pos += 1;
+            v |= ((b & 0x7f) as i128) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                if signed && b & 0x40 != 0 {
+                    v |= -1i128 << shift;
+                }
+                break;
+            }
+            if shift >= bits + 7 {
+                return Err(self.error(start, "LEB128 number too long"));
+            }
+        }
+        let (lo, hi) =
+            if signed { (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1) } else { (0, (1i128 << bits) - 1) };
+        if v < lo || v > hi {
+            return Err(
+                self.error(start, format!("LEB128 number out of range for {}{bits}", if signed { "i" } else { "u" }))
+            );
+        }
+        Ok(v as i64)
+    }
+
+    fn u32(&mut self) -> Result<u32, PrintError> {
+        Ok(self.leb(32, false)? as u32)
+    }
+
+    fn s32(&mut self) -> Result<i32, PrintError> {
+        Ok(self.leb(32, true)? as i32)
+    }
+
+    fn s64(&mut self) -> Result<i64, PrintError> {
+        self.leb(64, true)
+    }
 }
 
 fn err(e: wasmparser::BinaryReaderError) -> PrintError {
@@ -310,15 +392,33 @@ impl<'a> Object<'a> {
                         }
                         self.linking = Some(self.read_linking(section, reader)?);
                     } else if c.name().starts_with("reloc.") {
-                        let r = RelocSectionReader::new(reader).map_err(err)?;
+                        let mut r = RawReader { bytes: data, pos: 0, base: c.data_offset() as usize };
+                        let target = r.u32()? as usize;
+                        let count = r.u32()?;
                         let mut entries = Vec::new();
-                        for e in r.entries() {
-                            entries.push(e.map_err(err)?);
+                        for _ in 0..count {
+                            let at = r.pos;
+                            let ty = r.u32()?;
+                            let ty = u8::try_from(ty)
+                                .ok()
+                                .filter(|t| reloc_types::type_width(*t).is_some())
+                                .ok_or_else(|| r.error(at, format!("unknown relocation type {ty}")))?;
+                            let offset = r.u32()?;
+                            let index = r.u32()?;
+                            let addend = if reloc_types::has_addend(ty) {
+                                if reloc_types::addend_is_64(ty) { r.s64()? } else { r.s32()? as i64 }
+                            } else {
+                                0
+                            };
+                            entries.push(RelocEntry { ty, offset, index, addend });
+                        }
+                        if r.pos != data.len() {
+                            return Err(r.error(r.pos, "bytes after the entries of a reloc section"));
                         }
                         let (padded_offsets, minimal_fields) = reloc_widths(data, &entries);
                         self.relocs.push(RelocInfo {
                             section,
-                            target: r.section_index() as usize,
+                            target,
                             name: c.name().to_string(),
                             entries,
                             padded_offsets,
@@ -425,7 +525,7 @@ impl<'a> Object<'a> {
 /// The widths of a reloc section's fields (`payload`, after the name; the entries are already
 /// read, so the bytes are well formed): how the entry offsets are written (see
 /// [`RelocInfo::padded_offsets`]), and whether every other field is minimal.
-fn reloc_widths(payload: &[u8], entries: &[RelocationEntry]) -> (Option<bool>, bool) {
+fn reloc_widths(payload: &[u8], entries: &[RelocEntry]) -> (Option<bool>, bool) {
     fn leb(p: &[u8], pos: &mut usize, signed: bool) -> Option<bool> {
         let start = *pos;
         let mut value: i128 = 0;
@@ -459,7 +559,7 @@ fn reloc_widths(payload: &[u8], entries: &[RelocationEntry]) -> (Option<bool>, b
         all_min &= offset_minimal;
         all_padded &= pos - start == 5;
         minimal &= leb(payload, &mut pos, false).unwrap_or(false);
-        if crate::object::reloc_types::has_addend(e.ty as u8) {
+        if reloc_types::has_addend(e.ty) {
             minimal &= leb(payload, &mut pos, true).unwrap_or(false);
         }
     }

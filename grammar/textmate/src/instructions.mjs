@@ -43,7 +43,7 @@ export function category(name) {
   if (/^(i32|i64|f32|f64|v128)\.(load|store)/.test(name)) return "memory";
   if (/^(ref|i31|any|extern)\./.test(name)) return "reference";
   if (/^(struct|array)\./.test(name)) return "aggregate";
-  if (/^(v128|i8x16|i16x8|i32x4|i64x2|f32x4|f64x2)\./.test(name)) return "vector";
+  if (/^(v128|i8x16|i16x8|i32x4|i64x2|f16x8|f32x4|f64x2)\./.test(name)) return "vector";
   if (/^(i32|i64|f32|f64)\./.test(name)) return "numeric";
   throw new Error(`no highlighting category for instruction \`${name}\`: add a rule in src/instructions.mjs`);
 }

@@ -300,7 +300,8 @@ pub fn validate(
     let known: Vec<Option<Validated>> =
         placed.iter().map(|p| cache.validated.get(&p.stamp).filter(|v| v.module == module).cloned()).collect();
     let mut select = |d: u32| known[d as usize].is_none();
-    let errors = validate::validate_bodies(&encoded.bytes, features, &mut select);
+    let errors =
+        validate::validate_bodies(&validate::as_standard(&encoded.bytes, &encoded.fp16), features, &mut select);
     if errors.iter().any(|e| e.func.is_none()) {
         return None;
     }

@@ -163,12 +163,14 @@ fn finish(
 /// errors the module is encoded again with them.
 fn validate_whole(module: &relwat::ast::Module, resolved: &Resolved, enc: &Encoded) -> Vec<Diagnostic> {
     let features = wasmparser::WasmFeatures::all();
-    let v = relwat::validate::validate(&enc.bytes, features, &enc.map, module.span);
+    let bytes = relwat::validate::as_standard(&enc.bytes, &enc.fp16);
+    let v = relwat::validate::validate(&bytes, features, &enc.map, module.span);
     if v.is_empty() {
         return v;
     }
     let mapped = relwat::encode::encode(module, resolved, true, true);
-    relwat::validate::validate(&mapped.bytes, features, &mapped.map, module.span)
+    let bytes = relwat::validate::as_standard(&mapped.bytes, &mapped.fp16);
+    relwat::validate::validate(&bytes, features, &mapped.map, module.span)
 }
 
 /// A checked document, for queries.
