@@ -735,7 +735,7 @@ table! {
     "f16x8.convert_i16x8_u" => P(0xfd, 0x148), K::None;
     "f16x8.demote_f32x4_zero" => P(0xfd, 0x149), K::None;
     "f16x8.demote_f64x2_zero" => P(0xfd, 0x14a), K::None;
-    "f32x4.promote_f16x8_low" => P(0xfd, 0x14b), K::None;
+    "f32x4.promote_low_f16x8" => P(0xfd, 0x14b), K::None;
     "i16x8.trunc_f16x8_s" => P(0xfd, 0x14c), K::None;
     "i16x8.trunc_f16x8_u" => P(0xfd, 0x14d), K::None;
     "f16x8.madd" => P(0xfd, 0x14e), K::None;
