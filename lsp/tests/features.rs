@@ -108,6 +108,13 @@ fn hover_texts() {
     assert!(h.text.contains("R_WASM_FUNCTION_OFFSET_I32") && h.text.contains("\"main\""), "{}", h.text);
     let h = hover::hover(&a, at(&t, "(@sym $counter", 0, 7)).unwrap();
     assert!(h.text.contains("data symbol \"counter\" (global, hidden, size 4"), "{}", h.text);
+    // Relocation type 27 (LLVM 23, decisions.md D8): hover and completion know it.
+    let t = "(module (import \"env\" \"__linear_memory\" (memory i64 1))\n  (data (i64.const 0) (@sym $a (size 8)) \"\\00\\00\\00\\00\\00\\00\\00\\00\" (@reloc i64 data pic $a +4)))";
+    let a = Analysis::of_text(t);
+    let h = hover::hover(&a, at(t, "(@reloc i64 data pic", 0, 2)).unwrap();
+    assert!(h.text.starts_with("`R_WASM_MEMORY_ADDR_LOCREL_I64` (27)"), "{}", h.text);
+    let (_, items) = completion::complete(t, at(t, "pic $a", 0, 0), Some((&a, None)));
+    assert!(items.iter().any(|i| i.label == "pic" && i.detail.contains("LOCREL_I64")), "{items:?}");
 }
 
 #[test]
