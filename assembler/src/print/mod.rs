@@ -32,10 +32,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::fmt::Write;
 use text::TypeNames;
-use wasmparser::{
-    ComdatSymbolKind, CompositeInnerType, DataKind, ElementItems, ElementKind, ExternalKind, SymbolInfo, TableInit,
-    TypeRef, ValType,
-};
+use wasmparser::{CompositeInnerType, DataKind, ElementItems, ElementKind, ExternalKind, TableInit, TypeRef, ValType};
 
 /// The printed text and what it could not express.
 #[derive(Debug, Clone)]
@@ -456,18 +453,15 @@ impl<'a> Printer<'a> {
         let linking = self.linking();
         let nsegs = self.obj.data.len();
         for (i, s) in linking.symbols.iter().enumerate() {
-            let (kind, flags, index, name, data) = match *s {
-                SymbolInfo::Func { flags, index, name } => (Kind::Func, flags, index, name, None),
-                SymbolInfo::Global { flags, index, name } => (Kind::Global, flags, index, name, None),
-                SymbolInfo::Table { flags, index, name } => (Kind::Table, flags, index, name, None),
-                SymbolInfo::Event { flags, index, name } => (Kind::Tag, flags, index, name, None),
-                SymbolInfo::Data { flags, name, symbol } => {
-                    let d = symbol.map(|d| (d.index, (d.offset as u64, d.size as u64)));
-                    (Kind::Data, flags, d.map_or(0, |d| d.0), Some(name), d.map(|d| d.1))
-                }
-                SymbolInfo::Section { flags, section } => (Kind::Section, flags, section, None, None),
+            let (flags, name) = (s.flags, s.name);
+            let (kind, index, data) = match s.kind {
+                0 => (Kind::Func, s.index, None),
+                2 => (Kind::Global, s.index, None),
+                5 => (Kind::Table, s.index, None),
+                4 => (Kind::Tag, s.index, None),
+                1 => (Kind::Data, s.data.map_or(0, |d| d.0), s.data.map(|d| (d.1, d.2))),
+                _ => (Kind::Section, s.index, None),
             };
-            let flags = flags.bits();
             let name = match (kind, name) {
                 (_, Some(n)) => n.to_string(),
                 (Kind::Section, None) => {
@@ -630,16 +624,17 @@ impl<'a> Printer<'a> {
             }
             for &(kind, index) in &c.members {
                 let dup = match kind {
-                    ComdatSymbolKind::Func => self.func_comdat.insert(index, ci).is_some(),
-                    ComdatSymbolKind::Data => self.seg_comdat.insert(index, ci).is_some(),
-                    ComdatSymbolKind::Section => {
+                    1 => self.func_comdat.insert(index, ci).is_some(),
+                    0 => self.seg_comdat.insert(index, ci).is_some(),
+                    5 => {
                         self.section_comdat.entry(index as usize).or_default().push(ci);
                         false
                     }
                     _ => {
+                        let what = ["", "", "global", "tag", "table"][kind as usize];
                         self.warn_at(
                             None,
-                            format!("comdat `{}` has a {kind:?} member, which relwat cannot write", c.name),
+                            format!("comdat `{}` has a {what} member, which relwat cannot write", c.name),
                         );
                         false
                     }
@@ -1635,7 +1630,7 @@ impl<'a> Printer<'a> {
                 } else if info.alignment != 0 {
                     let _ = write!(q, " (align {})", 1u64 << info.alignment);
                 }
-                let flags = info.flags.bits();
+                let flags = info.flags;
                 if flags & 1 != 0 {
                     q.push_str(" strings");
                 }
@@ -1682,9 +1677,9 @@ impl<'a> Printer<'a> {
                     points.push((end - rel_start, 0, ri));
                 }
             }
-            let tls_seg = segs.get(i).is_some_and(|s| {
-                s.flags.bits() & 2 != 0 || s.name.starts_with(".tdata") || s.name.starts_with(".tbss")
-            });
+            let tls_seg = segs
+                .get(i)
+                .is_some_and(|s| s.flags & 2 != 0 || s.name.starts_with(".tdata") || s.name.starts_with(".tbss"));
             for &si in &self.seg_syms[i] {
                 points.push((self.syms[si].data.map_or(0, |d| d.0) as usize, 1, si));
             }
@@ -1995,22 +1990,8 @@ impl<'a> Printer<'a> {
             m.sort_by_key(|(kind, _)| *kind == 1);
         }
         for (c, comdat) in self.linking().comdats.iter().enumerate() {
-            let object: Vec<(u8, u32)> = comdat
-                .members
-                .iter()
-                .map(|(k, i)| {
-                    let k = match k {
-                        ComdatSymbolKind::Data => 0,
-                        ComdatSymbolKind::Func => 1,
-                        ComdatSymbolKind::Global => 2,
-                        ComdatSymbolKind::Event => 3,
-                        ComdatSymbolKind::Table => 4,
-                        ComdatSymbolKind::Section => 5,
-                    };
-                    (k, *i)
-                })
-                .collect();
-            if object != members[c] {
+            let object = &comdat.members;
+            if *object != members[c] {
                 self.warn_at(
                     None,
                     format!("comdat `{}` lists its members as {object:?}; relwat writes {:?}", comdat.name, members[c]),

@@ -5,8 +5,7 @@ use super::PrintError;
 use crate::object::reloc_types;
 use std::ops::Range;
 use wasmparser::{
-    BinaryReader, ComdatSymbolKind, DataKind, Element, Export, FuncType, Global, Import, Linking, LinkingSectionReader,
-    MemoryType, Parser, Payload, RecGroup, SymbolInfo, Table, TagType, ValType,
+    DataKind, Element, Export, FuncType, Global, Import, MemoryType, Parser, Payload, RecGroup, Table, TagType, ValType,
 };
 
 /// One section of the object, in file order.
@@ -53,8 +52,32 @@ pub(crate) struct Segment<'a> {
 pub(crate) struct Comdat<'a> {
     pub name: &'a str,
     pub flags: u32,
-    /// (kind, index).
-    pub members: Vec<(ComdatSymbolKind, u32)>,
+    /// (kind: 0 data, 1 function, 2 global, 3 tag, 4 table, 5 section; index).
+    pub members: Vec<(u8, u32)>,
+}
+
+/// One symbol-table entry. The `linking` section is read by hand: LLVM reads (and may write) the
+/// offset and size of a data symbol as 64-bit numbers, which wasmparser 0.263 reads as 32-bit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LinkSymbol<'a> {
+    /// 0 function, 1 data, 2 global, 3 section, 4 tag, 5 table.
+    pub kind: u8,
+    pub flags: u32,
+    /// Entity or section index (0 for data symbols).
+    pub index: u32,
+    /// The name, when the entry has one.
+    pub name: Option<&'a str>,
+    /// A defined data symbol's (segment, offset, size).
+    pub data: Option<(u32, u64, u64)>,
+}
+
+/// A data segment's entry of the segment info.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SegmentInfo<'a> {
+    pub name: &'a str,
+    /// Log2 of the alignment.
+    pub alignment: u32,
+    pub flags: u32,
 }
 
 /// The `linking` section.
@@ -64,9 +87,9 @@ pub(crate) struct LinkingInfo<'a> {
     pub section: usize,
     /// Subsections in file order: (id, width of the size LEB).
     pub subsections: Vec<(u8, usize)>,
-    pub symbols: Vec<SymbolInfo<'a>>,
+    pub symbols: Vec<LinkSymbol<'a>>,
     /// Segment info, when the subsection is present.
-    pub segments: Option<Vec<wasmparser::Segment<'a>>>,
+    pub segments: Option<Vec<SegmentInfo<'a>>>,
     /// (priority, symbol).
     pub init_funcs: Vec<(u32, u32)>,
     pub comdats: Vec<Comdat<'a>>,
@@ -152,7 +175,7 @@ struct RawReader<'b> {
     base: usize,
 }
 
-impl RawReader<'_> {
+impl<'b> RawReader<'b> {
     fn error(&self, at: usize, message: impl Into<String>) -> PrintError {
         PrintError::at(self.base + at, message)
     }
@@ -188,6 +211,71 @@ impl RawReader<'_> {
 
     fn u32(&mut self) -> Result<u32, PrintError> {
         Ok(self.leb(32, false)? as u32)
+    }
+
+    fn u64(&mut self) -> Result<u64, PrintError> {
+        // 64 bits unsigned: read as signed 65 would be; the range check below covers u64.
+        let start = self.pos;
+        let (mut v, mut shift) = (0u128, 0u32);
+        loop {
+            let b = *self.bytes.get(self.pos).ok_or_else(|| self.error(start, "unexpected end of a LEB128 number"))?;
+            self.pos += 1;
+            v |= ((b & 0x7f) as u128) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                break;
+            }
+            if shift >= 71 {
+                return Err(self.error(start, "LEB128 number too long"));
+            }
+        }
+        u64::try_from(v).map_err(|_| self.error(start, "LEB128 number out of range for u64"))
+    }
+
+    fn byte(&mut self) -> Result<u8, PrintError> {
+        let b = *self.bytes.get(self.pos).ok_or_else(|| self.error(self.pos, "unexpected end of a section"))?;
+        self.pos += 1;
+        Ok(b)
+    }
+
+    /// A UTF-8 name: its length, then its bytes.
+    fn name(&mut self) -> Result<&'b str, PrintError> {
+        let start = self.pos;
+        let len = self.u32()? as usize;
+        let end = self.pos.checked_add(len).filter(|e| *e <= self.bytes.len());
+        let end = end.ok_or_else(|| self.error(start, "a name runs past the end of its section"))?;
+        let name =
+            std::str::from_utf8(&self.bytes[self.pos..end]).map_err(|_| self.error(start, "a name is not UTF-8"))?;
+        self.pos = end;
+        Ok(name)
+    }
+
+    /// A symbol-table entry (Linking.md `syminfo`).
+    fn symbol(&mut self) -> Result<LinkSymbol<'b>, PrintError> {
+        const UNDEFINED: u32 = 0x10;
+        const EXPLICIT_NAME: u32 = 0x40;
+        let at = self.pos;
+        let kind = self.byte()?;
+        let flags = self.u32()?;
+        let undefined = flags & UNDEFINED != 0;
+        let mut sym = LinkSymbol { kind, flags, index: 0, name: None, data: None };
+        match kind {
+            0 | 2 | 4 | 5 => {
+                sym.index = self.u32()?;
+                if !undefined || flags & EXPLICIT_NAME != 0 {
+                    sym.name = Some(self.name()?);
+                }
+            }
+            1 => {
+                sym.name = Some(self.name()?);
+                if !undefined {
+                    sym.data = Some((self.u32()?, self.u64()?, self.u64()?));
+                }
+            }
+            3 => sym.index = self.u32()?,
+            k => return Err(self.error(at, format!("unknown symbol kind {k}"))),
+        }
+        Ok(sym)
     }
 
     fn s32(&mut self) -> Result<i32, PrintError> {
@@ -385,12 +473,11 @@ impl<'a> Object<'a> {
                 }
                 Payload::CustomSection(c) => {
                     let data = c.data();
-                    let reader = BinaryReader::new(data, c.data_offset());
                     if c.name() == "linking" {
                         if self.linking.is_some() {
                             return Err(PrintError::at(c.range().start as usize, "a second `linking` section"));
                         }
-                        self.linking = Some(self.read_linking(section, reader)?);
+                        self.linking = Some(self.read_linking(section, data, c.data_offset() as usize)?);
                     } else if c.name().starts_with("reloc.") {
                         let mut r = RawReader { bytes: data, pos: 0, base: c.data_offset() as usize };
                         let target = r.u32()? as usize;
@@ -450,59 +537,66 @@ impl<'a> Object<'a> {
         Ok(())
     }
 
-    fn read_linking(&self, section: usize, reader: BinaryReader<'a>) -> Result<LinkingInfo<'a>, PrintError> {
-        let bytes = self.bytes;
-        let start = reader.original_position() as usize;
-        let end = start + reader.bytes_remaining();
-        let r = LinkingSectionReader::new(reader).map_err(err)?;
+    /// The `linking` section's payload (after its name), `data` at `base` in the file.
+    fn read_linking(&self, section: usize, data: &'a [u8], base: usize) -> Result<LinkingInfo<'a>, PrintError> {
         let mut info = LinkingInfo { section, ..LinkingInfo::default() };
-        // Subsection headers, for their size widths.
-        let mut pos = start;
-        read_u32(bytes, &mut pos)?;
-        while pos < end {
-            let id = bytes[pos];
-            pos += 1;
-            let size_start = pos;
-            let size = read_u32(bytes, &mut pos)? as usize;
-            info.subsections.push((id, pos - size_start));
-            pos = pos
-                .checked_add(size)
-                .filter(|p| *p <= end)
-                .ok_or_else(|| PrintError::at(size_start, "linking subsection runs past the end of the section"))?;
+        let mut r = RawReader { bytes: data, pos: 0, base };
+        let version = r.u32()?;
+        if version != 2 {
+            return Err(r.error(0, format!("unexpected linking section version {version} (2 expected)")));
         }
-        for sub in r.subsections() {
-            match sub.map_err(err)? {
-                Linking::SymbolTable(map) => {
-                    for s in map {
-                        info.symbols.push(s.map_err(err)?);
+        while r.pos < data.len() {
+            let id = r.byte()?;
+            let size_start = r.pos;
+            let size = r.u32()? as usize;
+            info.subsections.push((id, r.pos - size_start));
+            let end = r
+                .pos
+                .checked_add(size)
+                .filter(|e| *e <= data.len())
+                .ok_or_else(|| r.error(size_start, "linking subsection runs past the end of the section"))?;
+            let mut sub = RawReader { bytes: &data[..end], pos: r.pos, base };
+            match id {
+                8 => {
+                    for _ in 0..sub.u32()? {
+                        info.symbols.push(sub.symbol()?);
                     }
                 }
-                Linking::SegmentInfo(map) => {
+                5 => {
                     let mut v = Vec::new();
-                    for s in map {
-                        v.push(s.map_err(err)?);
+                    for _ in 0..sub.u32()? {
+                        v.push(SegmentInfo { name: sub.name()?, alignment: sub.u32()?, flags: sub.u32()? });
                     }
                     info.segments = Some(v);
                 }
-                Linking::InitFuncs(map) => {
-                    for f in map {
-                        let f = f.map_err(err)?;
-                        info.init_funcs.push((f.priority, f.symbol_index));
+                6 => {
+                    for _ in 0..sub.u32()? {
+                        info.init_funcs.push((sub.u32()?, sub.u32()?));
                     }
                 }
-                Linking::ComdatInfo(map) => {
-                    for c in map {
-                        let c = c.map_err(err)?;
+                7 => {
+                    for _ in 0..sub.u32()? {
+                        let name = sub.name()?;
+                        let flags = sub.u32()?;
                         let mut members = Vec::new();
-                        for m in c.symbols {
-                            let m = m.map_err(err)?;
-                            members.push((m.kind, m.index));
+                        for _ in 0..sub.u32()? {
+                            let at = sub.pos;
+                            let kind = sub.byte()?;
+                            if kind > 5 {
+                                return Err(sub.error(at, format!("unknown comdat member kind {kind}")));
+                            }
+                            members.push((kind, sub.u32()?));
                         }
-                        info.comdats.push(Comdat { name: c.name, flags: c.flags, members });
+                        info.comdats.push(Comdat { name, flags, members });
                     }
                 }
-                Linking::TargetArch(_) | Linking::Unknown { .. } => {}
+                // Other subsections are skipped, as LLVM's reader does (obj2wat warns).
+                _ => sub.pos = end,
             }
+            if sub.pos != end {
+                return Err(sub.error(sub.pos, format!("bytes after the contents of linking subsection {id}")));
+            }
+            r.pos = end;
         }
         Ok(info)
     }
