@@ -180,8 +180,8 @@ impl<'b> RawReader<'b> {
         PrintError::at(self.base + at, message)
     }
 
-    /// A signed or unsigned LEB of at most `bits` bits, as its 64-bit pattern.
-    fn leb(&mut self, bits: u32, signed: bool) -> Result<i64, PrintError> {
+    /// A signed or unsigned LEB of at most `bits` bits (up to 64).
+    fn leb(&mut self, bits: u32, signed: bool) -> Result<i128, PrintError> {
         let start = self.pos;
         let (mut v, mut shift) = (0i128, 0u32);
         loop {
@@ -206,7 +206,7 @@ impl<'b> RawReader<'b> {
                 self.error(start, format!("LEB128 number out of range for {}{bits}", if signed { "i" } else { "u" }))
             );
         }
-        Ok(v as i64)
+        Ok(v)
     }
 
     fn u32(&mut self) -> Result<u32, PrintError> {
@@ -214,22 +214,15 @@ impl<'b> RawReader<'b> {
     }
 
     fn u64(&mut self) -> Result<u64, PrintError> {
-        // 64 bits unsigned: read as signed 65 would be; the range check below covers u64.
-        let start = self.pos;
-        let (mut v, mut shift) = (0u128, 0u32);
-        loop {
-            let b = *self.bytes.get(self.pos).ok_or_else(|| self.error(start, "unexpected end of a LEB128 number"))?;
-            self.pos += 1;
-            v |= ((b & 0x7f) as u128) << shift;
-            shift += 7;
-            if b & 0x80 == 0 {
-                break;
-            }
-            if shift >= 71 {
-                return Err(self.error(start, "LEB128 number too long"));
-            }
-        }
-        u64::try_from(v).map_err(|_| self.error(start, "LEB128 number out of range for u64"))
+        Ok(self.leb(64, false)? as u64)
+    }
+
+    fn s32(&mut self) -> Result<i32, PrintError> {
+        Ok(self.leb(32, true)? as i32)
+    }
+
+    fn s64(&mut self) -> Result<i64, PrintError> {
+        Ok(self.leb(64, true)? as i64)
     }
 
     fn byte(&mut self) -> Result<u8, PrintError> {
@@ -276,14 +269,6 @@ impl<'b> RawReader<'b> {
             k => return Err(self.error(at, format!("unknown symbol kind {k}"))),
         }
         Ok(sym)
-    }
-
-    fn s32(&mut self) -> Result<i32, PrintError> {
-        Ok(self.leb(32, true)? as i32)
-    }
-
-    fn s64(&mut self) -> Result<i64, PrintError> {
-        self.leb(64, true)
     }
 }
 
