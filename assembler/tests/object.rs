@@ -454,6 +454,13 @@ fn every_object_llvm_writes_has_a_text() {
     assert_eq!(m, ["warning: data symbol `$x` reaches past the end of its segment"]);
     assert!(read(&bytes.unwrap()).symbols.contains(&"data x seg0+0 size 100 []".to_string()));
 
+    // An offset plus size beyond 64 bits: a warning, and the size written as given.
+    let src = format!("(module {PRELUDE} (data (i32.const 0) \"ab\" (@sym $x (size 18446744073709551615)) \"cd\"))");
+    let (bytes, m) = messages(&src, &Options::default());
+    assert_eq!(m, ["warning: data symbol `$x` reaches past the end of its segment"]);
+    let printed = relwat::print::print_object(&bytes.unwrap()).expect("prints");
+    assert!(printed.text.contains("(@sym $x (size 18446744073709551615))"), "{}", printed.text);
+
     // D3: flags no annotation gives, exactly; UNDEFINED stays as the text makes it.
     let o = object(&format!(
         "(module (@relwat.layout (symbol-flags $x 0x20) (symbol-flags func $f 0x82)) {PRELUDE}
