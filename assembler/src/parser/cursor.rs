@@ -89,9 +89,6 @@ pub struct Cursor<'a> {
     pub(crate) unknown_annotations: Vec<(Span, Span)>,
     /// A branch hint waiting for its `if` or `br_if`: (value, annotation span).
     pub(crate) pending_hint: Option<(u8, Span)>,
-    /// Index of the head instruction of the last folded form (`if` of `(if ...)`, `br_if` of
-    /// `(br_if ...)`), for branch hints.
-    pub(crate) last_head: u32,
     /// Fields parsed from pieces of the text, inserted when the field loop reaches them.
     pub(super) hole: Option<super::pieces::Hole>,
     /// Leave the bodies of closed functions unparsed (see [`super::parse_deferring`]).
@@ -111,7 +108,6 @@ impl<'a> Cursor<'a> {
             eof_reported: parens.unclosed,
             unknown_annotations: Vec::new(),
             pending_hint: None,
-            last_head: 0,
             hole: None,
             defer_bodies: false,
         }

@@ -16,12 +16,66 @@ fn id_of(name: &str) -> InstrId {
     instructions::lookup(name).expect("structural instruction in the table")
 }
 
+/// A folded form being parsed: folded instructions nest without limit, so they are parsed with
+/// an explicit stack of these rather than by recursion (a text nested a million deep gives its
+/// object, not a stack overflow).
+struct Frame {
+    /// The token `(` that opens the form.
+    open: usize,
+    /// A branch hint written before the form, and whether the form's head is `if` or `br_if`:
+    /// attached to the form's instruction once the form is complete.
+    hint: Option<((u8, Span), bool)>,
+    /// The index in the expression of the form's instruction, once it is pushed.
+    head: u32,
+    state: State,
+}
+
+/// Where in its folded form the parser is.
+enum State {
+    /// The folded operands of a plain instruction, which is pushed when its `)` is reached.
+    Operands { id: InstrId, imm: Imm, relocs: PendingRelocs },
+    /// The condition operands of `if`, before `(then`.
+    IfCondition { head: Span, bt: Box<BlockType> },
+    /// A sequence of instructions up to a `)`.
+    Seq(SeqKind),
+}
+
+/// Which instruction sequence of a folded form.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SeqKind {
+    /// The body of `block`, `loop` or `try_table`: `end` follows.
+    Body,
+    /// `(then ...)`, opened at the token given; an `(else ...)` may follow.
+    Then(usize),
+    /// `(else ...)`, opened at the token given.
+    Else(usize),
+    /// `(do ...)`, `(catch ...)` or `(catch_all ...)` of `try`, opened at the token given.
+    Try(usize),
+}
+
+/// What one step of [`Cursor::parse_instrs`] found.
+enum Step {
+    /// Go on.
+    Continue,
+    /// The enclosing list's `)` (or the end of the input) ends the sequence.
+    Done,
+    /// The innermost form is malformed (reported).
+    Failed,
+}
+
+/// What to parse: a sequence of instructions up to a `)` (a body), or one folded instruction.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Root {
+    Seq,
+    Single,
+}
+
 impl<'a> Cursor<'a> {
     /// Instructions up to the `)` that closes the enclosing list (not consumed).
     pub(crate) fn parse_expr_body(&mut self) -> Expr {
         let start = self.here().start;
         let mut expr = Expr::default();
-        self.parse_instr_seq(&mut expr);
+        let _ = self.parse_instrs(&mut expr, Root::Seq);
         expr.span = if self.prev_end() > start { self.span_from(start) } else { Span::new(start, start) };
         // Function bodies are the bulk of a large module's tree: no spare capacity.
         expr.instrs.shrink_to_fit();
@@ -31,57 +85,298 @@ impl<'a> Cursor<'a> {
 
     /// A single folded instruction `(op ...)` as an expression.
     pub(crate) fn parse_single_folded(&mut self) -> PResult<Expr> {
+        if self.peek_kind() != Some(TokenKind::LParen) {
+            return Err(self.expected("a folded instruction or `(offset ...)`"));
+        }
         let open = self.mark();
         let mut expr = Expr::default();
-        self.parse_folded(&mut expr)?;
+        self.parse_instrs(&mut expr, Root::Single)?;
         expr.span = self.list_span(open);
         Ok(expr)
     }
 
-    fn parse_instr_seq(&mut self, expr: &mut Expr) {
+    /// Parses instructions into `expr`: a sequence up to the `)` of the enclosing list, or one
+    /// folded instruction (which fails as a whole when it is malformed; a sequence recovers).
+    fn parse_instrs(&mut self, expr: &mut Expr, root: Root) -> PResult<()> {
+        let mut stack: Vec<Frame> = Vec::new();
+        if root == Root::Single && !self.begin_folded(expr, &mut stack, None) {
+            return Err(Fail);
+        }
         loop {
-            match self.peek_kind() {
-                None | Some(TokenKind::RParen) => {
-                    if let Some((_, span)) = self.pending_hint.take() {
-                        self.diags.push(crate::diagnostic::Diagnostic::error(
-                            span,
-                            "@metadata.code.branch_hint annotation: invalid target",
-                        ));
+            let step = match stack.last().map(|f| &f.state) {
+                None if root == Root::Single => return Ok(()),
+                None | Some(State::Seq(_)) => self.seq_step(expr, &mut stack),
+                Some(State::Operands { .. }) => self.operands_step(expr, &mut stack),
+                Some(State::IfCondition { .. }) => self.condition_step(expr, &mut stack),
+            };
+            match step {
+                Step::Continue => {}
+                Step::Done => return Ok(()),
+                Step::Failed => {
+                    // The innermost form is malformed: skip to its `)` and go on in the one
+                    // around it (a single folded instruction fails as a whole).
+                    let frame = stack.pop().expect("a failing form is on the stack");
+                    self.recover_to_close(frame.open);
+                    if root == Root::Single && stack.is_empty() {
+                        return Err(Fail);
                     }
-                    return;
-                }
-                Some(TokenKind::LParen) => {
-                    let open = self.mark();
-                    let hint = self.pending_hint.take();
-                    let head = self.peek_list_kw();
-                    if self.parse_folded(expr).is_err() {
-                        self.recover_to_close(open);
-                    } else if let Some(h) = hint {
-                        self.attach_hint(expr, h, head, self.last_head);
-                    }
-                }
-                Some(TokenKind::Annotation) => {
-                    let open = self.mark();
-                    if self.parse_code_annotation(expr).is_err() {
-                        self.recover_to_close(open);
-                    }
-                }
-                Some(TokenKind::Keyword) => {
-                    let hint = self.pending_hint.take();
-                    let head = self.peek_kw();
-                    if self.parse_plain(expr).is_err() {
-                        self.skip_stray_atoms();
-                    } else if let Some(h) = hint {
-                        self.attach_hint(expr, h, head, expr.instrs.len() as u32 - 1);
-                    }
-                }
-                Some(_) => {
-                    let _ = self.expected("an instruction");
-                    self.bump();
-                    self.skip_stray_atoms();
                 }
             }
         }
+    }
+
+    /// One item of an instruction sequence (the enclosing list's, or a form's).
+    fn seq_step(&mut self, expr: &mut Expr, stack: &mut Vec<Frame>) -> Step {
+        match self.peek_kind() {
+            None | Some(TokenKind::RParen) => {
+                if let Some((_, span)) = self.pending_hint.take() {
+                    self.diags.push(crate::diagnostic::Diagnostic::error(
+                        span,
+                        "@metadata.code.branch_hint annotation: invalid target",
+                    ));
+                }
+                match stack.last().map(|f| &f.state) {
+                    Some(State::Seq(kind)) => {
+                        let kind = *kind;
+                        self.end_seq(expr, stack, kind)
+                    }
+                    _ => Step::Done,
+                }
+            }
+            Some(TokenKind::LParen) => {
+                let hint = self.pending_hint.take();
+                let head = self.peek_list_kw();
+                let hint = hint.map(|h| (h, matches!(head, Some("if" | "br_if"))));
+                let open = self.mark();
+                if !self.begin_folded(expr, stack, hint) {
+                    self.recover_to_close(open);
+                }
+                Step::Continue
+            }
+            Some(TokenKind::Annotation) => {
+                let open = self.mark();
+                if self.parse_code_annotation(expr).is_err() {
+                    self.recover_to_close(open);
+                }
+                Step::Continue
+            }
+            Some(TokenKind::Keyword) => {
+                let hint = self.pending_hint.take();
+                let head = self.peek_kw();
+                if self.parse_plain(expr).is_err() {
+                    self.skip_stray_atoms();
+                } else if let Some(h) = hint {
+                    self.attach_hint(expr, h, head, expr.instrs.len() as u32 - 1);
+                }
+                Step::Continue
+            }
+            Some(_) => {
+                let _ = self.expected("an instruction");
+                self.bump();
+                self.skip_stray_atoms();
+                Step::Continue
+            }
+        }
+    }
+
+    /// The `)` that ends an instruction sequence of the innermost form: what follows it.
+    fn end_seq(&mut self, expr: &mut Expr, stack: &mut Vec<Frame>, kind: SeqKind) -> Step {
+        let sub_open = match kind {
+            SeqKind::Body => None,
+            SeqKind::Then(o) | SeqKind::Else(o) | SeqKind::Try(o) => Some(o),
+        };
+        let Ok(close) = self.expect_rparen() else { return Step::Failed };
+        match kind {
+            SeqKind::Then(_) => {
+                let eopen = self.mark();
+                if let Some(espan) = self.eat_list("else") {
+                    self.push_simple(expr, espan, "else", Imm::EndLabel(None));
+                    stack.last_mut().expect("an if frame").state = State::Seq(SeqKind::Else(eopen));
+                    return Step::Continue;
+                }
+            }
+            SeqKind::Try(_) => loop {
+                let top = stack.last_mut().expect("a sequence of a form");
+                let copen = self.mark();
+                if let Some(cspan) = self.eat_list("catch") {
+                    let Ok(tag) = self.parse_index() else { return Step::Failed };
+                    let span = self.span_from(cspan.start);
+                    let index = expr.instrs.len() as u32;
+                    self.push_simple(expr, span, "catch", Imm::Index(tag));
+                    if self.peek_annotation() == Some("reloc") {
+                        let Ok(r) = self.parse_reloc_annot() else { return Step::Failed };
+                        expr.relocs.push((index, 0, r));
+                    }
+                    top.state = State::Seq(SeqKind::Try(copen));
+                    return Step::Continue;
+                } else if let Some(cspan) = self.eat_list("catch_all") {
+                    self.push_simple(expr, cspan, "catch_all", Imm::EndLabel(None));
+                    top.state = State::Seq(SeqKind::Try(copen));
+                    return Step::Continue;
+                } else if let Some(dspan) = self.eat_list("delegate") {
+                    let (Ok(label), Ok(close)) = (self.parse_index(), self.expect_rparen()) else {
+                        return Step::Failed;
+                    };
+                    self.push_simple(expr, dspan.to(close), "delegate", Imm::Index(label));
+                    if self.expect_rparen().is_err() {
+                        return Step::Failed;
+                    }
+                    let frame = stack.pop().expect("a try frame");
+                    self.finish_form(expr, frame);
+                    return Step::Continue;
+                } else {
+                    break;
+                }
+            },
+            SeqKind::Body | SeqKind::Else(_) => {}
+        }
+        // The form's own `)`, unless the sequence was the form's body.
+        let close = match sub_open {
+            None => close,
+            Some(_) => match self.expect_rparen() {
+                Ok(c) => c,
+                Err(_) => return Step::Failed,
+            },
+        };
+        self.push_simple(expr, close, "end", Imm::EndLabel(None));
+        let frame = stack.pop().expect("a form");
+        self.finish_form(expr, frame);
+        Step::Continue
+    }
+
+    /// The folded operands of a plain instruction: another operand, an annotation, or its `)`.
+    fn operands_step(&mut self, expr: &mut Expr, stack: &mut Vec<Frame>) -> Step {
+        match self.peek_kind() {
+            Some(TokenKind::LParen) => {
+                let o = self.mark();
+                if !self.begin_folded(expr, stack, None) {
+                    self.recover_to_close(o);
+                }
+                Step::Continue
+            }
+            Some(TokenKind::Annotation) => {
+                let o = self.mark();
+                if self.parse_code_annotation(expr).is_err() {
+                    self.recover_to_close(o);
+                }
+                Step::Continue
+            }
+            Some(TokenKind::RParen) | None => {
+                if self.expect_rparen().is_err() {
+                    return Step::Failed;
+                }
+                let mut frame = stack.pop().expect("an operands frame");
+                let state = std::mem::replace(&mut frame.state, State::Seq(SeqKind::Body));
+                let State::Operands { id, imm, relocs } = state else { unreachable!("checked by the caller") };
+                frame.head = expr.instrs.len() as u32;
+                self.push_instr(expr, self.list_span(frame.open), id, imm, relocs);
+                self.finish_form(expr, frame);
+                Step::Continue
+            }
+            Some(_) => {
+                let _ = self.expected("`)` or a folded operand");
+                Step::Failed
+            }
+        }
+    }
+
+    /// The condition of a folded `if`: another operand, or `(then`.
+    fn condition_step(&mut self, expr: &mut Expr, stack: &mut Vec<Frame>) -> Step {
+        if self.peek_kind() == Some(TokenKind::LParen) && !self.at_list("then") {
+            let o = self.mark();
+            if !self.begin_folded(expr, stack, None) {
+                self.recover_to_close(o);
+            }
+            return Step::Continue;
+        }
+        let top = stack.last_mut().expect("an if frame");
+        let State::IfCondition { head, bt } = std::mem::replace(&mut top.state, State::Seq(SeqKind::Body)) else {
+            unreachable!("checked by the caller")
+        };
+        top.head = expr.instrs.len() as u32;
+        self.push_simple(expr, head, "if", Imm::Block(bt));
+        let topen = self.mark();
+        if self.eat_list("then").is_none() {
+            let _ = self.expected("`(then ...)`");
+            return Step::Failed;
+        }
+        stack.last_mut().expect("an if frame").state = State::Seq(SeqKind::Then(topen));
+        Step::Continue
+    }
+
+    /// A form is complete (its frame popped): a branch hint written before it is attached to
+    /// its instruction.
+    fn finish_form(&mut self, expr: &mut Expr, frame: Frame) {
+        if let Some((h, branch)) = frame.hint {
+            self.attach_hint(expr, h, if branch { Some("if") } else { None }, frame.head);
+        }
+    }
+
+    /// Starts the folded form at the cursor (`(`): its head and immediates, and the frame that
+    /// parses the rest. `false` when the head is malformed (reported).
+    fn begin_folded(&mut self, expr: &mut Expr, stack: &mut Vec<Frame>, hint: Option<((u8, Span), bool)>) -> bool {
+        let open = self.mark();
+        let head = expr.instrs.len() as u32;
+        match self.folded_head(expr) {
+            Ok(state) => {
+                stack.push(Frame { open, hint, head, state });
+                true
+            }
+            Err(Fail) => false,
+        }
+    }
+
+    /// The head of a folded form: `(`, the mnemonic and its immediates.
+    fn folded_head(&mut self, expr: &mut Expr) -> PResult<State> {
+        let lparen = self.bump();
+        let Some(kw) = self.peek_kw() else {
+            return Err(self.expected("an instruction"));
+        };
+        let kw_span = self.here();
+        Ok(match kw {
+            "block" | "loop" => {
+                self.bump();
+                let bt = self.parse_block_type()?;
+                let span = self.span_from(lparen.span.start);
+                self.push_simple(expr, span, kw, Imm::Block(Box::new(bt)));
+                State::Seq(SeqKind::Body)
+            }
+            "if" => {
+                self.bump();
+                let bt = self.parse_block_type()?;
+                let head = self.span_from(lparen.span.start);
+                State::IfCondition { head, bt: Box::new(bt) }
+            }
+            "try" => {
+                self.bump();
+                let bt = self.parse_block_type()?;
+                let head = self.span_from(lparen.span.start);
+                self.push_simple(expr, head, "try", Imm::Block(Box::new(bt)));
+                let dopen = self.mark();
+                if self.eat_list("do").is_none() {
+                    return Err(self.expected("`(do ...)`"));
+                }
+                State::Seq(SeqKind::Try(dopen))
+            }
+            _ => {
+                let t = self.bump();
+                let Some(id) = instructions::lookup(kw) else {
+                    return Err(self.unknown_instruction(kw_span, kw));
+                };
+                let info = id.info();
+                let mut relocs = PendingRelocs::new();
+                let imm = self.parse_imm(info.imm, &mut relocs)?;
+                if matches!(info.imm, ImmKind::TryTable) {
+                    let span = self.span_from(lparen.span.start);
+                    self.push_instr(expr, span, id, imm, relocs);
+                    State::Seq(SeqKind::Body)
+                } else if matches!(info.imm, ImmKind::EndLabel) || kw == "catch" || kw == "delegate" {
+                    return Err(self.error(t.span, format!("`{kw}` cannot be folded")));
+                } else {
+                    State::Operands { id, imm, relocs }
+                }
+            }
+        })
     }
 
     /// Attaches a branch hint to the instruction `index` if the form's head is `if` or `br_if`.
@@ -185,146 +480,6 @@ impl<'a> Cursor<'a> {
 
     fn push_simple(&mut self, expr: &mut Expr, span: Span, name: &str, imm: Imm) {
         expr.instrs.push(Instr { span, kind: InstrKind::Op(id_of(name), imm) });
-    }
-
-    /// A folded instruction `( ... )` at the cursor.
-    fn parse_folded(&mut self, expr: &mut Expr) -> PResult<()> {
-        let open = self.mark();
-        let lparen = self.bump();
-        let Some(kw) = self.peek_kw() else {
-            return Err(self.expected("an instruction"));
-        };
-        let kw_span = self.here();
-        match kw {
-            "block" | "loop" => {
-                self.bump();
-                let bt = self.parse_block_type()?;
-                let span = self.span_from(lparen.span.start);
-                self.push_simple(expr, span, kw, Imm::Block(Box::new(bt)));
-                self.parse_instr_seq(expr);
-                let close = self.expect_rparen()?;
-                self.push_simple(expr, close, "end", Imm::EndLabel(None));
-            }
-            "if" => {
-                self.bump();
-                let bt = self.parse_block_type()?;
-                let head = self.span_from(lparen.span.start);
-                // Condition operands come before `(then ...)`.
-                while self.peek_kind() == Some(TokenKind::LParen) && !self.at_list("then") {
-                    let o = self.mark();
-                    if self.parse_folded(expr).is_err() {
-                        self.recover_to_close(o);
-                    }
-                }
-                self.last_head = expr.instrs.len() as u32;
-                self.push_simple(expr, head, "if", Imm::Block(Box::new(bt)));
-                let topen = self.mark();
-                if self.eat_list("then").is_none() {
-                    return Err(self.expected("`(then ...)`"));
-                }
-                self.parse_instr_seq(expr);
-                self.expect_rparen().inspect_err(|_| self.recover_to_close(topen))?;
-                let eopen = self.mark();
-                if let Some(espan) = self.eat_list("else") {
-                    self.push_simple(expr, espan, "else", Imm::EndLabel(None));
-                    self.parse_instr_seq(expr);
-                    self.expect_rparen().inspect_err(|_| self.recover_to_close(eopen))?;
-                }
-                let close = self.expect_rparen()?;
-                self.push_simple(expr, close, "end", Imm::EndLabel(None));
-            }
-            "try" => {
-                self.bump();
-                let bt = self.parse_block_type()?;
-                let head = self.span_from(lparen.span.start);
-                self.push_simple(expr, head, "try", Imm::Block(Box::new(bt)));
-                let dopen = self.mark();
-                if self.eat_list("do").is_none() {
-                    return Err(self.expected("`(do ...)`"));
-                }
-                self.parse_instr_seq(expr);
-                self.expect_rparen().inspect_err(|_| self.recover_to_close(dopen))?;
-                let mut delegated = false;
-                loop {
-                    let copen = self.mark();
-                    if let Some(cspan) = self.eat_list("catch") {
-                        let tag = self.parse_index()?;
-                        let span = self.span_from(cspan.start);
-                        let index = expr.instrs.len() as u32;
-                        self.push_simple(expr, span, "catch", Imm::Index(tag));
-                        if self.peek_annotation() == Some("reloc") {
-                            let r = self.parse_reloc_annot()?;
-                            expr.relocs.push((index, 0, r));
-                        }
-                        self.parse_instr_seq(expr);
-                        self.expect_rparen().inspect_err(|_| self.recover_to_close(copen))?;
-                    } else if let Some(cspan) = self.eat_list("catch_all") {
-                        self.push_simple(expr, cspan, "catch_all", Imm::EndLabel(None));
-                        self.parse_instr_seq(expr);
-                        self.expect_rparen().inspect_err(|_| self.recover_to_close(copen))?;
-                    } else if let Some(dspan) = self.eat_list("delegate") {
-                        let label = self.parse_index()?;
-                        let close = self.expect_rparen()?;
-                        self.push_simple(expr, dspan.to(close), "delegate", Imm::Index(label));
-                        delegated = true;
-                        break;
-                    } else {
-                        break;
-                    }
-                }
-                let close = self.expect_rparen()?;
-                if !delegated {
-                    self.push_simple(expr, close, "end", Imm::EndLabel(None));
-                }
-            }
-            _ => {
-                let t = self.bump();
-                let Some(id) = instructions::lookup(kw) else {
-                    return Err(self.unknown_instruction(kw_span, kw));
-                };
-                let info = id.info();
-                let mut relocs = PendingRelocs::new();
-                let imm = self.parse_imm(info.imm, &mut relocs)?;
-                if matches!(info.imm, ImmKind::TryTable) {
-                    let span = self.span_from(lparen.span.start);
-                    self.push_instr(expr, span, id, imm, relocs);
-                    self.parse_instr_seq(expr);
-                    let close = self.expect_rparen()?;
-                    self.push_simple(expr, close, "end", Imm::EndLabel(None));
-                    return Ok(());
-                }
-                if matches!(info.imm, ImmKind::EndLabel) || kw == "catch" || kw == "delegate" {
-                    return Err(self.error(t.span, format!("`{kw}` cannot be folded")));
-                }
-                // Operands: folded instructions only.
-                loop {
-                    match self.peek_kind() {
-                        Some(TokenKind::LParen) => {
-                            let o = self.mark();
-                            if self.parse_folded(expr).is_err() {
-                                self.recover_to_close(o);
-                            }
-                        }
-                        Some(TokenKind::Annotation) => {
-                            let o = self.mark();
-                            if self.parse_code_annotation(expr).is_err() {
-                                self.recover_to_close(o);
-                            }
-                        }
-                        Some(TokenKind::RParen) | None => break,
-                        Some(_) => {
-                            let _ = self.expected("`)` or a folded operand");
-                            return Err(Fail);
-                        }
-                    }
-                }
-                self.expect_rparen()?;
-                let span = self.list_span(open);
-                self.last_head = expr.instrs.len() as u32;
-                self.push_instr(expr, span, id, imm, relocs);
-            }
-        }
-        Ok(())
     }
 
     /// Reports an unknown mnemonic, suggesting the closest known one.
