@@ -147,19 +147,9 @@ impl<'a> Cursor<'a> {
                 let hint = self.pending_hint.take();
                 let head = self.peek_list_kw();
                 let hint = hint.map(|h| (h, matches!(head, Some("if" | "br_if"))));
-                let open = self.mark();
-                if !self.begin_folded(expr, stack, hint) {
-                    self.recover_to_close(open);
-                }
-                Step::Continue
+                self.nested_form(expr, stack, hint)
             }
-            Some(TokenKind::Annotation) => {
-                let open = self.mark();
-                if self.parse_code_annotation(expr).is_err() {
-                    self.recover_to_close(open);
-                }
-                Step::Continue
-            }
+            Some(TokenKind::Annotation) => self.annotation_step(expr),
             Some(TokenKind::Keyword) => {
                 let hint = self.pending_hint.take();
                 let head = self.peek_kw();
@@ -195,8 +185,8 @@ impl<'a> Cursor<'a> {
                     return Step::Continue;
                 }
             }
-            SeqKind::Try(_) => loop {
-                let top = stack.last_mut().expect("a sequence of a form");
+            SeqKind::Try(_) => {
+                // The next clause of `try`, if any.
                 let copen = self.mark();
                 if let Some(cspan) = self.eat_list("catch") {
                     let Ok(tag) = self.parse_index() else { return Step::Failed };
@@ -207,16 +197,17 @@ impl<'a> Cursor<'a> {
                         let Ok(r) = self.parse_reloc_annot() else { return Step::Failed };
                         expr.relocs.push((index, 0, r));
                     }
-                    top.state = State::Seq(SeqKind::Try(copen));
+                    stack.last_mut().expect("a try frame").state = State::Seq(SeqKind::Try(copen));
                     return Step::Continue;
-                } else if let Some(cspan) = self.eat_list("catch_all") {
+                }
+                if let Some(cspan) = self.eat_list("catch_all") {
                     self.push_simple(expr, cspan, "catch_all", Imm::EndLabel(None));
-                    top.state = State::Seq(SeqKind::Try(copen));
+                    stack.last_mut().expect("a try frame").state = State::Seq(SeqKind::Try(copen));
                     return Step::Continue;
-                } else if let Some(dspan) = self.eat_list("delegate") {
-                    let (Ok(label), Ok(close)) = (self.parse_index(), self.expect_rparen()) else {
-                        return Step::Failed;
-                    };
+                }
+                if let Some(dspan) = self.eat_list("delegate") {
+                    let Ok(label) = self.parse_index() else { return Step::Failed };
+                    let Ok(close) = self.expect_rparen() else { return Step::Failed };
                     self.push_simple(expr, dspan.to(close), "delegate", Imm::Index(label));
                     if self.expect_rparen().is_err() {
                         return Step::Failed;
@@ -224,10 +215,8 @@ impl<'a> Cursor<'a> {
                     let frame = stack.pop().expect("a try frame");
                     self.finish_form(expr, frame);
                     return Step::Continue;
-                } else {
-                    break;
                 }
-            },
+            }
             SeqKind::Body | SeqKind::Else(_) => {}
         }
         // The form's own `)`, unless the sequence was the form's body.
@@ -247,20 +236,8 @@ impl<'a> Cursor<'a> {
     /// The folded operands of a plain instruction: another operand, an annotation, or its `)`.
     fn operands_step(&mut self, expr: &mut Expr, stack: &mut Vec<Frame>) -> Step {
         match self.peek_kind() {
-            Some(TokenKind::LParen) => {
-                let o = self.mark();
-                if !self.begin_folded(expr, stack, None) {
-                    self.recover_to_close(o);
-                }
-                Step::Continue
-            }
-            Some(TokenKind::Annotation) => {
-                let o = self.mark();
-                if self.parse_code_annotation(expr).is_err() {
-                    self.recover_to_close(o);
-                }
-                Step::Continue
-            }
+            Some(TokenKind::LParen) => self.nested_form(expr, stack, None),
+            Some(TokenKind::Annotation) => self.annotation_step(expr),
             Some(TokenKind::RParen) | None => {
                 if self.expect_rparen().is_err() {
                     return Step::Failed;
@@ -283,11 +260,7 @@ impl<'a> Cursor<'a> {
     /// The condition of a folded `if`: another operand, or `(then`.
     fn condition_step(&mut self, expr: &mut Expr, stack: &mut Vec<Frame>) -> Step {
         if self.peek_kind() == Some(TokenKind::LParen) && !self.at_list("then") {
-            let o = self.mark();
-            if !self.begin_folded(expr, stack, None) {
-                self.recover_to_close(o);
-            }
-            return Step::Continue;
+            return self.nested_form(expr, stack, None);
         }
         let top = stack.last_mut().expect("an if frame");
         let State::IfCondition { head, bt } = std::mem::replace(&mut top.state, State::Seq(SeqKind::Body)) else {
@@ -301,6 +274,25 @@ impl<'a> Cursor<'a> {
             return Step::Failed;
         }
         stack.last_mut().expect("an if frame").state = State::Seq(SeqKind::Then(topen));
+        Step::Continue
+    }
+
+    /// A folded form inside the current one (or the enclosing sequence); skipped to its `)` when
+    /// its head is malformed.
+    fn nested_form(&mut self, expr: &mut Expr, stack: &mut Vec<Frame>, hint: Option<((u8, Span), bool)>) -> Step {
+        let open = self.mark();
+        if !self.begin_folded(expr, stack, hint) {
+            self.recover_to_close(open);
+        }
+        Step::Continue
+    }
+
+    /// An annotation among instructions; skipped to its `)` when malformed.
+    fn annotation_step(&mut self, expr: &mut Expr) -> Step {
+        let open = self.mark();
+        if self.parse_code_annotation(expr).is_err() {
+            self.recover_to_close(open);
+        }
         Step::Continue
     }
 
