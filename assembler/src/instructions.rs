@@ -142,24 +142,44 @@ pub fn lookup(name: &str) -> Option<InstrId> {
 }
 
 /// The known mnemonic closest to `name` (at most two edits away), for "did you mean" hints.
+/// Linear in the length of `name`: only mnemonics of about its length are compared, each with a
+/// bounded distance.
 pub fn closest(name: &str) -> Option<&'static str> {
-    INSTRUCTIONS.iter().map(|i| (edit_distance(name, i.name), i.name)).filter(|(d, _)| *d <= 2).min().map(|(_, n)| n)
+    const MAX: usize = 2;
+    INSTRUCTIONS
+        .iter()
+        .filter(|i| i.name.len().abs_diff(name.len()) <= MAX)
+        .filter_map(|i| bounded_edit_distance(name.as_bytes(), i.name.as_bytes(), MAX).map(|d| (d, i.name)))
+        .min()
+        .map(|(_, n)| n)
 }
 
-/// Levenshtein distance over bytes.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+/// The Levenshtein distance of `a` and `b` (over bytes) when it is at most `max`. Only the
+/// cells within `max` of the diagonal are computed, and the search stops as soon as every cell
+/// of a row is over `max`.
+fn bounded_edit_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let over = max + 1;
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j.min(over)).collect();
+    let mut cur = vec![over; b.len() + 1];
     for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
+        let (lo, hi) = (i.saturating_sub(max), (i + max).min(b.len()));
+        cur.fill(over);
+        cur[0] = i.min(over);
+        let mut row_min = cur[0];
+        for j in lo.max(1)..=hi {
             let sub = prev[j - 1] + (a[i - 1] != b[j - 1]) as usize;
-            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1).min(over);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > max {
+            return None;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    Some(prev[b.len()]).filter(|d| *d <= max)
 }
 
 use ImmKind as K;
@@ -818,6 +838,45 @@ table! {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    /// The full Levenshtein distance, to check the bounded one against.
+    fn edit_distance(a: &[u8], b: &[u8]) -> usize {
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for i in 1..=a.len() {
+            let mut cur = vec![i; b.len() + 1];
+            for j in 1..=b.len() {
+                cur[j] = (prev[j - 1] + (a[i - 1] != b[j - 1]) as usize).min(prev[j] + 1).min(cur[j - 1] + 1);
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    }
+
+    #[test]
+    fn bounded_distance_is_the_distance_up_to_its_bound() {
+        let mut state = 0x1234_5678u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut word = |len: u64| -> Vec<u8> { (0..len).map(|_| b"abc."[(next() % 4) as usize]).collect() };
+        for i in 0..5000u64 {
+            let (a, b) = (word(3 + i % 6), word(3 + i % 7));
+            let full = edit_distance(&a, &b);
+            assert_eq!(bounded_edit_distance(&a, &b, 2), Some(full).filter(|d| *d <= 2), "{a:?} {b:?}");
+        }
+    }
+
+    #[test]
+    fn closest_mnemonics() {
+        assert_eq!(closest("i32.ad"), Some("i32.add"));
+        assert_eq!(closest("i32.addd"), Some("i32.add"));
+        assert_eq!(closest("f32.lod"), Some("f32.load"));
+        assert_eq!(closest("nothing.like.this"), None);
+        assert_eq!(closest(&"x".repeat(256 << 10)), None);
+    }
 
     #[test]
     fn names_are_unique() {

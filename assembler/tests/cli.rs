@@ -187,3 +187,29 @@ fn color_never_has_no_escapes() {
     let always = wat2obj(dir.path(), &["broken.wat", "--color=always"]);
     assert!(stderr(&always).contains('\x1b'), "stderr:\n{}", stderr(&always));
 }
+
+/// A text with many errors on one long line: the first 100 are shown, each with a window of the
+/// line, then how many more there are; `--error-limit 0` shows all, and the size of what is
+/// printed grows with the number of errors, not with the line's length times that number.
+#[test]
+fn many_errors_on_one_long_line() {
+    let body: Vec<String> = (0..3000).map(|i| format!("(i32.nope{i})")).collect();
+    let text = format!("(module (func {}))", body.join(" "));
+    let dir = dir_with(&[("long.wat", &text)]);
+    let out = wat2obj(dir.path(), &["long.wat", "-o", "long.o"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.matches("error: unknown instruction").count(), 100);
+    assert!(
+        err.contains("wat2obj: 2900 more diagnostics not shown (2900 errors, 0 warnings)"),
+        "{}",
+        err.lines().last().unwrap_or("")
+    );
+    // The 100th error is at column 1293 of the line (its `i32.nope99`).
+    assert!(err.contains("long.wat:1:1293"), "columns are the line's: {}", &err[..err.len().min(2000)]);
+    let all = stderr(&wat2obj(dir.path(), &["long.wat", "-o", "long.o", "--error-limit", "0"]));
+    assert_eq!(all.matches("error: unknown instruction").count(), 3000);
+    // Each diagnostic shows a window of the 45 KB line.
+    assert!(all.len() < 3000 * 600, "{} bytes for 3000 diagnostics", all.len());
+    assert!(all.contains("…"));
+}

@@ -99,8 +99,9 @@ fn run() -> Result<ExitCode, Failure> {
         let assembled = relwat::assemble(&printed.text, &options);
         match assembled.bytes {
             None => {
-                let rendered =
-                    relwat::diagnostic::render("<printed text>", &printed.text, &assembled.diagnostics, false);
+                // The first errors: a printed text that does not assemble is a bug to report.
+                let errors: Vec<_> = assembled.diagnostics.iter().filter(|d| d.is_error()).take(20).cloned().collect();
+                let rendered = relwat::diagnostic::render("<printed text>", &printed.text, &errors, false);
                 eprint!("{rendered}");
                 eprintln!("obj2wat: check: {shown}: the printed text does not assemble");
                 status = ExitCode::from(1);

@@ -58,6 +58,11 @@ struct Cli {
     /// When to colour diagnostics.
     #[arg(long, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
     color: Color,
+
+    /// Show at most N diagnostics (errors and warnings, in source order), then how many more
+    /// there are; 0 shows them all.
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    error_limit: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -174,8 +179,19 @@ fn run() -> Result<ExitCode, Failure> {
         code: 3,
     })?;
 
-    if !assembled.diagnostics.is_empty() {
-        eprint!("{}", render(&file_name, &source, &assembled.diagnostics, color));
+    let diagnostics = &assembled.diagnostics;
+    let shown = if cli.error_limit == 0 { diagnostics.len() } else { cli.error_limit.min(diagnostics.len()) };
+    if shown > 0 {
+        eprint!("{}", render(&file_name, &source, &diagnostics[..shown], color));
+    }
+    if shown < diagnostics.len() {
+        let rest = &diagnostics[shown..];
+        let errors = rest.iter().filter(|d| d.is_error()).count();
+        eprintln!(
+            "wat2obj: {} more diagnostics not shown ({errors} errors, {} warnings); `--error-limit 0` shows them all",
+            rest.len(),
+            rest.len() - errors
+        );
     }
     if assembled.diagnostics.iter().any(|d| d.is_error()) {
         return Ok(ExitCode::from(1));
