@@ -73,3 +73,41 @@ fn texts_that_end_too_early() {
         assert!(out.bytes.is_none());
     }
 }
+
+/// Types and annotations nested a million deep, comments nested a million deep, and lists of
+/// nothing but parentheses: diagnostics or the object, never a crash.
+#[test]
+fn other_deep_texts() {
+    const N: usize = 1_000_000;
+    let texts = [
+        format!("(type {}(func){})", "(shared ".repeat(N), ")".repeat(N)),
+        format!("{}{}(module)", "(;".repeat(N), ";)".repeat(N)),
+        format!("{}{}", "(".repeat(N), ")".repeat(N)),
+        format!("(module (func {}{}))", "(".repeat(N), ")".repeat(N)),
+        format!("(module (func (block {}{})))", "(@foo ".repeat(N), ")".repeat(N)),
+        format!("(module (data (i32.const 0) {}{}))", "(@reloc ".repeat(N), ")".repeat(N)),
+        format!("(module {}{})", "(@custom \"x\" ".repeat(N), ")".repeat(N)),
+    ];
+    std::thread::Builder::new()
+        .stack_size(256 << 10)
+        .spawn(move || {
+            for t in &texts {
+                let _ = assemble(t, &Options::default());
+            }
+        })
+        .expect("thread")
+        .join()
+        .expect("no stack overflow, no panic");
+}
+
+/// A memory offset that a 32-bit memory cannot have is not relocated (only an unvalidated text
+/// can have one).
+#[test]
+fn relocated_offset_past_32_bits() {
+    let text = "(import \"env\" \"__linear_memory\" (memory 1))
+      (func (result i32) (i32.load offset=5000000000 (@reloc $x) (i32.const 0)))
+      (data (i32.const 0) (@sym $x (size 1)) \"a\")";
+    let out = assemble(text, &Options { validate: false, ..Options::default() });
+    assert!(out.bytes.is_none());
+    assert_eq!(out.diagnostics[0].message, "this offset does not fit the 5-byte field of its relocation");
+}

@@ -775,6 +775,18 @@ impl<'a> Lowering<'a> {
             ImmRole::I64Const => (RelocFormat::Sleb64, None),
             _ => (if memory64 { RelocFormat::Leb64 } else { RelocFormat::Leb }, Some(RelocMethod::Data)),
         };
+        // The relocated field has the width of its format: an offset that does not fit (which
+        // only an unvalidated text can have) cannot be relocated.
+        if site.len as u32 != reloc_types::width(format) || (format == RelocFormat::Leb && site.value > u32::MAX as u64)
+        {
+            self.error(
+                r.span,
+                format!("this offset does not fit the {}-byte field of its relocation", reloc_types::width(format)),
+            )
+            .notes
+            .push("note: a 32-bit memory's offsets are below 2^32".into());
+            return None;
+        }
         if let Some((f, fspan)) = r.format {
             self.error(
                 fspan,

@@ -190,12 +190,21 @@ impl<'a> Cursor<'a> {
 
     /// `(describes $t)? (descriptor $t)? comptype`, or `(shared comptype)`.
     fn parse_composite(&mut self) -> PResult<CompositeType> {
-        if self.eat_list("shared").is_some() {
-            let mut c = self.parse_composite()?;
-            self.expect_rparen()?;
-            c.shared = true;
-            return Ok(c);
+        // `(shared ...)` around the type; a loop, not recursion, however deep it is written.
+        let mut shared = 0usize;
+        while self.eat_list("shared").is_some() {
+            shared += 1;
         }
+        let mut c = self.parse_unshared_composite()?;
+        for _ in 0..shared {
+            self.expect_rparen()?;
+        }
+        c.shared |= shared > 0;
+        Ok(c)
+    }
+
+    /// A composite type without `(shared ...)` around it.
+    fn parse_unshared_composite(&mut self) -> PResult<CompositeType> {
         let mut describes = None;
         let mut descriptor = None;
         if self.eat_list("describes").is_some() {
