@@ -199,8 +199,9 @@ fn change(state: &Arc<State>, p: DidChangeTextDocumentParams) {
     let _ = doc.wake.send(());
 }
 
-/// The hull of several consecutive edits, as one edit of the text before the first.
-fn hull(edits: &[Edit]) -> Option<Edit> {
+/// The hull of several consecutive edits, as one edit of the text before the first. (Public for
+/// the tests that check edits as the worker does, batched and on the trees it keeps.)
+pub fn hull(edits: &[Edit]) -> Option<Edit> {
     let mut it = edits.iter();
     let first = *it.next()?;
     // Dirty region in current coordinates, and the total delta.
@@ -320,8 +321,8 @@ fn worker(state: Arc<State>, client: Client, rt: Handle, uri: Uri, mut rx: mpsc:
 /// The syntax for the next check: `previous`'s, brought up to date with `replay` (the edits since
 /// it, which `current` has), when nothing else holds it and the edits stay inside one field; else
 /// a copy of `current`. The update costs the fields after the edit; the copy costs the whole tree
-/// and fresh memory for it.
-fn next_syntax(previous: Option<Arc<Analysis>>, current: &Syntax, replay: &[Edit]) -> Syntax {
+/// and fresh memory for it. (Public for the tests, as [`hull`].)
+pub fn next_syntax(previous: Option<Arc<Analysis>>, current: &Syntax, replay: &[Edit]) -> Syntax {
     if let Some(mut s) = previous.and_then(|a| Arc::try_unwrap(a).ok()).and_then(Analysis::into_syntax) {
         let Some(e) = hull(replay) else { return s };
         let text = current.text.clone();

@@ -4,7 +4,9 @@
 
 mod support;
 
-use relwat_lsp::analysis::{Checked, Syntax, check};
+use relwat_lsp::analysis::{Analysis, Checked, Syntax, check};
+use relwat_lsp::server::{Edit, hull, next_syntax};
+use std::cell::Cell;
 use std::sync::Arc;
 
 /// A small xorshift generator: the same edits on every run.
@@ -288,4 +290,243 @@ fn functions_added_between_fields() {
         let at = cur.find(needle).expect("the place");
         (at, at + len, new.to_string())
     });
+}
+
+/// The checks of one document as the language server's worker makes them (`worker` in
+/// src/server.rs), without the protocol: the edits arrive in `batches` (those made while the check
+/// before ran), each batch checked once, on the tree the worker keeps brought up to date with the
+/// hull of the batch. The check of batch `i` is cancelled at its `cancel[i]`th question (when it
+/// gets that far): the next check takes up its tree. The last batch's check is not cancelled.
+/// The first check is of `text` as opened. Every check that is not cancelled must equal a check
+/// from scratch.
+fn worker_session(
+    text: &str,
+    edits: &[(usize, usize, &str)],
+    batches: &[usize],
+    cancel: &[Option<usize>],
+) -> Result<(), String> {
+    assert_eq!(batches.iter().sum::<usize>(), edits.len());
+    let mut cur = text.to_string();
+    let mut generation = 1u64;
+    // As in the server's `Doc` and `worker`.
+    let mut since: Vec<(u64, Edit)> = Vec::new();
+    let mut base: Option<(u64, Syntax)> = None;
+    let mut analysis: Option<(u64, Arc<Analysis>)> = None;
+    let mut done = 0;
+    for (b, &size) in std::iter::once(&0).chain(batches).enumerate() {
+        for &(s, e, ins) in &edits[done..done + size] {
+            cur.replace_range(s..e, ins);
+            generation += 1;
+            since.push((generation, Edit { start: s as u32, old_end: e as u32, new_len: ins.len() as u32 }));
+        }
+        done += size;
+        let text: Arc<str> = Arc::from(cur.as_str());
+        let from = base.as_ref().map_or(0, |(g, _)| *g);
+        let batch: Vec<Edit> = since.iter().filter(|(g, _)| *g > from).map(|(_, e)| *e).collect();
+        let mut syn = match (base.take(), hull(&batch)) {
+            (Some((_, mut s)), Some(e)) => {
+                s.update(text.clone(), e.start, e.old_end, e.new_len);
+                s
+            }
+            (Some((_, s)), None) => s,
+            (None, _) => Syntax::parse(text.clone()),
+        };
+        let stop = if b == 0 || b == batches.len() { None } else { cancel.get(b - 1).copied().flatten() };
+        let asked = Cell::new(0);
+        let kept = analysis.as_ref().map(|(_, a)| &a.checked.bodies);
+        let cancelled = || {
+            asked.set(asked.get() + 1);
+            stop == Some(asked.get())
+        };
+        let Some(checked) = check(&mut syn, kept, &cancelled) else {
+            base = Some((generation, syn));
+            continue;
+        };
+        let mut fresh_tree = Syntax::parse(text.clone());
+        let fresh = check(&mut fresh_tree, None, &|| false).expect("not cancelled");
+        let (a, f) = (summary(&checked), summary(&fresh));
+        if a != f {
+            return Err(format!(
+                "the check of version {generation} differs from a fresh one:\n{}",
+                first_difference(&a, &f)
+            ));
+        }
+        if syn.module != fresh_tree.module {
+            return Err(format!("the tree of version {generation} differs from a fresh one"));
+        }
+        let analysis_now = Arc::new(Analysis::new(Arc::new(syn), checked));
+        let replay: Vec<Edit> = since.iter().filter(|(g, _)| *g <= generation).map(|(_, e)| *e).collect();
+        since.retain(|(g, _)| *g > generation);
+        let previous = analysis.replace((generation, analysis_now.clone()));
+        base = Some((generation, next_syntax(previous.map(|(_, a)| a), &analysis_now.syntax, &replay)));
+    }
+    Ok(())
+}
+
+/// Each way of cutting `n` edits into batches, as the sizes of the batches.
+fn batchings(n: usize) -> impl Iterator<Item = Vec<usize>> {
+    (0u32..1 << (n - 1)).map(move |cuts| {
+        let mut sizes = vec![1];
+        for i in 0..n - 1 {
+            if cuts & (1 << i) != 0 {
+                sizes.push(1);
+            } else {
+                *sizes.last_mut().expect("one") += 1;
+            }
+        }
+        sizes
+    })
+}
+
+/// The edits the fuzz target's `lsp` session makes of the input
+/// fuzz/corpus/lsp/diagnostics-after-edits.bin (its text is lsp/tests/data/diagnostics-after-edits.txt),
+/// in byte offsets of the text before each.
+const FUZZ_EDITS: &[(usize, usize, &str)] = &[
+    (
+        1652,
+        1652,
+        concat!(
+            "ndependent code, linked into a PIE (wasm-ld -pie --experimental-pic) and run by\n",
+            ";; run-host.mjs --pie, which places the data at __memory_base = 1024 and the table slots at\n",
+            ";; __table_base = 3 and call",
+        ),
+    ),
+    (339, 339, "v128.const i32x4 0 0 0 0"),
+    (
+        3925,
+        3925,
+        concat!(
+            ") (result i32)))\n",
+            "  (import \"env\" \"__linear_memory\" (memory 1))\n",
+            "  (import \"env\" \"__indirect_function_table\" (table $ift (@sym retain) 0 funcref))\n",
+            "  (import \"env\" \"__memory_base\" (global $memory_base i3",
+        ),
+    ),
+    (2428, 2428, "(func $f"),
+    (
+        3010,
+        3010,
+        concat!(
+            "addresses through the GOT (decisions.md A11): imports from GOT.mem / GOT.func have no\n",
+            ";;   symbol of their own; global.get of them is GLOBAL_INDEX_LEB against the data or function\n",
+            ";;   symbol named by",
+        ),
+    ),
+    (2110, 2110, ""),
+    (506, 2035, ""),
+    (2643, 2643, "4294967296"),
+];
+
+/// The edits of a fuzz input that made the language server publish diagnostics for the last
+/// version that a fresh open of its text does not have (depending on how the edits were batched),
+/// in every batching, and in random ones with checks cancelled. The edits delete the file's
+/// `(module` line: the text is a bare list of fields, where a function's failed `(@reloc ...)`
+/// (`$wat_lo(func $fcal)`) leaves its `)` to end the function and the parse stops at the
+/// function's own `)`. The imports the edits put after it are not read by a parse of the whole
+/// text; the last edit, checked alone, re-parsed one of them as a field of its own ("import after
+/// a definition").
+#[test]
+fn diagnostics_after_edits_in_every_batching() {
+    let text = std::fs::read_to_string(support::root().join("lsp/tests/data/diagnostics-after-edits.txt")).unwrap();
+    let n = FUZZ_EDITS.len();
+    for sizes in batchings(n) {
+        if let Err(e) = worker_session(&text, FUZZ_EDITS, &sizes, &[]) {
+            panic!("edits in batches of {sizes:?}: {e}");
+        }
+    }
+    let mut rnd = Rnd(0x5851_f42d_4c95_7f2d);
+    for _ in 0..300 {
+        let sizes = random_batches(&mut rnd, n);
+        let cancel: Vec<Option<usize>> =
+            sizes.iter().map(|_| [None, Some(1), Some(2), Some(3)][rnd.below(4)]).collect();
+        if let Err(e) = worker_session(&text, FUZZ_EDITS, &sizes, &cancel) {
+            panic!("edits in batches of {sizes:?}, checks cancelled at {cancel:?}: {e}");
+        }
+    }
+}
+
+/// Sizes of random batches of `n` edits (at most three in a batch).
+fn random_batches(rnd: &mut Rnd, n: usize) -> Vec<usize> {
+    let mut sizes = Vec::new();
+    let mut left = n;
+    while left > 0 {
+        let k = 1 + rnd.below(left.min(3));
+        sizes.push(k);
+        left -= k;
+    }
+    sizes
+}
+
+/// A random edit for [`worker_session`]s: [`random_edit`]'s, a piece of the text copied to a
+/// random place, an instruction at the start of a body line, some with a `(@reloc ...)` that
+/// fails on a list (the parser's recovery then ends the function at the annotation's `)`), or a
+/// group before one of the first fields.
+fn random_batch_edit(rnd: &mut Rnd, text: &str) -> (usize, usize, String) {
+    let starts: Vec<usize> = text.match_indices("\n    ").map(|(i, _)| i + 5).collect();
+    let fields: Vec<usize> = text.match_indices("\n  (").map(|(i, _)| i + 3).collect();
+    match rnd.below(5) {
+        0 if !starts.is_empty() => {
+            let at = starts[rnd.below(starts.len())];
+            let ins = ["i32.const 0 (@reloc data $x (y)) ", "call $f (@reloc func (x)) ", "(call $f)", "nop "];
+            (at, at, ins[rnd.below(ins.len())].to_string())
+        }
+        4 if !fields.is_empty() => {
+            // Where the module's head may read it (`(@name ...)`), or not.
+            let at = fields[rnd.below(fields.len().min(3))];
+            let ins = ["(@name \"n\") ", "(@unknown) ", "(func) "];
+            (at, at, ins[rnd.below(ins.len())].to_string())
+        }
+        1 => {
+            let (s, e, _) = random_edit(rnd, text);
+            let (from, _, _) = random_edit(rnd, text);
+            let mut to = (from + rnd.below(200)).min(text.len());
+            while !text.is_char_boundary(to) {
+                to += 1;
+            }
+            (s, e, text[from..to].to_string())
+        }
+        _ => {
+            let (s, e, ins) = random_edit(rnd, text);
+            (s, e, ins.to_string())
+        }
+    }
+}
+
+/// Random edits of the repository's WAT files, and of their modules written as bare lists of
+/// fields, in random batches, some checks cancelled: every check equals a fresh one.
+#[test]
+fn random_edits_in_random_batches() {
+    let mut rnd = Rnd(0x1234_5678_9abc_def1);
+    for (path, text) in support::corpus() {
+        if text.len() > 20_000 {
+            continue;
+        }
+        let bare = text
+            .find("(module")
+            .zip(text.rfind(')'))
+            .filter(|(i, j)| i + 7 <= *j)
+            .map(|(i, j)| format!("{}{}{}", &text[..i], &text[i + 7..j], &text[j + 1..]));
+        for text in std::iter::once(text.clone()).chain(bare) {
+            for _ in 0..3 {
+                let mut cur = text.clone();
+                let edits: Vec<(usize, usize, String)> = (0..2 + rnd.below(12))
+                    .map(|_| {
+                        let (s, e, ins) = random_batch_edit(&mut rnd, &cur);
+                        cur.replace_range(s..e, &ins);
+                        (s, e, ins)
+                    })
+                    .collect();
+                let edits: Vec<(usize, usize, &str)> = edits.iter().map(|(s, e, t)| (*s, *e, t.as_str())).collect();
+                let sizes = random_batches(&mut rnd, edits.len());
+                let cancel: Vec<Option<usize>> =
+                    sizes.iter().map(|_| [None, None, Some(1), Some(2), Some(3)][rnd.below(5)]).collect();
+                if let Err(e) = worker_session(&text, &edits, &sizes, &cancel) {
+                    panic!(
+                        "{}: edits {edits:?} in batches of {sizes:?}, checks cancelled at {cancel:?}: {e}",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
 }

@@ -142,16 +142,86 @@ impl Syntax {
         next_ok && prev_ok
     }
 
+    /// Where the parse of a bare list of fields stopped before the end of the text, if it did:
+    /// the start of the group at module-field level that holds the `)` it stopped at.
+    ///
+    /// The parser reads each group at module-field level as one field as long as its reading
+    /// follows the parentheses. Its recovery does not always: a plain instruction whose
+    /// `(@reloc ...)` fails leaves the rest of the annotation to the instruction sequence, whose
+    /// `)` then ends the function (`(func i32.const 0 (@reloc data $x (y)) drop)`). The rest of
+    /// that group is read at module-field level (its lists as fields of their own) up to a `)`
+    /// that closes nothing there. In `(module ...)` that `)` closes the module ("unexpected text
+    /// after the module": no edit is re-parsed locally then); in a bare list of fields the parse
+    /// stops there ("unexpected `)`") and never reads the groups after it. Before that group the
+    /// parse went group by group (a `)` at module-field level ends it, so it went astray nowhere
+    /// else), and a window there is local. In that group or after it nothing is: only a parse
+    /// of the whole text says what an edit there makes of the fields (a group after it that the
+    /// parse never read would become a field; the group may be mended, and the groups after it
+    /// then read).
+    fn parsed_until(&self) -> Option<u32> {
+        if self.wrapped {
+            return None;
+        }
+        self.parse_diags
+            .iter()
+            .filter(|d| d.message.starts_with("unexpected `)`"))
+            .map(|d| {
+                let at = d.primary.span.start;
+                let gi = self.groups.partition_point(|g| g.end <= at);
+                // Not in a group (parentheses that do not balance leave no groups): the start.
+                self.groups.get(gi).filter(|g| g.start <= at).map_or(0, |g| g.start)
+            })
+            .min()
+    }
+
+    /// Whether the head of `(module ...)` reads the same groups at module-field level before and
+    /// after the window `w` is replaced by `piece` (parsed as `p`, with its groups `new_groups`),
+    /// none of them in the window. The head takes the module's name, `(@name "...")`, and a
+    /// second one (an error: "multiple names"), past unknown annotations; the same annotation
+    /// parsed at module-field level, as the piece is, is "misplaced". Past the first group that is
+    /// not read this way, nothing is: an edit there keeps the reading.
+    fn head_reads_the_same(&self, w: &Window, piece: &str, p: &parser::Parsed, new_groups: &[Span]) -> bool {
+        let old = |i: usize| group_kind(&self.text, &self.tokens, &self.unknown_annotations, self.groups[i]);
+        let (reads, stop) = head_reads((0..self.groups.len()).map(old));
+        if w.groups.start > stop {
+            return true;
+        }
+        let inserted: Vec<Head> =
+            new_groups.iter().map(|g| group_kind(piece, &p.tokens, &p.unknown_annotations, *g)).collect();
+        let n = inserted.len();
+        let kinds = (0..w.groups.start)
+            .map(old)
+            .chain(inserted.iter().copied())
+            .chain((w.groups.end..self.groups.len()).map(old));
+        let (new_reads, _) = head_reads(kinds);
+        // The groups the head reads now, as indices of the groups before the edit.
+        let before: Option<Vec<usize>> = new_reads
+            .into_iter()
+            .map(|i| match i.checked_sub(w.groups.start) {
+                None => Some(i),
+                Some(k) if k >= n => Some(i - n + w.groups.len()),
+                Some(_) => None,
+            })
+            .collect();
+        before == Some(reads)
+    }
+
     /// Re-parses the window that contains the edit, if there is one and what it holds in the new
     /// text parses there as it would in the whole text.
     fn try_field(&mut self, text: &str, start: u32, old_end: u32, new_len: u32) -> bool {
         let delta = new_len as i64 - (old_end as i64 - start as i64);
-        // Where the parser closed the module early (a `)` too many in some field), the fields
-        // after that are read differently: the whole text decides.
+        // Where the parser closed the module early (a `)` too many in some field, or one its
+        // recovery left over: see `parsed_until`), the fields after that are read differently:
+        // the whole text decides.
         if self.parse_diags.iter().any(|d| d.message.starts_with("unexpected text after the module")) {
             return false;
         }
         let Some(w) = self.window(start, old_end).filter(|w| self.clean_neighbours(w)) else { return false };
+        // In a bare list of fields the parse stops at such a `)`: only windows before the group
+        // that holds it are read as they stand (see `parsed_until`).
+        if self.parsed_until().is_some_and(|until| w.span.end > until) {
+            return false;
+        }
         let g = w.span;
         let new_end = (g.end as i64 + delta) as usize;
         if new_end > text.len() || !text.is_char_boundary(g.start as usize) || !text.is_char_boundary(new_end) {
@@ -195,6 +265,11 @@ impl Syntax {
             if !at_end && p.comments.iter().any(|c| c.end as usize == piece.len() && c.text(piece).starts_with(";;")) {
                 return false;
             }
+        }
+        // The module's head reads the `(@name ...)` annotations that follow it: they must be the
+        // same groups as before, none of them in the window.
+        if self.wrapped && !self.head_reads_the_same(&w, piece, &p, &new_groups) {
+            return false;
         }
         // Each field is one group of the piece.
         let mut spans = new_groups.iter();
@@ -334,6 +409,57 @@ fn splice_spans<T: Spanned>(v: &mut Vec<T>, g: Span, delta: i64, new: Vec<T>, ba
     v.splice(a..b, new);
 }
 
+/// What the head of `(module ...)` makes of a group at module-field level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Head {
+    /// An annotation the parser does not know: skipped.
+    Unknown,
+    /// `(@name ...)`.
+    Name,
+    /// Anything else: the first field.
+    Field,
+}
+
+/// What the head makes of the group `g` of `text` (`tokens`, `unknown`: its tokens and the
+/// annotations its parse skipped).
+fn group_kind(text: &str, tokens: &[Token], unknown: &[(Span, Span)], g: Span) -> Head {
+    let Some(t) = tokens.get(tokens.partition_point(|t| t.span.start < g.start)) else { return Head::Field };
+    if t.kind != TokenKind::Annotation {
+        return Head::Field;
+    }
+    // `(@name` or `(@"name"`.
+    let name = t.span.text(text).get(2..).unwrap_or("");
+    if name.strip_prefix('"').and_then(|n| n.strip_suffix('"')).unwrap_or(name) == "name" {
+        return Head::Name;
+    }
+    match unknown.get(unknown.partition_point(|(w, _)| w.start < g.start)) {
+        Some((w, _)) if *w == g => Head::Unknown,
+        _ => Head::Field,
+    }
+}
+
+/// The groups the head of `(module ...)` reads, by their kinds in order: a `(@name ...)` and a
+/// second one after it, past unknown annotations (as `opt_name_annot` reads them); and the index
+/// of the group where the reading stopped (or the number of groups).
+fn head_reads(kinds: impl Iterator<Item = Head>) -> (Vec<usize>, usize) {
+    let mut reads = Vec::new();
+    let mut seen = 0;
+    for (i, k) in kinds.enumerate() {
+        match k {
+            Head::Unknown => {}
+            Head::Name if reads.is_empty() => reads.push(i),
+            Head::Name | Head::Field => {
+                if k == Head::Name {
+                    reads.push(i);
+                }
+                return (reads, i);
+            }
+        }
+        seen = i + 1;
+    }
+    (reads, seen)
+}
+
 /// Whether `tokens` form one parenthesised group covering `0..len`.
 fn closed_group(tokens: &[Token], len: u32) -> bool {
     let Some(first) = tokens.first() else { return false };
@@ -459,6 +585,92 @@ mod tests {
         same(&s, &Syntax::parse(s.text.clone()));
         // An unterminated block comment swallows what follows: not local.
         assert_eq!(edit(&mut s, "(func $b", "(func (; $b"), Reparse::Full);
+        same(&s, &Syntax::parse(s.text.clone()));
+    }
+
+    #[test]
+    fn name_annotations_the_module_head_reads_are_not_local() {
+        let src = "(module $m (@name \"m\") (@foo) (@name \"again\")\n  (func $a)\n  (func $b)\n  (@name \"x\"))\n";
+        let mut s = Syntax::parse(Arc::from(src));
+        let messages: Vec<&str> = s.parse_diags.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["@name annotation: multiple names", "misplaced @name annotation"]);
+        // What the head reads: the whole text.
+        assert_eq!(edit(&mut s, "\"m\"", "\"mm\""), Reparse::Full);
+        same(&s, &Syntax::parse(s.text.clone()));
+        assert_eq!(edit(&mut s, "\"again\"", "\"again2\""), Reparse::Full);
+        same(&s, &Syntax::parse(s.text.clone()));
+        // An unknown annotation between them that stays one, the fields after them, a name
+        // annotation at module-field level: local.
+        assert_eq!(edit(&mut s, "foo", "bar x"), Reparse::Field);
+        same(&s, &Syntax::parse(s.text.clone()));
+        assert_eq!(edit(&mut s, "$a", "$aa"), Reparse::Field);
+        same(&s, &Syntax::parse(s.text.clone()));
+        assert_eq!(edit(&mut s, "\"x\"", "\"y\""), Reparse::Field);
+        same(&s, &Syntax::parse(s.text.clone()));
+        // Edits that change what the head reads: a field that becomes a name (right after the
+        // head it is the module's name), a name that becomes an unknown annotation or a field
+        // (the head reads the next one).
+        let edits: &[(&str, &str, &str)] = &[
+            ("(module\n  (func $a)\n  (@name \"x\"))\n", "func $a", "@name \"n\""),
+            ("(module\n  (func $a)\n  (@name \"x\"))\n", "func $a", "@foo"),
+            ("(module\n  (@name \"n\")\n  (@name \"x\"))\n", "name \"n\"", "nope"),
+            ("(module\n  (@name \"n\")\n  (@name \"x\"))\n", "@name \"n\"", "func"),
+        ];
+        for &(src, from, to) in edits {
+            let mut s = Syntax::parse(Arc::from(src));
+            assert_eq!(edit(&mut s, from, to), Reparse::Full, "{src:?}: {from:?} -> {to:?}");
+            same(&s, &Syntax::parse(s.text.clone()));
+        }
+        // Insertions: a field between two names (the second is no longer the head's), a name
+        // right after the head.
+        let inserts: &[(&str, &str, &str)] = &[
+            ("(module\n  (@name \"n\") (@foo)\n  (@name \"x\"))\n", "(@name \"x\")", "(func $c) "),
+            ("(module\n  (@foo)\n  (@name \"x\"))\n", "(@foo)", "(@name \"m\") "),
+            ("(module\n  (func $a)\n  (@name \"x\"))\n", "(func $a)", "(@name \"m\") "),
+        ];
+        for &(src, before, ins) in inserts {
+            let mut s = Syntax::parse(Arc::from(src));
+            let at = s.text.find(before).unwrap();
+            let text = format!("{}{ins}{}", &s.text[..at], &s.text[at..]);
+            let how = s.update(Arc::from(text.as_str()), at as u32, at as u32, ins.len() as u32);
+            assert_eq!(how, Reparse::Full, "{src:?}: {ins:?} before {before:?}");
+            same(&s, &Syntax::parse(s.text.clone()));
+        }
+    }
+
+    #[test]
+    fn a_bare_list_of_fields_is_parsed_locally_only_before_where_its_parse_stops() {
+        // The failed `(@reloc ...)` leaves its `)` to the body, which ends `$a` there: `drop` is
+        // read at module-field level and the parse stops at `$a`'s own `)`.
+        let src =
+            "(func $z)\n(func $a\n  i32.const 0 (@reloc data $x (y))\n  drop)\n(import \"env\" \"f\" (func $f))\n";
+        let mut s = Syntax::parse(Arc::from(src));
+        assert!(s.parse_diags.iter().any(|d| d.message == "unexpected `)`"), "{:?}", s.parse_diags);
+        assert_eq!(s.groups.len(), 3);
+        assert_eq!(s.module.fields.len(), 2, "the import is not read");
+        // Before the group where the parse went astray: local.
+        assert_eq!(edit(&mut s, "$z", "$zz"), Reparse::Field);
+        same(&s, &Syntax::parse(s.text.clone()));
+        let at = s.text.find("(func $a").unwrap();
+        let text = format!("{}(global $g i32 (i32.const 0))\n{}", &s.text[..at], &s.text[at..]);
+        assert_eq!(s.update(Arc::from(text.as_str()), at as u32, at as u32, 30), Reparse::Field);
+        same(&s, &Syntax::parse(s.text.clone()));
+        // After it, in it, between it and the next group: the whole text.
+        assert_eq!(edit(&mut s, "\"f\"", "\"g\""), Reparse::Full);
+        same(&s, &Syntax::parse(s.text.clone()));
+        assert_eq!(s.module.fields.len(), 3, "still not read");
+        let at = s.text.find("drop)").unwrap() + 5;
+        let text = format!("{}\n{}", &s.text[..at], &s.text[at..]);
+        assert_eq!(s.update(Arc::from(text.as_str()), at as u32, at as u32, 1), Reparse::Full);
+        same(&s, &Syntax::parse(s.text.clone()));
+        assert_eq!(edit(&mut s, "drop", "nop"), Reparse::Full);
+        same(&s, &Syntax::parse(s.text.clone()));
+        // Mended: the import is read.
+        assert_eq!(edit(&mut s, " (y)", ""), Reparse::Full);
+        same(&s, &Syntax::parse(s.text.clone()));
+        assert_eq!(s.module.fields.len(), 4);
+        assert!(!s.parse_diags.iter().any(|d| d.message == "unexpected `)`"));
+        assert_eq!(edit(&mut s, "\"g\"", "\"h\""), Reparse::Field);
         same(&s, &Syntax::parse(s.text.clone()));
     }
 }
