@@ -784,3 +784,45 @@ fn unusual_objects_print_exactly() {
     }
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
+
+/// Objects whose bytes the text cannot give back print with a warning that names the cause
+/// (found by the fuzzer's obj2wat target).
+#[test]
+fn unusual_objects_warn() {
+    let text = r#"(module
+      (import "env" "__linear_memory" (memory 1))
+      (func $f (result i32) i32.const 0)
+      (@custom ".debug_info" "\00\00\00\00" (@reloc i32 customtext ".debug_str" +1) "\00\00\00\00" (@reloc i32 functext $f))
+      (@custom ".debug_str" "abcdef"))"#;
+    let base = relwat::assemble(text, &relwat::Options::default()).bytes.expect("assembles");
+    let sections = split_sections(&base);
+    let linking = sections.iter().position(|s| custom_name(s).as_deref() == Some("linking")).unwrap();
+    // One `linking` subsection size padded, the section sizes minimal.
+    let mut padded = sections.clone();
+    let p = &padded[linking].1;
+    let mut pos = 0;
+    let name_len = read_leb(p, &mut pos) as usize;
+    pos += name_len;
+    read_leb(p, &mut pos); // version
+    let id = p[pos];
+    let mut q = pos + 1;
+    let size = read_leb(p, &mut q);
+    let mut out = p[..pos].to_vec();
+    out.push(id);
+    write_leb(&mut out, size, 5);
+    out.extend_from_slice(&p[q..]);
+    padded[linking].1 = out;
+    // A second `.debug_str` right after the first: the section symbol names one of two.
+    let mut doubled = sections.clone();
+    let debug_str = sections.iter().position(|s| custom_name(s).as_deref() == Some(".debug_str")).unwrap();
+    assert_eq!(debug_str + 1, linking, "the test needs .debug_str just before linking");
+    doubled.insert(debug_str + 1, doubled[debug_str].clone());
+    let cases = [
+        (join_sections(&padded), "neither all minimal nor all padded"),
+        (join_sections(&doubled), "custom sections are named `.debug_str`"),
+    ];
+    for (bytes, want) in cases {
+        let p = relwat::print::print_object(&bytes).expect("prints");
+        assert!(p.warnings.iter().any(|w| w.contains(want)), "no warning `{want}`: {:?}", p.warnings);
+    }
+}

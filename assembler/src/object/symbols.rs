@@ -413,8 +413,8 @@ impl<'a> Lowering<'a> {
             let f = if d.import.is_some() { flags::UNDEFINED } else { 0 };
             let mut sym =
                 Symbol { kind: sym_kind, name: String::new(), flags: f, index: d.index, data: None, span: a.span };
-            self.apply_qualifiers(a, &mut sym, &mut name, &d);
-            sym.name = name;
+            // A duplicate id gets no symbol: checked before the qualifiers record anything of the
+            // symbol (an init function entry names it by its index).
             let key = id_name(self.src, id.span);
             if let Some(&first) = self.syms.names[sym_kind as usize].get(&key) {
                 let first = self.syms.symbols[first as usize].span;
@@ -423,6 +423,8 @@ impl<'a> Lowering<'a> {
                     .push(Label { span: first, message: "first declared here".into() });
                 continue;
             }
+            self.apply_qualifiers(a, &mut sym, &mut name, &d);
+            sym.name = name;
             let index = self.syms.push(sym);
             self.syms.names[sym_kind as usize].insert(key, index);
         }

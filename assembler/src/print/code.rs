@@ -9,6 +9,7 @@ use crate::instructions::{INSTRUCTIONS, ImmKind, InstrId, Opcode};
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::sync::LazyLock;
+use wasm_encoder::reencode::Reencode;
 use wasmparser::{BinaryReader, HeapType, RefType, ValType};
 
 /// Opcode → table row. For `RefType` rows, opcode + 1 is the nullable form; `0x1c` is the typed
@@ -255,11 +256,33 @@ impl<'a, 'e> ExprPrinter<'a, 'e> {
     }
 
     fn valtype(&mut self) -> Result<ValType, PrintError> {
-        self.r.read::<ValType>().map_err(err)
+        let start = self.pos();
+        let t = self.r.read::<ValType>().map_err(err)?;
+        let mut enc = Vec::new();
+        if let Ok(e) = wasm_encoder::reencode::RoundtripReencoder.val_type(t) {
+            wasm_encoder::Encode::encode(&e, &mut enc);
+        }
+        self.canonical(start, &enc, "a value type");
+        Ok(t)
     }
 
     fn heaptype(&mut self) -> Result<HeapType, PrintError> {
-        self.r.read::<HeapType>().map_err(err)
+        let start = self.pos();
+        let t = self.r.read::<HeapType>().map_err(err)?;
+        let mut enc = Vec::new();
+        if let Ok(e) = wasm_encoder::reencode::RoundtripReencoder.heap_type(t) {
+            wasm_encoder::Encode::encode(&e, &mut enc);
+        }
+        self.canonical(start, &enc, "a heap type");
+        Ok(t)
+    }
+
+    /// Warns when the bytes from `start` to here are not `canonical`, relwat's encoding of what
+    /// was read from them.
+    fn canonical(&mut self, start: usize, canonical: &[u8], what: &str) {
+        if self.bytes.get(start..self.pos()) != Some(canonical) {
+            self.env.warn(start, format!("{what} not written as relwat writes it (a padded LEB or another form)"));
+        }
     }
 
     fn block_type(&mut self) -> Result<(), PrintError> {
@@ -504,7 +527,14 @@ impl<'a, 'e> ExprPrinter<'a, 'e> {
                 text::reftype(self.out, r, self.env);
             }
             K::BrOnCast => {
+                let flags_at = self.pos();
                 let flags = self.r.read_u8().map_err(err)?;
+                if flags > 3 {
+                    self.env.warn(
+                        flags_at,
+                        format!("cast flags {flags:#04x} (relwat writes only the two nullability bits)"),
+                    );
+                }
                 let label = self.u32()?;
                 let h1 = self.heaptype()?;
                 let h2 = self.heaptype()?;

@@ -19,6 +19,7 @@
 //! Whatever the text cannot express is reported in [`Printed::warnings`]: such output assembles,
 //! but not to the same bytes. Malformed input is an error, never a panic.
 
+mod canonical;
 mod code;
 pub mod compare;
 mod read;
@@ -395,6 +396,7 @@ impl<'a> Printer<'a> {
         self.symbols()?;
         self.names();
         self.check_linking();
+        self.check_sections();
         self.relocs_index()?;
         self.emit()?;
         self.layout_options();
@@ -736,10 +738,47 @@ impl<'a> Printer<'a> {
         }
     }
 
+    /// Known sections (other than code) that relwat would encode otherwise.
+    fn check_sections(&mut self) {
+        let obj = self.obj;
+        for sec in &obj.sections {
+            if sec.id == 0 {
+                if sec.contents - sec.payload.start != code::uleb_len(sec.name.len() as u64) + sec.name.len() {
+                    self.warn_at(
+                        Some(sec.payload.start),
+                        format!(
+                            "the name of custom section `{}` has a padded length (relwat writes it minimal)",
+                            sec.name
+                        ),
+                    );
+                }
+                continue;
+            }
+            if sec.id == 10 {
+                if let Some(at) = canonical::code_framing_difference(&obj.bytes[sec.payload.clone()]) {
+                    self.warn_at(
+                        Some(sec.payload.start + at),
+                        "a count or a local type in the code section is not written as relwat writes it (a padded LEB or another form)",
+                    );
+                }
+                continue;
+            }
+            if let Some(at) = canonical::first_difference(sec.id, &obj.bytes[sec.payload.clone()]) {
+                self.warn_at(
+                    Some(sec.payload.start + at),
+                    format!(
+                        "the {} section is not encoded as relwat writes its contents (a padded LEB or another form)",
+                        canonical::section_name(sec.id)
+                    ),
+                );
+            }
+        }
+    }
+
     /// What of the `linking` section the text cannot express.
     fn check_linking(&mut self) {
         let linking = self.linking();
-        let ids: Vec<u8> = linking.subsections.iter().map(|(id, _)| *id).collect();
+        let ids: Vec<u8> = linking.subsections.iter().map(|(id, _, _)| *id).collect();
         let mut want = Vec::new();
         if !linking.symbols.is_empty() {
             want.push(8);
@@ -770,12 +809,16 @@ impl<'a> Printer<'a> {
         }
         // Sizes: LLVM pads every section size (and subsection size) to 5 bytes.
         let widths: Vec<usize> = self.obj.sections.iter().map(|s| s.size_len).collect();
-        let padded = widths.iter().all(|w| *w == 5) && linking.subsections.iter().all(|(_, w)| *w == 5);
-        let minimal = self.obj.sections.iter().all(|s| s.size_len == code::uleb_len((s.payload.len()) as u64));
+        let padded = widths.iter().all(|w| *w == 5) && linking.subsections.iter().all(|(_, w, _)| *w == 5);
+        let minimal = self.obj.sections.iter().all(|s| s.size_len == code::uleb_len((s.payload.len()) as u64))
+            && linking.subsections.iter().all(|(_, w, size)| *w == code::uleb_len(*size as u64));
         if padded {
             self.layout.push("(section-size padded)".into());
         } else if !minimal {
-            self.warn_at(None, "section sizes are neither all minimal nor all padded to 5 bytes");
+            self.warn_at(
+                None,
+                "section and linking subsection sizes are neither all minimal nor all padded to 5 bytes",
+            );
         }
         for b in &self.obj.bodies {
             if b.size_len != code::uleb_len((b.range.len()) as u64) {
@@ -893,6 +936,17 @@ impl<'a> Printer<'a> {
             self.warn_at(None, "relocation offsets are neither all minimal nor all 5-byte LEBs");
         } else if offsets.contains(&true) {
             self.layout.push("(reloc-offset padded)".into());
+        }
+        // relwat writes `linking` after the last known section and before every `reloc.*`.
+        let linking_at = self.linking().section;
+        if let Some(r) = obj.relocs.iter().find(|r| r.section < linking_at) {
+            self.warn_at(None, format!("`{}` stands before `linking` (relwat writes it after)", r.name));
+        }
+        if let Some(s) = obj.sections[linking_at..].iter().find(|s| s.id != 0) {
+            self.warn_at(
+                None,
+                format!("`linking` stands before section {} (relwat writes it after the last known section)", s.id),
+            );
         }
         // relwat writes reloc.CODE, reloc.DATA, then the custom sections' in section order.
         let key = |r: &read::RelocInfo| match obj.sections.get(r.target).map(|s| s.id) {
@@ -1785,6 +1839,15 @@ impl<'a> Printer<'a> {
         }
         if role == Role::Section && self.sections_seen.insert(sym) {
             self.natural_sections.push(sym);
+        }
+        if role == Role::Section {
+            let named = self.obj.sections.iter().filter(|s| s.id == 0 && s.name == n).count();
+            if named > 1 {
+                self.warn_at(
+                    None,
+                    format!("`customtext` names its section by name, and {named} custom sections are named `{n}`"),
+                );
+            }
         }
         if method == "global" && self.got_id_clash(sym) {
             self.warn_at(None, format!("{} against `{n}`, whose id names symbols of several kinds", r.type_name()));

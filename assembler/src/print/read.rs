@@ -85,8 +85,8 @@ pub(crate) struct SegmentInfo<'a> {
 pub(crate) struct LinkingInfo<'a> {
     /// Index of the section.
     pub section: usize,
-    /// Subsections in file order: (id, width of the size LEB).
-    pub subsections: Vec<(u8, usize)>,
+    /// Subsections in file order: (id, width of the size LEB, size).
+    pub subsections: Vec<(u8, usize, usize)>,
     pub symbols: Vec<LinkSymbol<'a>>,
     /// Segment info, when the subsection is present.
     pub segments: Option<Vec<SegmentInfo<'a>>>,
@@ -534,7 +534,7 @@ impl<'a> Object<'a> {
             let id = r.byte()?;
             let size_start = r.pos;
             let size = r.u32()? as usize;
-            info.subsections.push((id, r.pos - size_start));
+            info.subsections.push((id, r.pos - size_start, size));
             let end = r
                 .pos
                 .checked_add(size)
