@@ -158,28 +158,35 @@ pub fn closest(name: &str) -> Option<&'static str> {
 /// cells within `max` of the diagonal are computed, and the search stops as soon as every cell
 /// of a row is over `max`.
 fn bounded_edit_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > max {
+    // Two rows of bytes on the stack: this runs for every unknown name against every mnemonic of
+    // about its length, and the mnemonics are short.
+    const ROW: usize = 64;
+    if a.len().abs_diff(b.len()) > max || b.len() >= ROW || max >= u8::MAX as usize {
         return None;
     }
-    let over = max + 1;
-    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j.min(over)).collect();
-    let mut cur = vec![over; b.len() + 1];
+    let over = max as u8 + 1;
+    let mut prev = [over; ROW];
+    let mut cur = [over; ROW];
+    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *p = (j as u8).min(over);
+    }
     for i in 1..=a.len() {
         let (lo, hi) = (i.saturating_sub(max), (i + max).min(b.len()));
-        cur.fill(over);
-        cur[0] = i.min(over);
+        // Cells outside the band stay over `max`.
+        cur[lo.saturating_sub(1)..=hi].fill(over);
+        cur[0] = i.min(over as usize) as u8;
         let mut row_min = cur[0];
         for j in lo.max(1)..=hi {
-            let sub = prev[j - 1] + (a[i - 1] != b[j - 1]) as usize;
+            let sub = prev[j - 1] + (a[i - 1] != b[j - 1]) as u8;
             cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1).min(over);
             row_min = row_min.min(cur[j]);
         }
-        if row_min > max {
+        if row_min as usize > max {
             return None;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    Some(prev[b.len()]).filter(|d| *d <= max)
+    Some(prev[b.len()] as usize).filter(|d| *d <= max)
 }
 
 use ImmKind as K;
