@@ -16,6 +16,7 @@
 //! `X.rt.o` (re-assembled), `orig/program.wasm` and `rt/program.wasm` (linked from the original
 //! and from the re-assembled objects) and their outputs `program.out`.
 
+use relwat::leb::write_u64_padded as write_leb;
 use relwat::print::compare::{Comparison, compare};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -654,31 +655,7 @@ fn join_sections(sections: &[(u8, Vec<u8>)]) -> Vec<u8> {
 }
 
 fn read_leb(bytes: &[u8], pos: &mut usize) -> u64 {
-    let (mut v, mut shift) = (0u64, 0);
-    loop {
-        let b = bytes[*pos];
-        *pos += 1;
-        v |= ((b & 0x7f) as u64) << shift;
-        shift += 7;
-        if b & 0x80 == 0 {
-            return v;
-        }
-    }
-}
-
-/// Writes `v` as an unsigned LEB of at least `width` bytes.
-fn write_leb(out: &mut Vec<u8>, mut v: u64, width: usize) {
-    let mut n = 0;
-    loop {
-        let b = (v & 0x7f) as u8;
-        v >>= 7;
-        n += 1;
-        if v == 0 && n >= width {
-            out.push(b);
-            return;
-        }
-        out.push(b | 0x80);
-    }
+    relwat::leb::read_u64(bytes, pos).expect("a LEB")
 }
 
 /// The custom section's name, if it is one.
@@ -727,7 +704,7 @@ fn unusual_objects_print_exactly() {
             write_leb(&mut out, offset, 5);
             let start = pos;
             read_leb(p, &mut pos);
-            if relwat::object::reloc_types::has_addend(ty) {
+            if relwat::linking::has_addend(ty) {
                 read_leb(p, &mut pos);
             }
             out.extend_from_slice(&p[start..pos]);

@@ -1,6 +1,7 @@
 //! Mutations of texts and of objects.
 
 use crate::rng::Rng;
+use relwat::leb::{read_u64 as read_leb, write_u64_padded as write_leb};
 
 /// Pieces of WAT, of the linking annotations and of the lexical grammar that mutations insert.
 pub const TOKENS: &[&str] = &[
@@ -197,39 +198,6 @@ pub fn join(header: &[u8], sections: &[Section], padded: bool) -> Vec<u8> {
         out.extend_from_slice(payload);
     }
     out
-}
-
-fn read_leb(bytes: &[u8], pos: &mut usize) -> Option<u64> {
-    let (mut v, mut shift) = (0u64, 0);
-    loop {
-        let b = *bytes.get(*pos)?;
-        *pos += 1;
-        if shift < 64 {
-            v |= ((b & 0x7f) as u64) << shift;
-        }
-        shift += 7;
-        if b & 0x80 == 0 {
-            return Some(v);
-        }
-        if shift > 63 {
-            return None;
-        }
-    }
-}
-
-/// Writes `v` as an unsigned LEB of at least `width` bytes.
-pub fn write_leb(out: &mut Vec<u8>, mut v: u64, width: usize) {
-    let mut n = 0;
-    loop {
-        let b = (v & 0x7f) as u8;
-        v >>= 7;
-        n += 1;
-        if v == 0 && n >= width {
-            out.push(b);
-            return;
-        }
-        out.push(b | 0x80);
-    }
 }
 
 /// The name of a custom section's payload, and where its contents start.

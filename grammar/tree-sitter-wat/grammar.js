@@ -13,6 +13,111 @@
 /// <reference types="tree-sitter-cli/dsl" />
 // @ts-check
 
+// BEGIN linking words: generated from assembler/src/linking.rs by grammar/textmate/src/linking-words.mjs.
+const LINKING_WORDS = {
+  "formats": [
+    "i32",
+    "i64",
+    "leb",
+    "sleb",
+    "leb64",
+    "sleb64"
+  ],
+  "methods": [
+    "tag",
+    "table",
+    "global",
+    "func",
+    "functable",
+    "functbl",
+    "functext",
+    "customtext",
+    "data"
+  ],
+  "modifiers": [
+    "pic",
+    "tls"
+  ],
+  "relocNone": "none",
+  "symNone": "none",
+  "sym": {
+    "global": {
+      "list": false,
+      "group": "binding"
+    },
+    "local": {
+      "list": false,
+      "group": "binding"
+    },
+    "weak": {
+      "list": false,
+      "group": "binding"
+    },
+    "default": {
+      "list": false,
+      "group": "visibility"
+    },
+    "hidden": {
+      "list": false,
+      "group": "visibility"
+    },
+    "retain": {
+      "list": false,
+      "group": "retain"
+    },
+    "tls": {
+      "list": false,
+      "group": "tls"
+    },
+    "size": {
+      "list": true,
+      "group": "size"
+    },
+    "offset": {
+      "list": true,
+      "group": "offset"
+    },
+    "name": {
+      "list": true,
+      "group": "name"
+    },
+    "init_prio": {
+      "list": true,
+      "group": "init_prio"
+    },
+    "comdat": {
+      "list": true,
+      "group": "comdat"
+    }
+  },
+  "seg": {
+    "strings": {
+      "list": false,
+      "group": "strings"
+    },
+    "tls": {
+      "list": false,
+      "group": "tls"
+    },
+    "retain": {
+      "list": false,
+      "group": "retain"
+    },
+    "align": {
+      "list": true,
+      "group": "align"
+    },
+    "name": {
+      "list": true,
+      "group": "name"
+    }
+  }
+};
+// END linking words
+/** Keyword qualifiers of a table, in the given groups (or, with `not`, in none of them). */
+const kwq = (table, groups, not = false) =>
+  Object.keys(table).filter((w) => !table[w].list && groups.includes(table[w].group) !== not);
+
 // Characters of ids, keywords and numbers (the spec's idchar).
 const IDCHAR = "[0-9A-Za-z!#$%&'*+\\-./:<=>?@\\\\^_`|~]";
 const NUM = '[0-9](_?[0-9])*';
@@ -556,7 +661,7 @@ module.exports = grammar({
     sym_annotation: $ => seq(
       annot('sym'),
       choice(
-        field('none', 'none'),
+        field('none', LINKING_WORDS.symNone),
         seq(optional(field('name', $.id)), repeat($._sym_qualifier)),
       ),
       ')',
@@ -581,11 +686,11 @@ module.exports = grammar({
       $.sym_comdat,
     ),
 
-    sym_binding: _ => choice('global', 'local', 'weak'),
+    sym_binding: _ => choice(...kwq(LINKING_WORDS.sym, ['binding'])),
 
-    sym_visibility: _ => choice('default', 'hidden'),
+    sym_visibility: _ => choice(...kwq(LINKING_WORDS.sym, ['visibility'])),
 
-    sym_flag: _ => choice('retain', 'tls'),
+    sym_flag: _ => choice(...kwq(LINKING_WORDS.sym, ['binding', 'visibility'], true)),
 
     sym_size: $ => list('size', field('value', $.integer)),
 
@@ -608,7 +713,7 @@ module.exports = grammar({
 
     segment_name: $ => list('name', field('value', $.string)),
 
-    segment_flag: _ => choice('strings', 'tls', 'retain'),
+    segment_flag: _ => choice(...kwq(LINKING_WORDS.seg, [], true)),
 
     // `(@reloc format? method? modifier? target? addend?)`; the components keep this order.
     reloc_annotation: $ => seq(
@@ -618,7 +723,7 @@ module.exports = grammar({
       optional(field('modifier', $.reloc_modifier)),
       optional(choice(
         seq(
-          field('target', choice(alias($._unsigned_integer, $.integer), $.id, $.string, 'none')),
+          field('target', choice(alias($._unsigned_integer, $.integer), $.id, $.string, LINKING_WORDS.relocNone)),
           optional(field('addend', choice($.reloc_addend, $.id))),
         ),
         field('addend', $.reloc_addend),
@@ -626,13 +731,11 @@ module.exports = grammar({
       ')',
     ),
 
-    reloc_format: _ => choice('i32', 'i64', 'leb', 'sleb', 'leb64', 'sleb64'),
+    reloc_format: _ => choice(...LINKING_WORDS.formats),
 
-    reloc_method: _ => choice(
-      'tag', 'table', 'global', 'func', 'functable', 'functbl', 'functext', 'customtext', 'data',
-    ),
+    reloc_method: _ => choice(...LINKING_WORDS.methods),
 
-    reloc_modifier: _ => choice('pic', 'tls'),
+    reloc_modifier: _ => choice(...LINKING_WORDS.modifiers),
 
     // An addend has a sign; an unsigned number after the method is the target index.
     reloc_addend: _ => token(new RegExp(`[+-]${NAT}`)),

@@ -6,26 +6,7 @@ use crate::instructions::{ImmKind, InstrId, Opcode};
 use crate::span::Span;
 use wasm_encoder::Encode;
 
-/// What an index or constant immediate refers to; relocatable roles are padded in objects.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ImmRole {
-    /// A function index (`call`, `return_call`, `ref.func`).
-    Func,
-    /// A global index.
-    Global,
-    /// A tag index.
-    Tag,
-    /// A table index.
-    Table,
-    /// A type index (`call_indirect`, block types).
-    Type,
-    /// The constant of `i32.const`.
-    I32Const,
-    /// The constant of `i64.const`.
-    I64Const,
-    /// A memory argument's offset.
-    MemOffset,
-}
+pub use crate::linking::ImmRole;
 
 /// Where an immediate was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -354,19 +354,6 @@ pub fn finish(layout: &Layout, bytes: Vec<u8>) -> Vec<u8> {
     rewrite(layout, &bytes).unwrap_or(bytes)
 }
 
-fn read_leb(bytes: &[u8], pos: &mut usize) -> Option<u32> {
-    let mut value = 0u64;
-    for i in 0..5 {
-        let b = *bytes.get(*pos)?;
-        *pos += 1;
-        value |= ((b & 0x7f) as u64) << (7 * i);
-        if b & 0x80 == 0 {
-            return u32::try_from(value).ok();
-        }
-    }
-    None
-}
-
 fn write_size(out: &mut Vec<u8>, v: u32, padded: bool) {
     if padded {
         out.extend_from_slice(&leb128fmt::encode_fixed_u32(v).expect("u32 fits in 5 bytes"));
@@ -383,13 +370,13 @@ fn rewrite(layout: &Layout, bytes: &[u8]) -> Option<Vec<u8>> {
     while pos < bytes.len() {
         let id = bytes[pos];
         pos += 1;
-        let size = read_leb(bytes, &mut pos)? as usize;
+        let size = crate::leb::read_u32(bytes, &mut pos)? as usize;
         let payload = bytes.get(pos..pos.checked_add(size)?)?;
         pos += size;
         let mut new_payload = None;
         if id == 0 {
             let mut p = 0;
-            let len = read_leb(payload, &mut p)? as usize;
+            let len = crate::leb::read_u32(payload, &mut p)? as usize;
             let name = payload.get(p..p.checked_add(len)?)?;
             if layout.no_target_features && name == b"target_features" {
                 continue;
@@ -410,12 +397,12 @@ fn rewrite(layout: &Layout, bytes: &[u8]) -> Option<Vec<u8>> {
 fn pad_linking(payload: &[u8], start: usize) -> Option<Vec<u8>> {
     let mut out = payload[..start].to_vec();
     let mut pos = start;
-    read_leb(payload, &mut pos)?;
+    crate::leb::read_u32(payload, &mut pos)?;
     out.extend_from_slice(&payload[start..pos]);
     while pos < payload.len() {
         let id = payload[pos];
         pos += 1;
-        let size = read_leb(payload, &mut pos)? as usize;
+        let size = crate::leb::read_u32(payload, &mut pos)? as usize;
         let sub = payload.get(pos..pos.checked_add(size)?)?;
         pos += size;
         out.push(id);

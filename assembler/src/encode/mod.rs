@@ -525,7 +525,7 @@ impl<'m> Builder<'m> {
         self.customs(CustomPlace::Before(SectionAnchor::Code));
         let (code_payload, code_sites, func_bodies) = self.code_section(bodies);
         self.customs(CustomPlace::After(SectionAnchor::Code));
-        let count_len = leb_len(datas.count);
+        let count_len = crate::leb::uleb_len(datas.count as u64) as u32;
         let data_segments = data_offsets.iter().map(|o| o + count_len).collect();
         self.anchored(SectionAnchor::Data, 11, datas);
         self.customs(CustomPlace::AfterLast);
@@ -614,7 +614,7 @@ impl<'m> Builder<'m> {
             let size_len = tmp.iter().position(|b| b & 0x80 == 0).map_or(0, |i| i + 1);
             self.section(0, &tmp[size_len..], &[]);
         }
-        let offset = self.out.len() as u32 + 1 + leb_len(payload.len() as u32);
+        let offset = self.out.len() as u32 + 1 + crate::leb::uleb_len(payload.len() as u64) as u32;
         self.section(10, &payload, &items);
         self.fp16.extend(fp16.into_iter().map(|o| offset + o));
         (offset, sites, func_bodies)
@@ -711,12 +711,6 @@ fn custom_name(payload: &[u8]) -> String {
         }
     }
     payload.get(i..i + len).map(|n| String::from_utf8_lossy(n).into_owned()).unwrap_or_default()
-}
-
-fn leb_len(v: u32) -> u32 {
-    let mut tmp = Vec::new();
-    v.encode(&mut tmp);
-    tmp.len() as u32
 }
 
 fn is_func_import(f: &ModuleField) -> bool {

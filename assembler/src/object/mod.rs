@@ -7,18 +7,18 @@
 //! and appends the linking data. It is written by hand: wasm-encoder has no reloc sections and no
 //! segment info, init functions, comdats, tag or section symbols.
 
-pub mod reloc_types;
 mod symbols;
 mod write;
 
 use crate::ast::*;
 use crate::diagnostic::Diagnostic;
 use crate::encode::Encoded;
-use crate::encode::code::{ImmRole, ImmSite};
+use crate::encode::code::ImmSite;
 use crate::instructions::{ImmKind, Opcode};
+use crate::linking::ImmRole;
+use crate::linking::{self, ty};
 use crate::resolve::{Resolved, same_id};
 use crate::span::Span;
-use reloc_types::ty;
 pub use symbols::{DataDef, Symbol, SymbolKind};
 use symbols::{EntityKind, SymbolTable};
 
@@ -618,7 +618,7 @@ impl<'a> Lowering<'a> {
             if let Some((f, fspan)) = r.format {
                 self.error(
                     fspan,
-                    format!("the format of this relocation is fixed (`leb`); remove `{}`", reloc_types::format_name(f)),
+                    format!("the format of this relocation is fixed (`leb`); remove `{}`", linking::format_name(f)),
                 );
                 return None;
             }
@@ -631,7 +631,7 @@ impl<'a> Lowering<'a> {
                     Addend::Value(_, s) => *s,
                     Addend::Label(id) => id.span,
                 };
-                self.error(aspan, format!("{} has no addend", reloc_types::name(ty)));
+                self.error(aspan, format!("{} has no addend", linking::name(ty)));
                 return None;
             }
             // At a global index, `data` and `func` pick a GOT entry (A11).
@@ -642,7 +642,7 @@ impl<'a> Lowering<'a> {
                 Some((m, mspan)) => {
                     let d = self.error(
                         mspan,
-                        format!("the method of this relocation is fixed; remove `{}`", reloc_types::method_name(m)),
+                        format!("the method of this relocation is fixed; remove `{}`", linking::method_name(m)),
                     );
                     if kind == EntityKind::Global {
                         d.notes
@@ -708,7 +708,7 @@ impl<'a> Lowering<'a> {
         if let Some((m, mspan)) = r.modifier {
             self.error(
                 mspan,
-                format!("R_WASM_GLOBAL_INDEX_LEB takes no modifier; remove `{}`", reloc_types::modifier_name(m)),
+                format!("R_WASM_GLOBAL_INDEX_LEB takes no modifier; remove `{}`", linking::modifier_name(m)),
             );
             return None;
         }
@@ -777,11 +777,10 @@ impl<'a> Lowering<'a> {
         };
         // The relocated field has the width of its format: an offset that does not fit (which
         // only an unvalidated text can have) cannot be relocated.
-        if site.len as u32 != reloc_types::width(format) || (format == RelocFormat::Leb && site.value > u32::MAX as u64)
-        {
+        if site.len as u32 != linking::width(format) || (format == RelocFormat::Leb && site.value > u32::MAX as u64) {
             self.error(
                 r.span,
-                format!("this offset does not fit the {}-byte field of its relocation", reloc_types::width(format)),
+                format!("this offset does not fit the {}-byte field of its relocation", linking::width(format)),
             )
             .notes
             .push("note: a 32-bit memory's offsets are below 2^32".into());
@@ -792,8 +791,8 @@ impl<'a> Lowering<'a> {
                 fspan,
                 format!(
                     "the format of this relocation is fixed (`{}`); remove `{}`",
-                    reloc_types::format_name(format),
-                    reloc_types::format_name(f)
+                    linking::format_name(format),
+                    linking::format_name(f)
                 ),
             );
             return None;
@@ -804,8 +803,8 @@ impl<'a> Lowering<'a> {
                     mspan,
                     format!(
                         "the method of this relocation is fixed (`{}`); remove `{}`",
-                        reloc_types::method_name(fixed),
-                        reloc_types::method_name(m)
+                        linking::method_name(fixed),
+                        linking::method_name(m)
                     ),
                 )
                 .notes
@@ -819,7 +818,7 @@ impl<'a> Lowering<'a> {
                     mspan,
                     format!(
                         "`{mnemonic}` can be relocated with `data` or `functable`, not `{}`",
-                        reloc_types::method_name(m)
+                        linking::method_name(m)
                     ),
                 );
                 return None;
@@ -832,7 +831,7 @@ impl<'a> Lowering<'a> {
             }
         };
         let modifier = r.modifier.map(|(m, _)| m);
-        let Some(ty) = reloc_types::lookup(format, method, modifier) else {
+        let Some(ty) = linking::lookup(format, method, modifier) else {
             self.no_reloc_type(r, format, method, modifier);
             return None;
         };
@@ -850,13 +849,10 @@ impl<'a> Lowering<'a> {
 
     fn no_reloc_type(&mut self, r: &RelocAnnot, f: RelocFormat, m: RelocMethod, mo: Option<RelocModifier>) {
         let text = match mo {
-            Some(mo) => format!(
-                "{} {} {}",
-                reloc_types::format_name(f),
-                reloc_types::method_name(m),
-                reloc_types::modifier_name(mo)
-            ),
-            None => format!("{} {}", reloc_types::format_name(f), reloc_types::method_name(m)),
+            Some(mo) => {
+                format!("{} {} {}", linking::format_name(f), linking::method_name(m), linking::modifier_name(mo))
+            }
+            None => format!("{} {}", linking::format_name(f), linking::method_name(m)),
         };
         self.error(r.span, format!("no relocation type for `{text}`"))
             .notes
@@ -910,11 +906,11 @@ impl<'a> Lowering<'a> {
         let addend = match r.addend {
             None => 0,
             Some(Addend::Value(v, span)) => {
-                if !reloc_types::has_addend(ty) {
-                    self.error(span, format!("{} has no addend", reloc_types::name(ty)));
+                if !linking::has_addend(ty) {
+                    self.error(span, format!("{} has no addend", linking::name(ty)));
                     return None;
                 }
-                if !reloc_types::addend_is_64(ty) && i32::try_from(v).is_err() {
+                if !linking::addend_is_64(ty) && i32::try_from(v).is_err() {
                     self.error(span, "addend out of the 32-bit range of this relocation type");
                     return None;
                 }
@@ -922,13 +918,12 @@ impl<'a> Lowering<'a> {
             }
             Some(Addend::Label(id)) => self.label_addend(id, ty, symbol)?,
         };
-        if !reloc_types::known_to_llvm_22(ty) {
-            self.warning(
-                r.span,
-                format!("{} comes with LLVM 23: LLVM 22's tools do not read it", reloc_types::name(ty)),
-            )
-            .notes
-            .push(format!("note: wasm-ld-22 and llvm-readobj-22 reject the object (`invalid relocation type: {ty}`)"));
+        if !linking::known_to_llvm_22(ty) {
+            self.warning(r.span, format!("{} comes with LLVM 23: LLVM 22's tools do not read it", linking::name(ty)))
+                .notes
+                .push(format!(
+                    "note: wasm-ld-22 and llvm-readobj-22 reject the object (`invalid relocation type: {ty}`)"
+                ));
         }
         Some(Reloc { ty, offset, index: symbol, addend, span: r.span })
     }
@@ -994,7 +989,7 @@ impl<'a> Lowering<'a> {
                 }
             }
             _ => {
-                self.error(id.span, format!("{} takes no label addend", reloc_types::name(ty)));
+                self.error(id.span, format!("{} takes no label addend", linking::name(ty)));
                 None
             }
         }
@@ -1062,17 +1057,17 @@ impl<'a> Lowering<'a> {
             return None;
         };
         let modifier = r.modifier.map(|(m, _)| m);
-        let Some(ty) = reloc_types::lookup(format, method, modifier) else {
+        let Some(ty) = linking::lookup(format, method, modifier) else {
             self.no_reloc_type(r, format, method, modifier);
             return None;
         };
-        let width = reloc_types::width(format);
+        let width = linking::width(format);
         if pos < width {
             self.error(
                 r.span,
                 format!(
                     "a `{}` relocation covers the {width} bytes before it, but only {pos} precede it",
-                    reloc_types::format_name(format)
+                    linking::format_name(format)
                 ),
             );
             return None;
@@ -1088,7 +1083,7 @@ impl<'a> Lowering<'a> {
             .relocs
             .iter()
             .flat_map(|r| &r.entries)
-            .filter(|e| reloc_types::is_table_index(e.ty))
+            .filter(|e| linking::is_table_index(e.ty))
             .map(|e| self.syms.symbols[e.index as usize].index)
             .collect();
         let help = "note: wasm-ld does not link element segments; a function enters the table through a `functable` relocation, e.g. `i32.const 0 (@reloc functable $f)`";

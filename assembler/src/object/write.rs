@@ -2,8 +2,9 @@
 //! the module's sections in the order LLVM's reader requires (C4).
 
 use super::symbols::{DataDef, SymbolKind};
-use super::{LinkingData, flags, reloc_types};
+use super::{LinkingData, flags};
 use crate::encode::Encoded;
+use crate::linking;
 use wasm_encoder::Encode;
 
 const SEGMENT_INFO: u8 = 5;
@@ -28,7 +29,7 @@ pub fn object_bytes(encoded: &Encoded, data: &LinkingData) -> Vec<u8> {
                 e.offset.encode(&mut p);
             }
             e.index.encode(&mut p);
-            if reloc_types::has_addend(e.ty) {
+            if linking::has_addend(e.ty) {
                 e.addend.encode(&mut p);
             }
         }

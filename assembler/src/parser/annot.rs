@@ -6,6 +6,7 @@ use super::cursor::{Cursor, PResult};
 use crate::ast::*;
 use crate::diagnostic::Diagnostic;
 use crate::lexer::TokenKind;
+use crate::linking;
 use crate::literals;
 use crate::span::Span;
 
@@ -29,18 +30,22 @@ impl<'a> Cursor<'a> {
             match t.kind {
                 TokenKind::RParen => break,
                 TokenKind::Keyword => {
-                    let (s, kw_ok) = match text {
-                        "i32" | "i64" | "leb" | "sleb" | "leb64" | "sleb64" => (1, true),
-                        "tag" | "table" | "global" | "func" | "functable" | "functbl" | "functext" | "customtext"
-                        | "data" => (2, true),
-                        "pic" | "tls" => (3, true),
-                        "none" => (4, true),
-                        _ => (0, false),
+                    // The words of each stage come from the linking table.
+                    let s = if linking::format_of(text).is_some() {
+                        1
+                    } else if linking::method_of(text).is_some() {
+                        2
+                    } else if linking::modifier_of(text).is_some() {
+                        3
+                    } else if text == linking::RELOC_NONE {
+                        4
+                    } else {
+                        return Err(self.reloc_error(
+                            t.span,
+                            format!("unknown relocation component `{text}`"),
+                            &linking::reloc_words_help(),
+                        ));
                     };
-                    if !kw_ok {
-                        return Err(self.reloc_error(t.span, format!("unknown relocation component `{text}`"),
-                            "formats: i32 i64 leb sleb leb64 sleb64; methods: tag table global func functable functext customtext data; modifiers: pic tls"));
-                    }
                     if s <= stage {
                         return Err(self.reloc_error(
                             t.span,
@@ -51,20 +56,18 @@ impl<'a> Cursor<'a> {
                     stage = s;
                     self.bump();
                     match s {
-                        1 => r.format = Some((reloc_format(text), t.span)),
+                        1 => r.format = linking::format_of(text).map(|f| (f, t.span)),
                         2 => {
-                            if text == "functbl" {
+                            if let Some(&(alias, m)) = linking::METHOD_ALIASES.iter().find(|(w, _)| *w == text) {
+                                let word = linking::method_name(m);
                                 self.warn(
-                                    Diagnostic::warning(t.span, "`functbl` is spelled `functable`")
-                                        .with_help("write `functable`"),
+                                    Diagnostic::warning(t.span, format!("`{alias}` is spelled `{word}`"))
+                                        .with_help(format!("write `{word}`")),
                                 );
                             }
-                            r.method = Some((reloc_method(text), t.span));
+                            r.method = linking::method_of(text).map(|m| (m, t.span));
                         }
-                        3 => {
-                            r.modifier =
-                                Some((if text == "pic" { RelocModifier::Pic } else { RelocModifier::Tls }, t.span))
-                        }
+                        3 => r.modifier = linking::modifier_of(text).map(|m| (m, t.span)),
                         _ => r.target = Some(RelocTarget::None(t.span)),
                     }
                 }
@@ -139,8 +142,11 @@ impl<'a> Cursor<'a> {
                     "tls" => (SymQualifier::Tls, "tls"),
                     _ => {
                         let span = self.here();
-                        return Err(self.reloc_error(span, format!("unknown symbol qualifier `{kw}`"),
-                            "qualifiers: global local weak default hidden retain tls (size N) (offset N) (name \"...\") (init_prio N) (comdat $c)"));
+                        return Err(self.reloc_error(
+                            span,
+                            format!("unknown symbol qualifier `{kw}`"),
+                            &format!("qualifiers: {}", linking::qualifiers_help(linking::SYM_QUALIFIERS)),
+                        ));
                     }
                 };
                 self.bump();
@@ -200,7 +206,7 @@ impl<'a> Cursor<'a> {
                         return Err(self.reloc_error(
                             span,
                             format!("unknown segment qualifier `{kw}`"),
-                            "qualifiers: (align N) (name \"...\") strings tls retain",
+                            &format!("qualifiers: {}", linking::qualifiers_help(linking::SEG_QUALIFIERS)),
                         ));
                     }
                 };
@@ -358,30 +364,6 @@ impl<'a> Cursor<'a> {
             }
         }
         Ok(items)
-    }
-}
-
-fn reloc_format(s: &str) -> RelocFormat {
-    match s {
-        "i32" => RelocFormat::I32,
-        "i64" => RelocFormat::I64,
-        "leb" => RelocFormat::Leb,
-        "sleb" => RelocFormat::Sleb,
-        "leb64" => RelocFormat::Leb64,
-        _ => RelocFormat::Sleb64,
-    }
-}
-
-fn reloc_method(s: &str) -> RelocMethod {
-    match s {
-        "tag" => RelocMethod::Tag,
-        "table" => RelocMethod::Table,
-        "global" => RelocMethod::Global,
-        "func" => RelocMethod::Func,
-        "functable" | "functbl" => RelocMethod::FuncTable,
-        "functext" => RelocMethod::FuncText,
-        "customtext" => RelocMethod::CustomText,
-        _ => RelocMethod::Data,
     }
 }
 

@@ -4,8 +4,9 @@
 
 use super::PrintError;
 use super::text::{self, TypeNames};
-use crate::encode::code::ImmRole;
 use crate::instructions::{INSTRUCTIONS, ImmKind, InstrId, Opcode};
+use crate::leb::{sleb_len, uleb_len};
+use crate::linking::ImmRole;
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::sync::LazyLock;
@@ -70,29 +71,6 @@ pub(crate) trait Env: TypeNames {
     fn names_data_segment(&mut self);
     /// An FP16 instruction's opcode stands at `offset` (for validation).
     fn fp16_opcode(&mut self, offset: usize);
-}
-
-/// The width of the minimal unsigned LEB of `v`.
-pub(crate) fn uleb_len(mut v: u64) -> usize {
-    let mut n = 1;
-    while v >= 0x80 {
-        v >>= 7;
-        n += 1;
-    }
-    n
-}
-
-/// The width of the minimal signed LEB of `v`.
-pub(crate) fn sleb_len(mut v: i64) -> usize {
-    let mut n = 1;
-    loop {
-        let byte = v & 0x7f;
-        v >>= 7;
-        if (v == 0 && byte & 0x40 == 0) || (v == -1 && byte & 0x40 != 0) {
-            return n;
-        }
-        n += 1;
-    }
 }
 
 fn err(e: wasmparser::BinaryReaderError) -> PrintError {

@@ -80,13 +80,13 @@ fn locate(bytes: &[u8], offset: usize) -> (String, usize) {
     while pos < bytes.len() {
         let id = bytes[pos];
         let mut p = pos + 1;
-        let Some(size) = leb(bytes, &mut p) else { break };
+        let Some(size) = crate::leb::read_u64(bytes, &mut p) else { break };
         let end = p + size as usize;
         if offset < end {
             let mut name = section_names().get(id as usize).copied().unwrap_or("unknown").to_string();
             if id == 0 {
                 let mut q = p;
-                if let Some(n) = leb(bytes, &mut q)
+                if let Some(n) = crate::leb::read_u64(bytes, &mut q)
                     && let Some(s) = bytes.get(q..q + n as usize)
                 {
                     name = format!("custom \"{}\"", String::from_utf8_lossy(s));
@@ -113,23 +113,4 @@ fn first_difference(a: &[u8], b: &[u8]) -> Option<Difference> {
         right: b.get(offset..(offset + 8).min(b.len())).unwrap_or_default().to_vec(),
         lengths: (a.len(), b.len()),
     })
-}
-
-fn leb(bytes: &[u8], pos: &mut usize) -> Option<u64> {
-    let mut v = 0u64;
-    let mut shift = 0;
-    loop {
-        let b = *bytes.get(*pos)?;
-        *pos += 1;
-        if shift < 64 {
-            v |= ((b & 0x7f) as u64) << shift;
-        }
-        shift += 7;
-        if b & 0x80 == 0 {
-            return Some(v);
-        }
-        if shift > 70 {
-            return None;
-        }
-    }
 }

@@ -25,8 +25,8 @@ pub mod compare;
 mod read;
 mod text;
 
-use crate::encode::code::ImmRole;
-use crate::object::reloc_types;
+use crate::linking;
+use crate::linking::{ImmRole, spelling};
 use code::{Env, ExprPrinter, Site, Space};
 use read::{Object, RelocEntry, kind_slot};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -280,44 +280,22 @@ fn unique(taken: &mut HashSet<String>, want: &str, fallback: &str) -> String {
     unreachable!()
 }
 
-/// The text spelling (format, method, modifier) of a relocation type.
-fn spelling(ty: u8) -> Option<(&'static str, &'static str, Option<&'static str>)> {
-    use crate::ast::{RelocFormat as F, RelocMethod as M, RelocModifier as Mo};
-    for f in [F::I32, F::I64, F::Leb, F::Sleb, F::Leb64, F::Sleb64] {
-        for m in [M::Tag, M::Table, M::Global, M::Func, M::FuncTable, M::FuncText, M::CustomText, M::Data] {
-            for mo in [None, Some(Mo::Pic), Some(Mo::Tls)] {
-                if reloc_types::lookup(f, m, mo) == Some(ty) {
-                    return Some((
-                        reloc_types::format_name(f),
-                        reloc_types::method_name(m),
-                        mo.map(reloc_types::modifier_name),
-                    ));
-                }
-            }
-        }
-    }
-    None
-}
-
 fn addend_text(ty: u8, addend: i64) -> String {
-    if reloc_types::has_addend(ty) && addend != 0 { format!(" {addend:+}") } else { String::new() }
+    if linking::has_addend(ty) && addend != 0 { format!(" {addend:+}") } else { String::new() }
 }
 
 fn func_kind_needs(kind: Kind, ty: u8) -> bool {
-    use reloc_types::ty::*;
+    use linking::Target as T;
+    let Some(row) = linking::row(ty) else { return false };
+    // A GOT entry (GLOBAL_INDEX_LEB) may name a function or a data symbol.
+    let got = ty == linking::ty::GLOBAL_INDEX_LEB;
     match kind {
-        Kind::Func => reloc_types::targets_function(ty) || ty == GLOBAL_INDEX_LEB,
-        Kind::Data => {
-            !reloc_types::targets_function(ty)
-                && !matches!(
-                    ty,
-                    TYPE_INDEX_LEB | GLOBAL_INDEX_I32 | TAG_INDEX_LEB | TABLE_NUMBER_LEB | SECTION_OFFSET_I32
-                )
-        }
-        Kind::Global => matches!(ty, GLOBAL_INDEX_LEB | GLOBAL_INDEX_I32),
-        Kind::Tag => ty == TAG_INDEX_LEB,
-        Kind::Table => ty == TABLE_NUMBER_LEB,
-        Kind::Section => ty == SECTION_OFFSET_I32,
+        Kind::Func => matches!(row.target, T::Function | T::TableSlot) || got,
+        Kind::Data => row.target == T::Data || got,
+        Kind::Global => row.target == T::Global,
+        Kind::Tag => row.target == T::Tag,
+        Kind::Table => row.target == T::Table,
+        Kind::Section => row.target == T::Section,
     }
 }
 
@@ -743,7 +721,7 @@ impl<'a> Printer<'a> {
         let obj = self.obj;
         for sec in &obj.sections {
             if sec.id == 0 {
-                if sec.contents - sec.payload.start != code::uleb_len(sec.name.len() as u64) + sec.name.len() {
+                if sec.contents - sec.payload.start != crate::leb::uleb_len(sec.name.len() as u64) + sec.name.len() {
                     self.warn_at(
                         Some(sec.payload.start),
                         format!(
@@ -810,8 +788,8 @@ impl<'a> Printer<'a> {
         // Sizes: LLVM pads every section size (and subsection size) to 5 bytes.
         let widths: Vec<usize> = self.obj.sections.iter().map(|s| s.size_len).collect();
         let padded = widths.iter().all(|w| *w == 5) && linking.subsections.iter().all(|(_, w, _)| *w == 5);
-        let minimal = self.obj.sections.iter().all(|s| s.size_len == code::uleb_len((s.payload.len()) as u64))
-            && linking.subsections.iter().all(|(_, w, size)| *w == code::uleb_len(*size as u64));
+        let minimal = self.obj.sections.iter().all(|s| s.size_len == crate::leb::uleb_len((s.payload.len()) as u64))
+            && linking.subsections.iter().all(|(_, w, size)| *w == crate::leb::uleb_len(*size as u64));
         if padded {
             self.layout.push("(section-size padded)".into());
         } else if !minimal {
@@ -821,7 +799,7 @@ impl<'a> Printer<'a> {
             );
         }
         for b in &self.obj.bodies {
-            if b.size_len != code::uleb_len((b.range.len()) as u64) {
+            if b.size_len != crate::leb::uleb_len((b.range.len()) as u64) {
                 self.warn_at(Some(b.range.start), "a function body size is padded (relwat writes it minimal)");
             }
         }
@@ -894,7 +872,7 @@ impl<'a> Printer<'a> {
                     self.warn_at(None, format!("two relocations of `{}` at offset 0x{:x}", r.name, e.offset));
                 }
                 last = e.offset;
-                if ty != reloc_types::ty::TYPE_INDEX_LEB && e.index as usize >= nsyms {
+                if ty != linking::ty::TYPE_INDEX_LEB && e.index as usize >= nsyms {
                     return Err(PrintError {
                         message: format!(
                             "relocation {i} of `{}` refers to symbol {}, but there are {nsyms}",
@@ -2145,7 +2123,7 @@ impl Env for Printer<'_> {
     }
 
     fn site(&mut self, site: Site) -> Result<Option<String>, PrintError> {
-        use reloc_types::ty::*;
+        use linking::ty::*;
         let reloc = self.code_relocs.get(&site.offset).copied();
         if let Some(i) = reloc {
             self.code_used[i] = true;
@@ -2155,7 +2133,7 @@ impl Env for Printer<'_> {
         let Some(ri) = reloc else {
             return Ok(match site.role {
                 _ if index_role => {
-                    if site.len != code::uleb_len(site.value) {
+                    if site.len != crate::leb::uleb_len(site.value) {
                         self.warn_at(Some(site.offset), "an unrelocated index is padded (relwat writes it minimal)");
                     }
                     Some(" (@reloc none)".into())
@@ -2165,19 +2143,19 @@ impl Env for Printer<'_> {
                     None
                 }
                 ImmRole::I32Const => {
-                    if site.len != code::sleb_len(site.value as u32 as i32 as i64) {
+                    if site.len != crate::leb::sleb_len(site.value as u32 as i32 as i64) {
                         self.warn_at(Some(site.offset), "an unrelocated i32.const is padded");
                     }
                     None
                 }
                 ImmRole::I64Const => {
-                    if site.len != code::sleb_len(site.value as i64) {
+                    if site.len != crate::leb::sleb_len(site.value as i64) {
                         self.warn_at(Some(site.offset), "an unrelocated i64.const is padded");
                     }
                     None
                 }
                 _ => {
-                    if site.len != code::uleb_len(site.value) {
+                    if site.len != crate::leb::uleb_len(site.value) {
                         self.warn_at(Some(site.offset), "an unrelocated memory offset is padded");
                     }
                     None
@@ -2409,7 +2387,7 @@ mod tests {
     #[test]
     fn every_relocation_type_but_type_index_has_a_spelling() {
         for t in 0..27u8 {
-            assert_eq!(spelling(t).is_some(), t != reloc_types::ty::TYPE_INDEX_LEB, "{}", reloc_types::name(t));
+            assert_eq!(spelling(t).is_some(), t != linking::ty::TYPE_INDEX_LEB, "{}", linking::name(t));
         }
     }
 

@@ -2,7 +2,7 @@
 //! bytes themselves (section header widths, where each function body and data segment is).
 
 use super::PrintError;
-use crate::object::reloc_types;
+use crate::linking;
 use std::ops::Range;
 use wasmparser::{
     DataKind, Element, Export, FuncType, Global, Import, MemoryType, Parser, Payload, RecGroup, Table, TagType, ValType,
@@ -112,12 +112,12 @@ pub(crate) struct RelocEntry {
 impl RelocEntry {
     /// Bytes it rewrites.
     pub fn extent(&self) -> usize {
-        reloc_types::type_width(self.ty).expect("read entries have known types")
+        linking::type_width(self.ty).expect("read entries have known types")
     }
 
     /// LLVM's name of its type.
     pub fn type_name(&self) -> &'static str {
-        reloc_types::name(self.ty)
+        linking::name(self.ty)
     }
 }
 
@@ -473,12 +473,12 @@ impl<'a> Object<'a> {
                             let ty = r.u32()?;
                             let ty = u8::try_from(ty)
                                 .ok()
-                                .filter(|t| reloc_types::type_width(*t).is_some())
+                                .filter(|t| linking::type_width(*t).is_some())
                                 .ok_or_else(|| r.error(at, format!("unknown relocation type {ty}")))?;
                             let offset = r.u32()?;
                             let index = r.u32()?;
-                            let addend = if reloc_types::has_addend(ty) {
-                                if reloc_types::addend_is_64(ty) { r.s64()? } else { r.s32()? as i64 }
+                            let addend = if linking::has_addend(ty) {
+                                if linking::addend_is_64(ty) { r.s64()? } else { r.s32()? as i64 }
                             } else {
                                 0
                             };
@@ -606,27 +606,11 @@ impl<'a> Object<'a> {
 /// [`RelocInfo::padded_offsets`]), and whether every other field is minimal.
 fn reloc_widths(payload: &[u8], entries: &[RelocEntry]) -> (Option<bool>, bool) {
     fn leb(p: &[u8], pos: &mut usize, signed: bool) -> Option<bool> {
-        let start = *pos;
-        let mut value: i128 = 0;
-        let mut shift = 0;
-        loop {
-            let b = *p.get(*pos)?;
-            *pos += 1;
-            value |= ((b & 0x7f) as i128) << shift;
-            shift += 7;
-            if b & 0x80 == 0 {
-                if signed && shift < 128 && b & 0x40 != 0 {
-                    value |= -1i128 << shift;
-                }
-                break;
-            }
-            if shift > 70 {
-                return None;
-            }
+        if signed {
+            crate::leb::read_i64_minimal(p, pos).map(|(_, m)| m)
+        } else {
+            crate::leb::read_u64_minimal(p, pos).map(|(_, m)| m)
         }
-        let len = *pos - start;
-        let minimal = if signed { super::code::sleb_len(value as i64) } else { super::code::uleb_len(value as u64) };
-        Some(len == minimal)
     }
     let mut pos = 0;
     let mut minimal = leb(payload, &mut pos, false).unwrap_or(false) & leb(payload, &mut pos, false).unwrap_or(false);
@@ -638,7 +622,7 @@ fn reloc_widths(payload: &[u8], entries: &[RelocEntry]) -> (Option<bool>, bool) 
         all_min &= offset_minimal;
         all_padded &= pos - start == 5;
         minimal &= leb(payload, &mut pos, false).unwrap_or(false);
-        if reloc_types::has_addend(e.ty) {
+        if linking::has_addend(e.ty) {
             minimal &= leb(payload, &mut pos, true).unwrap_or(false);
         }
     }
@@ -664,23 +648,10 @@ pub(crate) fn linking_non_minimal(p: &[u8]) -> Option<(String, usize)> {
         /// An unsigned LEB; `Err(offset)` when it is not minimal (or malformed).
         fn leb(&mut self) -> Result<u64, usize> {
             let start = self.pos;
-            let mut v = 0u64;
-            let mut shift = 0;
-            loop {
-                let b = *self.p.get(self.pos).ok_or(start)?;
-                self.pos += 1;
-                if shift < 64 {
-                    v |= ((b & 0x7f) as u64) << shift;
-                }
-                shift += 7;
-                if b & 0x80 == 0 {
-                    break;
-                }
-                if shift > 70 {
-                    return Err(start);
-                }
+            match crate::leb::read_u64_minimal(self.p, &mut self.pos) {
+                Some((v, true)) => Ok(v),
+                _ => Err(start),
             }
-            if self.pos - start == super::code::uleb_len(v) { Ok(v) } else { Err(start) }
         }
         fn byte(&mut self) -> Result<u8, usize> {
             let b = *self.p.get(self.pos).ok_or(self.pos)?;

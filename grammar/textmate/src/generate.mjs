@@ -6,7 +6,7 @@
 //   node src/generate.mjs --check   exit 1 if wat.tmLanguage.json is not what this would write
 //
 // Why a generator: the instruction mnemonics come from the assembler's own table (see
-// instructions.mjs), and the long regular expressions are assembled from named parts, with their
+// instructions.mjs) and the words of the linking annotations from its linking table (linking.mjs), and the long regular expressions are assembled from named parts, with their
 // capture groups numbered here rather than counted by hand. The token rules follow relwat's lexer
 // (assembler/src/lexer.rs, literals.rs) and the annotation rules follow grammar/annotations.ebnf.
 //
@@ -18,9 +18,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readMnemonics, scopeOf } from "./instructions.mjs";
+import { readLinkingWords } from "./linking.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const OUTPUT = path.resolve(here, "../wat.tmLanguage.json");
+/** The words of the linking annotations, from the assembler's linking table. */
+const LW = readLinkingWords();
+/** Keyword qualifiers of a table in one group (or, with `other`, in none of the named groups). */
+const kwq = (table, ...groups) => table.filter((q) => !q.list && groups.includes(q.group)).map((q) => q.word);
+/** List qualifiers of a table whose value is `kind` (uint, string, comdat). */
+const listq = (table, kind) =>
+  table.filter((q) => q.list && ({ name: "string", comdat: "comdat" }[q.word] ?? "uint") === kind).map((q) => q.word);
 
 // ----- regular expression building blocks (Oniguruma syntax) -----
 
@@ -415,15 +423,15 @@ function grammar() {
       nameScope: LINKING,
       patterns: [
         ...inc("comments"),
-        match("storage.type.relocation.format.wat", words(["i32", "i64", "leb", "sleb", "leb64", "sleb64"])),
-        // The proposal's spelling of functable: accepted with a warning.
-        match("keyword.other.relocation.method.wat", B, cap("invalid.deprecated.relocation.method.wat", "functbl"), E),
+        match("storage.type.relocation.format.wat", words(LW.formats)),
+        // Other spellings of methods (the proposal's `functbl`): accepted with a warning.
+        match("keyword.other.relocation.method.wat", B, cap("invalid.deprecated.relocation.method.wat", LW.methodAliases.map(esc).join("|")), E),
         match(
           "keyword.other.relocation.method.wat",
-          words(["tag", "table", "global", "func", "functable", "functext", "customtext", "data"]),
+          words(LW.methods),
         ),
-        match("storage.modifier.relocation.wat", words(["pic", "tls"])),
-        match("constant.language.relocation.none.wat", words(["none"])),
+        match("storage.modifier.relocation.wat", words(LW.modifiers)),
+        match("constant.language.relocation.none.wat", words([LW.relocNone])),
         // The target (a symbol, an entity number, or a custom section's name); after it an
         // id is a label.
         region({
@@ -469,14 +477,14 @@ function grammar() {
     "sym-body": {
       patterns: [
         ...inc("comments"),
-        match("constant.language.symbol.none.wat", words(["none"])),
+        match("constant.language.symbol.none.wat", words([LW.symNone])),
         match(null, B, id("variable.other.symbol.declaration.wat")),
-        match("storage.modifier.symbol.binding.wat", words(["global", "local", "weak"])),
-        match("storage.modifier.symbol.visibility.wat", words(["default", "hidden"])),
-        match("storage.modifier.symbol.flag.wat", words(["retain", "tls"])),
-        sublist(["size", "offset", "init_prio"], "entity.other.attribute-name.symbol.wat", inc("uint-body")),
-        sublist(["name"], "entity.other.attribute-name.symbol.wat", inc("string-body")),
-        sublist(["comdat"], "entity.other.attribute-name.symbol.wat", inc("comdat-ref-body")),
+        match("storage.modifier.symbol.binding.wat", words(kwq(LW.sym, "binding"))),
+        match("storage.modifier.symbol.visibility.wat", words(kwq(LW.sym, "visibility"))),
+        match("storage.modifier.symbol.flag.wat", words(LW.sym.filter((q) => !q.list && !["binding", "visibility"].includes(q.group)).map((q) => q.word))),
+        sublist(listq(LW.sym, "uint"), "entity.other.attribute-name.symbol.wat", inc("uint-body")),
+        sublist(listq(LW.sym, "string"), "entity.other.attribute-name.symbol.wat", inc("string-body")),
+        sublist(listq(LW.sym, "comdat"), "entity.other.attribute-name.symbol.wat", inc("comdat-ref-body")),
         ...inc(...TAIL),
       ],
     },
@@ -502,9 +510,9 @@ function grammar() {
       nameScope: LINKING,
       patterns: [
         ...inc("comments"),
-        match("storage.modifier.segment.flag.wat", words(["strings", "tls", "retain"])),
-        sublist(["align"], "entity.other.attribute-name.segment.wat", inc("uint-body")),
-        sublist(["name"], "entity.other.attribute-name.segment.wat", inc("string-body")),
+        match("storage.modifier.segment.flag.wat", words(LW.seg.filter((q) => !q.list).map((q) => q.word))),
+        sublist(listq(LW.seg, "uint"), "entity.other.attribute-name.segment.wat", inc("uint-body")),
+        sublist(listq(LW.seg, "string"), "entity.other.attribute-name.segment.wat", inc("string-body")),
         ...inc(...TAIL),
       ],
     }),

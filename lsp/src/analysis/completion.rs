@@ -7,9 +7,9 @@
 
 use super::Analysis;
 use super::names::{self, Ns, SymKind, Target, Walker};
-use relwat::ast::{RelocFormat, RelocMethod, RelocModifier};
+use relwat::ast::{RelocFormat, RelocMethod};
 use relwat::lexer::{self, Token, TokenKind};
-use relwat::object::reloc_types;
+use relwat::linking;
 use relwat::span::Span;
 
 /// What an item is (the server maps it to a completion kind).
@@ -183,25 +183,7 @@ fn kw(label: &str, detail: &str) -> Item {
     Item { label: label.to_string(), kind: ItemKind::Keyword, detail: detail.to_string() }
 }
 
-const FORMATS: [(&str, RelocFormat); 6] = [
-    ("i32", RelocFormat::I32),
-    ("i64", RelocFormat::I64),
-    ("leb", RelocFormat::Leb),
-    ("sleb", RelocFormat::Sleb),
-    ("leb64", RelocFormat::Leb64),
-    ("sleb64", RelocFormat::Sleb64),
-];
-const METHODS: [(&str, RelocMethod); 8] = [
-    ("tag", RelocMethod::Tag),
-    ("table", RelocMethod::Table),
-    ("global", RelocMethod::Global),
-    ("func", RelocMethod::Func),
-    ("functable", RelocMethod::FuncTable),
-    ("functext", RelocMethod::FuncText),
-    ("customtext", RelocMethod::CustomText),
-    ("data", RelocMethod::Data),
-];
-const MODIFIERS: [(&str, RelocModifier); 2] = [("pic", RelocModifier::Pic), ("tls", RelocModifier::Tls)];
+use linking::{FORMAT_WORDS as FORMATS, METHOD_WORDS as METHODS, MODIFIER_WORDS as MODIFIERS};
 
 /// What fixes the components of a `(@reloc ...)`: the immediate it follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -258,11 +240,11 @@ fn site_of(before: &[(TokenKind, String)], in_data: bool) -> Site {
 fn reloc_items(g: &Group, site: Site, names_of: &dyn Fn(SymKind) -> Vec<Item>, sections: &[String]) -> Vec<Item> {
     let written = |list: &[&str]| g.items.iter().find(|x| list.contains(&x.as_str())).cloned();
     let fmt_names: Vec<&str> = FORMATS.iter().map(|x| x.0).collect();
-    let method_names: Vec<&str> = METHODS.iter().map(|x| x.0).chain(["functbl"]).collect();
-    let format = written(&fmt_names).and_then(|f| FORMATS.iter().find(|x| x.0 == f).map(|x| x.1));
-    let method = written(&method_names)
-        .and_then(|m| METHODS.iter().find(|x| x.0 == m || (m == "functbl" && x.0 == "functable")).map(|x| x.1));
-    let modifier_written = written(&["pic", "tls"]).is_some();
+    let method_names: Vec<&str> = METHODS.iter().chain(linking::METHOD_ALIASES).map(|x| x.0).collect();
+    let modifier_names: Vec<&str> = MODIFIERS.iter().map(|x| x.0).collect();
+    let format = written(&fmt_names).and_then(|f| linking::format_of(&f));
+    let method = written(&method_names).and_then(|m| linking::method_of(&m));
+    let modifier_written = written(&modifier_names).is_some();
     let has_target =
         g.kinds.iter().any(|k| matches!(k, TokenKind::Id | TokenKind::String)) || g.items.iter().any(|i| i == "none");
     let mut out = Vec::new();
@@ -290,13 +272,13 @@ fn reloc_items(g: &Group, site: Site, names_of: &dyn Fn(SymKind) -> Vec<Item>, s
         Site::Const(f) => {
             if method.is_none() {
                 for (name, m) in [("data", RelocMethod::Data), ("functable", RelocMethod::FuncTable)] {
-                    out.push(kw(name, reloc_types::name(reloc_types::lookup(f, m, None).expect("A1"))));
+                    out.push(kw(name, linking::name(linking::lookup(f, m, None).expect("A1"))));
                 }
             } else if let Some(m) = method {
                 if !modifier_written && !has_target {
-                    for (name, mo) in MODIFIERS {
-                        if let Some(t) = reloc_types::lookup(f, m, Some(mo)) {
-                            out.push(kw(name, reloc_types::name(t)));
+                    for &(name, mo) in MODIFIERS {
+                        if let Some(t) = linking::lookup(f, m, Some(mo)) {
+                            out.push(kw(name, linking::name(t)));
                         }
                     }
                 }
@@ -313,10 +295,10 @@ fn reloc_items(g: &Group, site: Site, names_of: &dyn Fn(SymKind) -> Vec<Item>, s
                 }
             }
             (Some(f), None) => {
-                for (name, m) in METHODS {
-                    if let Some(t) = reloc_types::lookup(f, m, None) {
-                        out.push(kw(name, reloc_types::name(t)));
-                    } else if MODIFIERS.iter().any(|mo| reloc_types::lookup(f, m, Some(mo.1)).is_some()) {
+                for &(name, m) in METHODS {
+                    if let Some(t) = linking::lookup(f, m, None) {
+                        out.push(kw(name, linking::name(t)));
+                    } else if MODIFIERS.iter().any(|mo| linking::lookup(f, m, Some(mo.1)).is_some()) {
                         out.push(kw(name, "relocation method"));
                     }
                 }
@@ -324,9 +306,9 @@ fn reloc_items(g: &Group, site: Site, names_of: &dyn Fn(SymKind) -> Vec<Item>, s
             (f, Some(m)) => {
                 let f = f.unwrap_or(RelocFormat::I32);
                 if !modifier_written && !has_target {
-                    for (name, mo) in MODIFIERS {
-                        if let Some(t) = reloc_types::lookup(f, m, Some(mo)) {
-                            out.push(kw(name, reloc_types::name(t)));
+                    for &(name, mo) in MODIFIERS {
+                        if let Some(t) = linking::lookup(f, m, Some(mo)) {
+                            out.push(kw(name, linking::name(t)));
                         }
                     }
                 }
@@ -346,6 +328,11 @@ fn reloc_items(g: &Group, site: Site, names_of: &dyn Fn(SymKind) -> Vec<Item>, s
     out
 }
 
+/// A keyword qualifier of `(@sym ...)`, described by the linking table.
+fn sym_kw(word: &str) -> Item {
+    kw(word, linking::sym_qualifier(word).map_or("", |q| q.meaning))
+}
+
 fn sym_items(g: &Group, parent: &str) -> Vec<Item> {
     let have = |w: &str| g.items.iter().any(|x| x == w);
     let binding_written = have("local") || have("weak") || have("global");
@@ -355,24 +342,24 @@ fn sym_items(g: &Group, parent: &str) -> Vec<Item> {
     let in_data = matches!(parent, "data" | "memory") && !data_import;
     if !binding_written {
         if data_import {
-            out.push(kw("weak", "WASM_SYM_BINDING_WEAK"));
+            out.push(sym_kw("weak"));
         } else {
-            out.push(kw("global", "binding: global (default)"));
-            out.push(kw("local", "WASM_SYM_BINDING_LOCAL"));
-            out.push(kw("weak", "WASM_SYM_BINDING_WEAK"));
+            out.push(sym_kw("global"));
+            out.push(sym_kw("local"));
+            out.push(sym_kw("weak"));
         }
     }
     if !vis_written {
-        out.push(kw("hidden", "WASM_SYM_VISIBILITY_HIDDEN"));
+        out.push(sym_kw("hidden"));
         if !data_import {
-            out.push(kw("default", "visibility: default"));
+            out.push(sym_kw("default"));
         }
     }
     if !have("retain") && !data_import {
-        out.push(kw("retain", "WASM_SYM_NO_STRIP"));
+        out.push(sym_kw("retain"));
     }
     if (in_data || data_import) && !have("tls") {
-        out.push(kw("tls", "WASM_SYM_TLS"));
+        out.push(sym_kw("tls"));
     }
     if !have("name") {
         out.push(kw("(name \"\")", "the symbol's name in the object"));
@@ -471,16 +458,14 @@ fn items_for(cx: &Context, prefix: &str, analysis: Option<(&Analysis, Option<u32
         "sym.segment" => {
             let have = |w: &str| inner.items.iter().any(|x| x == w);
             let mut out = Vec::new();
-            for (l, d) in [
-                ("(align N)", "alignment in bytes"),
-                ("(name \"\")", "segment name"),
-                ("strings", "WASM_SEGMENT_FLAG_STRINGS"),
-                ("tls", "WASM_SEGMENT_FLAG_TLS"),
-                ("retain", "WASM_SEG_FLAG_RETAIN"),
-            ] {
-                let word = l.trim_start_matches('(').split(' ').next().unwrap_or(l);
-                if !have(word) {
-                    out.push(kw(l, d));
+            for q in linking::SEG_QUALIFIERS {
+                if !have(q.word) {
+                    let label = match (q.list, q.word) {
+                        (false, w) => w.to_string(),
+                        (true, "name") => "(name \"\")".to_string(),
+                        (true, w) => format!("({w} N)"),
+                    };
+                    out.push(kw(&label, q.meaning));
                 }
             }
             return out;

@@ -48,8 +48,11 @@ fn fix_for(src: &str, d: &Diagnostic) -> Option<(String, Vec<(Span, String)>)> {
     if m.ends_with("has no addend") {
         return Some((format!("Remove the addend `{text}`"), vec![(with_space(src, p), String::new())]));
     }
-    if m.starts_with("`functbl` is spelled `functable`") {
-        return Some(("Write `functable`".into(), vec![(p, "functable".into())]));
+    for &(alias, method) in relwat::linking::METHOD_ALIASES {
+        let word = relwat::linking::method_name(method);
+        if m.starts_with(&format!("`{alias}` is spelled `{word}`")) {
+            return Some((format!("Write `{word}`"), vec![(p, word.into())]));
+        }
     }
     if m == "type indices are relocated implicitly and take no annotation" {
         return Some(("Remove the annotation".into(), vec![(with_space(src, p), String::new())]));

@@ -4,7 +4,7 @@ use super::Analysis;
 use super::hover::{describe_reloc, instr_mnemonic_span};
 use relwat::ast::*;
 use relwat::encode::code::ImmRole;
-use relwat::object::reloc_types;
+use relwat::linking;
 use relwat::span::Span;
 
 /// One hint: where it goes (a byte offset), its label and its tooltip.
@@ -77,7 +77,7 @@ pub fn inlay_hints(a: &Analysis, range: Span) -> Vec<Hint> {
             }
             out.push(Hint {
                 offset: at,
-                label: reloc_types::name(entry.ty).to_string(),
+                label: linking::name(entry.ty).to_string(),
                 tooltip: describe_reloc(a, code, e),
             });
         }

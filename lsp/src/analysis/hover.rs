@@ -7,7 +7,8 @@ use super::shift::field_span;
 use relwat::ast::*;
 use relwat::encode::code::ImmRole;
 use relwat::instructions::{ImmKind, InstrId, Opcode};
-use relwat::object::{Reloc, Symbol, SymbolKind, flags, reloc_types};
+use relwat::linking;
+use relwat::object::{Reloc, Symbol, SymbolKind, flags};
 use relwat::span::Span;
 use std::fmt::Write;
 
@@ -235,13 +236,13 @@ pub fn describe_reloc(a: &Analysis, section: usize, entry: usize) -> String {
     let link = a.checked.linking.as_ref().expect("linking");
     let sec = &link.relocs[section];
     let r: &Reloc = &sec.entries[entry];
-    let mut out = format!("`{}` ({})", reloc_types::name(r.ty), r.ty);
-    if r.ty == reloc_types::ty::TYPE_INDEX_LEB {
+    let mut out = format!("`{}` ({})", linking::name(r.ty), r.ty);
+    if r.ty == linking::ty::TYPE_INDEX_LEB {
         let _ = write!(out, " → type {}", r.index);
     } else if let Some(_s) = link.symbols.get(r.index as usize) {
         let _ = write!(out, " → {}", describe_symbol(a, r.index as usize));
     }
-    if reloc_types::has_addend(r.ty) && r.addend != 0 {
+    if linking::has_addend(r.ty) && r.addend != 0 {
         let _ = write!(out, " {:+}", r.addend);
     }
     let target = sec.name.strip_prefix("reloc.").unwrap_or(&sec.name);
