@@ -931,6 +931,29 @@ pub enum ModuleField {
     Unknown(UnknownAnnot),
 }
 
+impl ModuleField {
+    /// The field's whole text, from its `(` to its `)`.
+    pub fn span(&self) -> Span {
+        match self {
+            ModuleField::Types(g) => g.span,
+            ModuleField::Import(x) => x.span,
+            ModuleField::Func(x) => x.span,
+            ModuleField::Table(x) => x.span,
+            ModuleField::Memory(x) => x.span,
+            ModuleField::Global(x) => x.span,
+            ModuleField::Export(x) => x.span,
+            ModuleField::Start(x) => x.span,
+            ModuleField::Elem(x) => x.span,
+            ModuleField::Data(x) => x.span,
+            ModuleField::Tag(x) => x.span,
+            ModuleField::Custom(x) => x.span,
+            ModuleField::Comdat(x) => x.span,
+            ModuleField::DataImport(x) => x.span,
+            ModuleField::Unknown(x) => x.span,
+        }
+    }
+}
+
 /// A module: `(module $id? field*)` or a bare list of fields.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Module {

@@ -53,7 +53,8 @@ pub fn read(src: &str, unknown: &[(Span, Span)], module: &mut Module) -> Vec<Dia
         if literals::decode_annotation(name.text(src)).ok().as_deref() != Some(NAME) {
             continue;
         }
-        if let Some(field) = module.fields.iter().map(field_span).find(|s| s.start < whole.start && whole.end <= s.end)
+        if let Some(field) =
+            module.fields.iter().map(ModuleField::span).find(|s| s.start < whole.start && whole.end <= s.end)
         {
             diags.push(
                 Diagnostic::error(whole, "`(@relwat.layout ...)` is a module field")
@@ -318,27 +319,6 @@ impl LayoutParser<'_, '_> {
             let _ = t;
         }
         Some(out)
-    }
-}
-
-/// The span of a module field.
-pub fn field_span(f: &ModuleField) -> Span {
-    match f {
-        ModuleField::Types(g) => g.span,
-        ModuleField::Import(i) => i.span,
-        ModuleField::Func(x) => x.span,
-        ModuleField::Table(x) => x.span,
-        ModuleField::Memory(x) => x.span,
-        ModuleField::Global(x) => x.span,
-        ModuleField::Export(x) => x.span,
-        ModuleField::Start(x) => x.span,
-        ModuleField::Elem(x) => x.span,
-        ModuleField::Data(x) => x.span,
-        ModuleField::Tag(x) => x.span,
-        ModuleField::Custom(x) => x.span,
-        ModuleField::Comdat(x) => x.span,
-        ModuleField::DataImport(x) => x.span,
-        ModuleField::Unknown(x) => x.span,
     }
 }
 

@@ -309,7 +309,7 @@ impl<'a> Lowering<'a> {
                 | ModuleField::Global(_)
                 | ModuleField::Table(_)
                 | ModuleField::Tag(_) => {
-                    while let Some(d) = decl_iter.next_if(|d| d.span.start <= field_span(f).start) {
+                    while let Some(d) = decl_iter.next_if(|d| d.span.start <= f.span().start) {
                         self.entity_symbols(d);
                     }
                 }
@@ -756,17 +756,6 @@ fn set_visibility(f: &mut u32, v: Visibility) {
     *f &= !flags::VISIBILITY_HIDDEN;
     if v == Visibility::Hidden {
         *f |= flags::VISIBILITY_HIDDEN;
-    }
-}
-
-fn field_span(f: &ModuleField) -> Span {
-    match f {
-        ModuleField::Import(i) => i.span,
-        ModuleField::Func(x) => x.span,
-        ModuleField::Global(x) => x.span,
-        ModuleField::Table(x) => x.span,
-        ModuleField::Tag(x) => x.span,
-        _ => Span::default(),
     }
 }
 

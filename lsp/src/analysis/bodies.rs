@@ -15,7 +15,6 @@
 //! later), so a body whose stamp is kept still has the resolution in the tree that its kept
 //! results were made from.
 
-use super::shift;
 use relwat::ast::{Func, Module, ModuleField};
 use relwat::diagnostic::Diagnostic;
 use relwat::encode::{self, BodyCode, Encoded};
@@ -124,7 +123,7 @@ pub struct Bodies {
 pub fn skeleton_hash(src: &str, module: &Module) -> u64 {
     let mut h = FxHasher::default();
     for f in &module.fields {
-        let span = shift::field_span(f);
+        let span = f.span();
         let end = match f {
             ModuleField::Func(func) if func.header.import.is_none() => func.ty.span.end.clamp(span.start, span.end),
             _ => span.end,
@@ -172,7 +171,7 @@ pub fn run(
     let mut made = made.into_iter();
     let mut placed = Vec::with_capacity(funcs.len());
     for (&i, (stamp, kept)) in funcs.iter().zip(kept) {
-        let start = shift::field_span(&module.fields[i]).start;
+        let start = module.fields[i].span().start;
         let (body, stamp) = match kept {
             Some(body) => {
                 if let Some(v) = prev.and_then(|p| p.validated.get(&stamp)) {
@@ -212,7 +211,7 @@ fn make_all(
     resolver: &BodyResolver,
     memory64: &[bool],
 ) -> Option<Vec<CheckedBody>> {
-    let size = |f: &ModuleField| shift::field_span(f).range().len();
+    let size = |f: &ModuleField| f.span().range().len();
     let total: usize = todo.iter().map(|&i| size(&fields[i])).sum();
     let one = |fields: &mut [ModuleField], todo: &[usize], offset: usize| -> Option<Vec<CheckedBody>> {
         let mut resolver = resolver.clone();

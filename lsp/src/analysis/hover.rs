@@ -3,7 +3,6 @@
 
 use super::Analysis;
 use super::names::{self, Ns, SymKind, Target};
-use super::shift::field_span;
 use relwat::ast::*;
 use relwat::encode::code::ImmRole;
 use relwat::instructions::{ImmKind, InstrId, Opcode};
@@ -618,5 +617,5 @@ pub fn role_name(r: ImmRole) -> &'static str {
 
 /// The span of a field (re-exported for the server).
 pub fn span_of_field(f: &ModuleField) -> Span {
-    field_span(f)
+    f.span()
 }

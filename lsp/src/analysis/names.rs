@@ -2,7 +2,6 @@
 //! module level, and what each occurrence refers to. Go to definition, find references and rename
 //! are built on these.
 
-use super::shift::field_span;
 use relwat::ast::*;
 use relwat::instructions::ImmKind;
 use relwat::literals;
@@ -863,7 +862,7 @@ pub fn resolve(src: &str, module: &Module, defs: &Defs, occ: &Occ) -> Option<Spa
                 LabelHost::Symbol(k, sym) => {
                     let def = defs.lookup(src, Ns::Sym(*k), *sym)?;
                     module.fields.iter().position(|f| {
-                        let s = field_span(f);
+                        let s = f.span();
                         s.start <= def.start && def.end <= s.end
                     })?
                 }
@@ -885,9 +884,9 @@ pub fn resolve(src: &str, module: &Module, defs: &Defs, occ: &Occ) -> Option<Spa
 
 /// The index of the field containing `offset`.
 pub fn field_at(module: &Module, offset: u32) -> Option<usize> {
-    let i = module.fields.partition_point(|f| field_span(f).end < offset);
+    let i = module.fields.partition_point(|f| f.span().end < offset);
     module.fields.get(i).filter(|f| {
-        let s = field_span(f);
+        let s = f.span();
         s.start <= offset && offset <= s.end
     })?;
     Some(i)

@@ -431,24 +431,3 @@ pub fn field(f: &mut ModuleField, d: i64) {
         }
     }
 }
-
-/// The span of a module field.
-pub fn field_span(f: &ModuleField) -> Span {
-    match f {
-        ModuleField::Types(g) => g.span,
-        ModuleField::Import(i) => i.span,
-        ModuleField::Func(f) => f.span,
-        ModuleField::Table(t) => t.span,
-        ModuleField::Memory(m) => m.span,
-        ModuleField::Global(g) => g.span,
-        ModuleField::Export(e) => e.span,
-        ModuleField::Start(s) => s.span,
-        ModuleField::Elem(e) => e.span,
-        ModuleField::Data(x) => x.span,
-        ModuleField::Tag(t) => t.span,
-        ModuleField::Custom(c) => c.span,
-        ModuleField::Comdat(c) => c.span,
-        ModuleField::DataImport(s) => s.span,
-        ModuleField::Unknown(u) => u.span,
-    }
-}

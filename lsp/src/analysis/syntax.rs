@@ -273,7 +273,7 @@ impl Syntax {
         }
         // Each field is one group of the piece.
         let mut spans = new_groups.iter();
-        if !p.module.fields.iter().all(|f| spans.any(|gr| *gr == shift::field_span(f))) {
+        if !p.module.fields.iter().all(|f| spans.any(|gr| *gr == f.span())) {
             return false;
         }
         // An unterminated string or comment would run on past the window in the whole file.
@@ -286,8 +286,8 @@ impl Syntax {
         let inside = |s: Span| s.start >= g.start && s.end <= g.end;
         // Fields: those inside the window are replaced, those after it moved.
         let fields = &mut self.module.fields;
-        let fi = fields.partition_point(|f| shift::field_span(f).start < g.start);
-        let old = fi + fields[fi..].iter().take_while(|f| inside(shift::field_span(f))).count();
+        let fi = fields.partition_point(|f| f.span().start < g.start);
+        let old = fi + fields[fi..].iter().take_while(|f| inside(f.span())).count();
         fields[old..].iter_mut().for_each(|f| shift::field(f, delta));
         let new_fields: Vec<ModuleField> = p
             .module

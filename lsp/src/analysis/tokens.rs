@@ -2,7 +2,6 @@
 
 use super::Analysis;
 use super::names::{Ns, SymKind, Target, Walker};
-use super::shift::field_span;
 use relwat::lexer::TokenKind;
 use relwat::span::Span;
 use std::collections::HashMap;
@@ -84,7 +83,7 @@ pub fn semantic_tokens(a: &Analysis, range: Option<Span>) -> Vec<SemToken> {
     // Occurrences of the fields that overlap the range.
     let mut occs: HashMap<u32, (Ns, bool)> = HashMap::new();
     for (i, f) in module.fields.iter().enumerate() {
-        let s = field_span(f);
+        let s = f.span();
         if s.end < range.start || s.start > range.end {
             continue;
         }
