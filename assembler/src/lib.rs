@@ -1,11 +1,50 @@
 //! relwat: WebAssembly text with linking annotations, assembled into relocatable objects.
 //!
+//! # The library
+//!
+//! [`assemble`] turns text into a relocatable object (or, with [`OutputKind::Module`], a plain
+//! module) and gives every diagnostic as a value; [`Assembled::into_result`] turns them into an
+//! [`Error`] that prints as `wat2obj` prints them. [`print::print_object`] is the way back (what
+//! `obj2wat` does).
+//!
+//! ```
+//! let text = r#"(module
+//!   (import "env" "__linear_memory" (memory 1))
+//!   (import "env" "puts" (func $puts (param i32) (result i32)))
+//!   (func $hello (@sym (name "hello")) (result i32)
+//!     i32.const 0 (@reloc data $msg)
+//!     call $puts)
+//!   (data (i32.const 0) (@sym $msg (name "msg") (size 6)) "hello\00"))"#;
+//! let object = relwat::assemble(text, &relwat::Options::default()).into_result("hello.wat", text)?;
+//! // The object's text, which assembles back to the same bytes.
+//! let printed = relwat::print::print_object(&object)?;
+//! assert!(printed.warnings.is_empty());
+//! assert!(printed.text.contains("(@reloc data $msg)"));
+//! let again = relwat::assemble(&printed.text, &relwat::Options::default()).into_result("hello.o.wat", &printed.text)?;
+//! assert_eq!(again, object);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! A mistake is a diagnostic with its place; the error renders them all:
+//!
+//! ```
+//! let text = "(module (func (result i32) i32.const 0 (@reloc data $nowhere)))";
+//! let err = relwat::assemble(text, &relwat::Options::default()).into_result("bad.wat", text).unwrap_err();
+//! assert!(err.diagnostics.iter().any(|d| d.message.contains("$nowhere")));
+//! assert!(err.to_string().contains("bad.wat:1:"));
+//! ```
+//!
+//! The modules below are the stages, public for relwat's language server and tests; their
+//! interfaces may change between releases.
+//!
 //! Pipeline: [`lexer`] → [`parser`] (syntax tree in [`ast`], every node with its [`span::Span`]) →
 //! [`resolve`] (ids to indices) → [`encode`] (binary, with an offset → source map) →
 //! [`validate`] (wasmparser, errors mapped back to source) and [`object`] (linking data).
 //! [`assemble`] runs it one function body at a time when it can (parse, resolve, encode and read
 //! each body for the object, then drop its tree), so that a large module's instructions never
 //! all exist at once; the editor and diagnostics use the whole tree.
+
+#![deny(missing_docs)]
 
 pub mod ast;
 mod deferred;
@@ -17,6 +56,7 @@ pub mod lexer;
 pub mod linking;
 pub mod literals;
 pub mod object;
+#[cfg(feature = "cli")]
 pub mod output;
 pub mod parser;
 pub mod print;
@@ -63,6 +103,42 @@ pub struct Assembled {
     /// Errors and warnings in source order per stage.
     pub diagnostics: Vec<Diagnostic>,
 }
+
+impl Assembled {
+    /// The bytes, or an [`Error`] with every diagnostic when there is an error. `file_name` and
+    /// `source` (the text given to [`assemble`]) are for rendering the diagnostics.
+    pub fn into_result(self, file_name: &str, source: &str) -> Result<Vec<u8>, Error> {
+        match self.bytes {
+            Some(bytes) => Ok(bytes),
+            None => Err(Error::new(file_name, source, self.diagnostics)),
+        }
+    }
+}
+
+/// Why [`assemble`] wrote nothing: the diagnostics (errors and warnings), and their rendering as
+/// `wat2obj` prints them (file:line:column, the source lines, the labels), which `Display` gives.
+#[derive(Clone, Debug)]
+pub struct Error {
+    /// Every diagnostic, in source order per stage.
+    pub diagnostics: Vec<Diagnostic>,
+    rendered: String,
+}
+
+impl Error {
+    /// The error of `diagnostics` about `source`, named `file_name` in the rendering.
+    pub fn new(file_name: &str, source: &str, diagnostics: Vec<Diagnostic>) -> Error {
+        let rendered = diagnostic::render(file_name, source, &diagnostics, false);
+        Error { diagnostics, rendered }
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.rendered.trim_end())
+    }
+}
+
+impl std::error::Error for Error {}
 
 /// Assembles a WAT source text into a module or an object, validating it.
 ///
