@@ -293,7 +293,7 @@ fn functions_added_between_fields() {
 }
 
 /// The checks of one document as the language server's worker makes them (`worker` in
-/// src/server.rs), without the protocol: the edits arrive in `batches` (those made while the check
+/// src/server/worker.rs), without the protocol: the edits arrive in `batches` (those made while the check
 /// before ran), each batch checked once, on the tree the worker keeps brought up to date with the
 /// hull of the batch. The check of batch `i` is cancelled at its `cancel[i]`th question (when it
 /// gets that far): the next check takes up its tree. The last batch's check is not cancelled.
