@@ -92,6 +92,43 @@ fn object_is_written_next_to_the_input_by_default() {
     assert_eq!(listing(dir.path()), ["ok.o", "ok.wat"]);
 }
 
+/// The default output name replaces an earlier output (a WebAssembly binary) but never a file of
+/// another kind that the user did not name.
+#[test]
+fn the_default_output_replaces_only_an_earlier_output() {
+    let dir = dir_with(&[("ok.wat", OK), ("ok.o", "\x7fELF an object of another toolchain")]);
+    let out = wat2obj(dir.path(), &["ok.wat"]);
+    assert_eq!(out.status.code(), Some(2), "stderr:\n{}", stderr(&out));
+    assert!(stderr(&out).contains("is not a WebAssembly binary: not replacing it"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(dir.path().join("ok.o")).unwrap(), "\x7fELF an object of another toolchain");
+    // Named, it is replaced.
+    let out = wat2obj(dir.path(), &["ok.wat", "-o", "ok.o"]);
+    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", stderr(&out));
+    // And an earlier output is replaced without -o.
+    let out = wat2obj(dir.path(), &["ok.wat"]);
+    assert_eq!(out.status.code(), Some(0), "stderr:\n{}", stderr(&out));
+    assert!(std::fs::read(dir.path().join("ok.o")).unwrap().starts_with(b"\0asm"));
+    assert_eq!(listing(dir.path()), ["ok.o", "ok.wat"]);
+}
+
+/// No binary on a terminal (as wasm-tools refuses it); run under `script`, which gives the tool a
+/// terminal.
+#[test]
+fn no_binary_to_a_terminal() {
+    let dir = dir_with(&[("ok.wat", OK)]);
+    let cmd = format!("{} ok.wat -o -", env!("CARGO_BIN_EXE_wat2obj"));
+    let out = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run script (util-linux)");
+    let all = String::from_utf8_lossy(&out.stdout);
+    assert!(all.contains("refusing to write a binary to a terminal"), "{all}");
+    assert!(!all.contains("asm"), "{all}");
+    assert_eq!(listing(dir.path()), ["ok.wat"]);
+}
+
 #[test]
 fn output_replaces_an_existing_file_on_success() {
     let dir = dir_with(&[("ok.wat", OK), ("out.o", "old")]);

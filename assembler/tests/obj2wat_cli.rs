@@ -67,18 +67,43 @@ fn setup() -> tempfile::TempDir {
 #[test]
 fn round_trip_through_files() {
     let dir = setup();
-    let out = obj2wat(dir.path(), &["a.o"], None);
+    let out = obj2wat(dir.path(), &["a.o", "-o", "printed.wat"], None);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
-    let text = std::fs::read_to_string(dir.path().join("a.wat")).unwrap();
+    let text = std::fs::read_to_string(dir.path().join("printed.wat")).unwrap();
     for want in
         ["(@comdat $inline_fn \"inline_fn\")", "(@sym.import.data $errno)", "(init_prio 101)", "(@sym $f_alias hidden)"]
     {
         assert!(text.contains(want), "no `{want}` in:\n{text}");
     }
-    let out = wat2obj(dir.path(), &["a.wat", "-o", "b.o"], None);
+    let out = wat2obj(dir.path(), &["printed.wat", "-o", "b.o"], None);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(std::fs::read(dir.path().join("a.o")).unwrap(), std::fs::read(dir.path().join("b.o")).unwrap());
+}
+
+/// Without -o the text goes to standard output, as wasm2wat and `wasm-tools print` do: the
+/// hand-written `a.wat` beside `a.o` is never replaced, and no file is written.
+#[test]
+fn the_source_beside_the_object_is_never_replaced() {
+    let dir = setup();
+    let before = listing(dir.path());
+    let out = obj2wat(dir.path(), &["a.o"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("(@comdat $inline_fn"));
+    assert_eq!(std::fs::read_to_string(dir.path().join("a.wat")).unwrap(), SOURCE);
+    assert_eq!(listing(dir.path()), before);
+    // --check alone prints the verdict, not the text.
+    let out = obj2wat(dir.path(), &["a.o", "--check"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    assert_eq!(listing(dir.path()), before);
+}
+
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
 }
 
 #[test]
@@ -141,7 +166,8 @@ fn usage_and_io_errors() {
     assert!(stderr(&out).starts_with("obj2wat: error: cannot read `missing.o`"), "{}", stderr(&out));
     let out = obj2wat(dir.path(), &[], None);
     assert_eq!(out.status.code(), Some(2));
+    // A text is not an object; it is left as it was.
     let out = obj2wat(dir.path(), &["a.wat"], None);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("is the input itself"), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(dir.path().join("a.wat")).unwrap(), SOURCE);
 }

@@ -18,8 +18,8 @@ struct Cli {
     /// The input object (`-` for standard input).
     input: PathBuf,
 
-    /// Where to write the text (`-` for standard output). Default: the input with extension
-    /// `.wat`; standard output when the input is `-`.
+    /// Where to write the text (`-` for standard output, the default; with --check and no -o the
+    /// text is not written).
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
 
@@ -57,22 +57,13 @@ fn run() -> Result<ExitCode, Failure> {
         }
     };
     let stdin = cli.input.as_os_str() == "-";
+    // As wasm2wat and `wasm-tools print`: the text goes to standard output unless a file is
+    // named, so no file the user did not name (such as the hand-written `IN.wat`) is replaced.
+    // With --check and no -o, the check is what is asked: the text is not printed.
     let output = match &cli.output {
-        Some(o) => o.clone(),
-        None if stdin => PathBuf::from("-"),
-        None => {
-            let out = cli.input.with_extension("wat");
-            if out == cli.input {
-                return Err(Failure {
-                    message: format!(
-                        "the default output `{}` is the input itself; name the output with -o",
-                        out.display()
-                    ),
-                    code: 2,
-                });
-            }
-            out
-        }
+        Some(o) => Some(o.clone()),
+        None if cli.check => None,
+        None => Some(PathBuf::from("-")),
     };
     let bytes = relwat::output::read(&cli.input).map_err(|message| Failure { message, code: 2 })?;
     let shown = if stdin { "<stdin>".to_string() } else { cli.input.display().to_string() };
@@ -116,7 +107,9 @@ fn run() -> Result<ExitCode, Failure> {
             }
         }
     }
-    write_output(&output, printed.text.as_bytes())?;
+    if let Some(output) = &output {
+        write_output(output, printed.text.as_bytes())?;
+    }
     Ok(status)
 }
 

@@ -33,8 +33,9 @@ struct Cli {
     /// The input text (`-` for standard input).
     input: PathBuf,
 
-    /// Where to write the output (`-` for standard output). Default: the input with extension
-    /// `.o` (`.wasm` with --module); standard output when the input is `-`.
+    /// Where to write the output (`-` for standard output, never a terminal). Default: the input
+    /// with extension `.o` (`.wasm` with --module), which replaces only an earlier WebAssembly
+    /// binary; standard output when the input is `-`.
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
 
@@ -149,9 +150,27 @@ fn run() -> Result<ExitCode, Failure> {
                     out.display()
                 )));
             }
+            // The default name replaces only an earlier output (a WebAssembly binary), never a
+            // file of another kind the user did not name.
+            if let Ok(mut f) = std::fs::File::open(&out) {
+                let mut head = [0u8; 4];
+                let is_wasm = std::io::Read::read_exact(&mut f, &mut head).is_ok() && head == *b"\0asm";
+                if !is_wasm {
+                    return Err(usage(format!(
+                        "`{}` exists and is not a WebAssembly binary: not replacing it; name the output with -o",
+                        out.display()
+                    )));
+                }
+            }
             out
         }
     };
+    // Binary bytes on a terminal are of no use and can upset it (as wasm-tools refuses them).
+    if output.as_os_str() == "-" && std::io::stdout().is_terminal() {
+        return Err(usage(
+            "refusing to write a binary to a terminal: redirect standard output or name a file with -o".to_string(),
+        ));
+    }
 
     // Read the input.
     let bytes = relwat::output::read(&cli.input).map_err(|message| Failure { message, code: 2 })?;
