@@ -58,8 +58,42 @@ struct Space<'s> {
     count: u32,
 }
 
-/// A function signature as resolved value types (for matching inline type uses).
-type SigKey = wasm_encoder::FuncType;
+/// A function signature as resolved value types (for matching inline type uses): each value type
+/// with its spans left out, so that types written differently but resolving alike compare equal.
+type SigKey = (Vec<ValKey>, Vec<ValKey>);
+
+/// A value type without spans: its kind, and for reference types nullability and heap type
+/// (abstract: `shared` and which; concrete or exact: the resolved index).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum ValKey {
+    Num(u8),
+    Ref { nullable: bool, heap: HeapKey },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum HeapKey {
+    Abstract { shared: bool, ty: AbsHeap },
+    Concrete(u32),
+    Exact(u32),
+}
+
+fn val_key(t: &ValType) -> ValKey {
+    match t {
+        ValType::I32 => ValKey::Num(0),
+        ValType::I64 => ValKey::Num(1),
+        ValType::F32 => ValKey::Num(2),
+        ValType::F64 => ValKey::Num(3),
+        ValType::V128 => ValKey::Num(4),
+        ValType::Ref(r) => ValKey::Ref {
+            nullable: r.nullable,
+            heap: match r.heap {
+                HeapType::Abstract { shared, ty } => HeapKey::Abstract { shared, ty },
+                HeapType::Concrete(i) => HeapKey::Concrete(i.num),
+                HeapType::Exact(i) => HeapKey::Exact(i.num),
+            },
+        },
+    }
+}
 
 #[derive(Clone)]
 struct Resolver<'s> {
@@ -783,7 +817,7 @@ pub(crate) fn same_id(src: &str, a: Span, b: Span) -> bool {
 
 /// Signatures compare by resolved types, not by how indices were written.
 fn sig_key(ft: &FuncType) -> SigKey {
-    crate::encode::types::func_type(ft)
+    (ft.params.iter().map(|p| val_key(&p.ty)).collect(), ft.results.iter().map(|p| val_key(&p.ty)).collect())
 }
 
 fn extern_ns(k: ExternKind) -> Ns {
