@@ -963,7 +963,7 @@ pub struct Module {
     pub id: Option<Id>,
     /// Fields in source order.
     pub fields: Vec<ModuleField>,
-    /// `(@relwat.layout ...)`: byte-level choices (filled in by [`crate::encode::layout::read`]).
+    /// `(@relwat.layout ...)`: byte-level choices (filled in by [`crate::parser::layout::read`]).
     pub layout: Layout,
 }
 

@@ -39,7 +39,7 @@ pub(crate) fn assemble(source: &str, options: &Options) -> Option<Assembled> {
     if !parsed.diagnostics.is_empty() {
         return None;
     }
-    let layout = encode::layout::read(source, &parsed.unknown_annotations, &mut parsed.module);
+    let layout = parser::layout::read(source, &parsed.unknown_annotations, &mut parsed.module);
     let (resolved, diagnostics, resolver) = resolve::resolve_keeping(source, &mut parsed.module);
     if !layout.is_empty() || !diagnostics.is_empty() {
         return None;

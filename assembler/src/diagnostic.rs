@@ -99,7 +99,7 @@ impl Diagnostic {
 /// Quoted source text (between backticks) longer than this many bytes is shortened in messages.
 const MAX_QUOTE: usize = 80;
 
-/// `message` with every quoted piece of source (`` `...` ``) longer than [`MAX_QUOTE`] bytes cut
+/// `message` with every quoted piece of source (`` `...` ``) longer than `MAX_QUOTE` bytes cut
 /// to its start and end around `…`: a message costs its own words, not the size of what it
 /// quotes (a 256 KB mnemonic).
 pub fn shorten_quotes(message: String) -> String {

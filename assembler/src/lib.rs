@@ -160,7 +160,7 @@ pub fn assemble_body_by_body(source: &str, options: &Options) -> Option<Assemble
 pub fn assemble_in_one_tree(source: &str, options: &Options) -> Assembled {
     let mut parsed = parser::parse_tree(source);
     let mut diagnostics = std::mem::take(&mut parsed.diagnostics);
-    diagnostics.extend(encode::layout::read(source, &parsed.unknown_annotations, &mut parsed.module));
+    diagnostics.extend(parser::layout::read(source, &parsed.unknown_annotations, &mut parsed.module));
     let (resolved, mut resolve_diags) = resolve::resolve(source, &mut parsed.module);
     diagnostics.append(&mut resolve_diags);
     diagnostics.sort_by_key(|d| (d.primary.span.start, d.primary.span.end));

@@ -7,6 +7,7 @@
 mod annot;
 mod cursor;
 mod instr;
+pub mod layout;
 mod pieces;
 mod types;
 

@@ -1,7 +1,7 @@
 //! `obj2wat`: a relocatable object printed as annotated text that re-assembles byte for byte.
 //!
-//! [`print_object`] reads the object with wasmparser ([`read`]), names every entity after its
-//! symbol, decodes code with relwat's own instruction table ([`code`]) so that each relocation is
+//! [`print_object`] reads the object with wasmparser (`read.rs`), names every entity after its
+//! symbol, decodes code with relwat's own instruction table (`code.rs`) so that each relocation is
 //! printed right after the immediate it patches, and writes:
 //!
 //! - the module's sections as WAT (types, imports, functions, tables, memories, tags, globals,
@@ -14,7 +14,7 @@
 //! - every relocation as `(@reloc ...)` with the stored value printed (A6), `(@reloc none)` where
 //!   relwat would relocate an index the object does not;
 //! - `(@relwat.layout ...)` for the byte-level choices the rest cannot express (see
-//!   [`crate::encode::layout`]).
+//!   [`crate::parser::layout`]).
 //!
 //! Whatever the text cannot express is reported in [`Printed::warnings`]: such output assembles,
 //! but not to the same bytes. Malformed input is an error, never a panic.
