@@ -52,7 +52,7 @@ pub fn check(syntax: &mut Syntax, prev: Option<&BodyCache>, cancelled: &dyn Fn()
     let module = &mut syntax.module;
     module.layout = Default::default();
     let mut diagnostics = syntax.parse_diags.clone();
-    diagnostics.extend(relwat::encode::layout::read(src, &syntax.unknown_annotations, module));
+    diagnostics.extend(relwat::parser::layout::read(src, &syntax.unknown_annotations, module));
     let (resolved, mut resolve_diags, resolver) = relwat::resolve::resolve_skeleton(src, module);
     let skeleton = bodies::skeleton_hash(src, module);
     let Some(mut bodies) = bodies::run(module, &mut syntax.stamps, &resolver, skeleton, prev) else {
