@@ -931,6 +931,14 @@ pub enum ModuleField {
     Unknown(UnknownAnnot),
 }
 
+impl Module {
+    /// The indices in [`Module::fields`] of the defined functions (those with a body), in order.
+    pub fn defined_funcs(&self) -> Vec<usize> {
+        let defined = |f: &ModuleField| matches!(f, ModuleField::Func(f) if f.header.import.is_none());
+        (0..self.fields.len()).filter(|&i| defined(&self.fields[i])).collect()
+    }
+}
+
 impl ModuleField {
     /// The field's whole text, from its `(` to its `)`.
     pub fn span(&self) -> Span {

@@ -10,12 +10,13 @@
 //! module's fields, the bodies' relocations and the bodies' facts, all of which this path has),
 //! are given here: a plain text assembled as an object often has some.
 
-use crate::ast::{Expr, Func, ModuleField};
+use crate::ast::{Expr, Func, Module, ModuleField};
 use crate::diagnostic::Diagnostic;
 use crate::encode::{self, BodyCode};
 use crate::object::CodeFacts;
-use crate::resolve::{self, BodyResolver};
-use crate::{Assembled, Options, OutputKind, parser};
+use crate::pipeline::{self, BodyStage, Fallback, Mode, Run};
+use crate::resolve::BodyResolver;
+use crate::{Assembled, Options, parser};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -33,49 +34,59 @@ struct DoneBody {
     facts: CodeFacts,
 }
 
+/// The bodies parsed from their text one at a time, each dropped once encoded.
+struct FromText;
+
+impl BodyStage for FromText {
+    type Body = DoneBody;
+
+    fn bodies(
+        &mut self,
+        src: &str,
+        module: &mut Module,
+        resolver: BodyResolver<'_>,
+        object: bool,
+    ) -> Result<Vec<DoneBody>, Fallback> {
+        let funcs = module.defined_funcs();
+        let mut done = encode_bodies(src, &module.fields, &funcs, resolver, object).ok_or(Fallback::GiveUp)?;
+        for (&i, body) in funcs.iter().zip(&mut done) {
+            if let ModuleField::Func(f) = &mut module.fields[i] {
+                f.body.relocs = std::mem::take(&mut body.relocs);
+            }
+        }
+        Ok(done)
+    }
+
+    fn code(body: &DoneBody) -> (&BodyCode, i64) {
+        (&body.code, 0)
+    }
+
+    fn resolution(_: &DoneBody) -> Vec<Diagnostic> {
+        // A body with a resolution diagnostic gave the run up.
+        Vec::new()
+    }
+
+    fn facts(bodies: &mut [DoneBody]) -> CodeFacts {
+        let mut facts = CodeFacts::default();
+        for body in bodies {
+            facts.append(std::mem::take(&mut body.facts));
+        }
+        facts
+    }
+}
+
 /// Assembles `source` one body at a time; `None` when the one-tree path must do it.
 pub(crate) fn assemble(source: &str, options: &Options) -> Option<Assembled> {
     let mut parsed = parser::parse_deferring(source);
-    if !parsed.diagnostics.is_empty() {
-        return None;
-    }
-    let layout = parser::layout::read(source, &parsed.unknown_annotations, &mut parsed.module);
-    let (resolved, diagnostics, resolver) = resolve::resolve_keeping(source, &mut parsed.module);
-    if !layout.is_empty() || !diagnostics.is_empty() {
-        return None;
-    }
-    let object = options.output == OutputKind::Object;
-    let module = &mut parsed.module;
-    let funcs: Vec<usize> = (0..module.fields.len())
-        .filter(|&i| matches!(&module.fields[i], ModuleField::Func(f) if f.header.import.is_none()))
-        .collect();
-    let done = encode_bodies(source, &module.fields, &funcs, resolver, object)?;
-
-    let mut bodies = Vec::with_capacity(done.len());
-    let mut facts = CodeFacts::default();
-    for (&i, body) in funcs.iter().zip(done) {
-        if let ModuleField::Func(f) = &mut module.fields[i] {
-            f.body.relocs = body.relocs;
-        }
-        bodies.push(body.code);
-        facts.append(body.facts);
-    }
-    let module = &parsed.module;
-    let encoded = encode::encode_with_bodies(module, &resolved, object, &bodies);
-    let (validation, lowered) =
-        crate::validate_and_lower(source, module, &resolved, &encoded, options, object.then_some(facts));
-    if !validation.is_empty() {
-        return None;
-    }
-    let (bytes, mut diagnostics) = match lowered {
-        Some((bytes, _, diagnostics)) if !diagnostics.iter().any(Diagnostic::is_error) => (bytes?, diagnostics),
-        Some(_) => return None,
-        None => (encoded.bytes, Vec::new()),
-    };
-    // As the one-tree path orders them.
-    diagnostics.sort_by_key(|d| (d.primary.span.start, d.primary.span.end));
-    let bytes = encode::layout::finish(&module.layout, bytes);
-    Some(Assembled { bytes: Some(bytes), diagnostics })
+    let outcome = pipeline::run(
+        source,
+        &mut parsed.module,
+        std::mem::take(&mut parsed.diagnostics),
+        &parsed.unknown_annotations,
+        &mut FromText,
+        &Run::new(options, Mode::GiveUp),
+    )?;
+    Some(Assembled { bytes: outcome.bytes, diagnostics: outcome.diagnostics })
 }
 
 /// Parses, resolves and encodes the bodies of the functions at `funcs` (field indices), in order.

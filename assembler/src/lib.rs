@@ -39,10 +39,11 @@
 //!
 //! Pipeline: [`lexer`] → [`parser`] (syntax tree in [`ast`], every node with its [`span::Span`]) →
 //! [`resolve`] (ids to indices) → [`encode`] (binary, with an offset → source map) →
-//! [`validate`] (wasmparser, errors mapped back to source) and [`object`] (linking data).
-//! [`assemble`] runs it one function body at a time when it can (parse, resolve, encode and read
-//! each body for the object, then drop its tree), so that a large module's instructions never
-//! all exist at once; the editor and diagnostics use the whole tree.
+//! [`validate`] (wasmparser, errors mapped back to source) and [`object`] (linking data);
+//! [`pipeline`] sequences the stages after parsing, for the assembler and the language server
+//! alike. [`assemble`] runs it one function body at a time when it can (parse, resolve, encode
+//! and read each body for the object, then drop its tree), so that a large module's
+//! instructions never all exist at once; diagnostics come from the whole tree.
 
 #![deny(missing_docs)]
 
@@ -59,6 +60,7 @@ pub mod object;
 #[cfg(feature = "cli")]
 pub mod output;
 pub mod parser;
+pub mod pipeline;
 pub mod print;
 pub mod resolve;
 pub mod span;
@@ -159,59 +161,14 @@ pub fn assemble_body_by_body(source: &str, options: &Options) -> Option<Assemble
 /// diagnostic, each in the context of the whole text. The same bytes as [`assemble`].
 pub fn assemble_in_one_tree(source: &str, options: &Options) -> Assembled {
     let mut parsed = parser::parse_tree(source);
-    let mut diagnostics = std::mem::take(&mut parsed.diagnostics);
-    diagnostics.extend(parser::layout::read(source, &parsed.unknown_annotations, &mut parsed.module));
-    let (resolved, mut resolve_diags) = resolve::resolve(source, &mut parsed.module);
-    diagnostics.append(&mut resolve_diags);
-    diagnostics.sort_by_key(|d| (d.primary.span.start, d.primary.span.end));
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return Assembled { bytes: None, diagnostics };
-    }
-    let object = options.output == OutputKind::Object;
-    let module = &parsed.module;
-    let encoded = encode::encode(module, &resolved, object, false);
-    let code = object.then(|| object::CodeFacts::of_module(module));
-    let (mut validation, lowered) = validate_and_lower(source, module, &resolved, &encoded, options, code);
-    if !validation.is_empty() {
-        // The offset map is only built when needed: encode again with it to place the errors.
-        let mapped = encode::encode(module, &resolved, object, true);
-        let bytes = validate::as_standard(&mapped.bytes, &mapped.fp16);
-        validation = validate::validate(&bytes, options.features, &mapped.map, module.span);
-    }
-    diagnostics.append(&mut validation);
-    let bytes = match lowered {
-        Some((bytes, _, mut object_diags)) => {
-            diagnostics.append(&mut object_diags);
-            bytes
-        }
-        None => Some(encoded.bytes),
-    };
-    diagnostics.sort_by_key(|d| (d.primary.span.start, d.primary.span.end));
-    let ok = !diagnostics.iter().any(Diagnostic::is_error);
-    let bytes = bytes.map(|b| encode::layout::finish(&parsed.module.layout, b));
-    Assembled { bytes: if ok { bytes } else { None }, diagnostics }
-}
-
-/// Validates the encoded module and, given the facts of its bodies (objects), lowers it into an
-/// object. The two are independent of each other (the object rules are checked even when
-/// validation fails): they run side by side.
-fn validate_and_lower(
-    source: &str,
-    module: &ast::Module,
-    resolved: &resolve::Resolved,
-    encoded: &encode::Encoded,
-    options: &Options,
-    code: Option<object::CodeFacts>,
-) -> (Vec<Diagnostic>, Option<object::ObjectOutput>) {
-    if !options.validate {
-        let lowering = code.map(|code| object::write_object_with(source, module, resolved, encoded, code));
-        return (Vec::new(), lowering);
-    }
-    std::thread::scope(|scope| {
-        let lowering =
-            code.map(|code| scope.spawn(|| object::write_object_with(source, module, resolved, encoded, code)));
-        let bytes = validate::as_standard(&encoded.bytes, &encoded.fp16);
-        let validation = validate::validate(&bytes, options.features, &encoded.map, module.span);
-        (validation, lowering.map(|h| h.join().expect("the object writer does not panic")))
-    })
+    let outcome = pipeline::run(
+        source,
+        &mut parsed.module,
+        std::mem::take(&mut parsed.diagnostics),
+        &parsed.unknown_annotations,
+        &mut pipeline::WholeTree,
+        &pipeline::Run::new(options, pipeline::Mode::Assemble),
+    )
+    .expect("a run that neither gives up nor is cancelled gives an outcome");
+    Assembled { bytes: outcome.bytes, diagnostics: outcome.diagnostics }
 }

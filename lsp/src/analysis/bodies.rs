@@ -15,20 +15,17 @@
 //! later), so a body whose stamp is kept still has the resolution in the tree that its kept
 //! results were made from.
 
-use relwat::ast::{Func, Module, ModuleField};
+use relwat::ast::{Module, ModuleField};
 use relwat::diagnostic::Diagnostic;
 use relwat::encode::{self, BodyCode, Encoded};
 use relwat::object::CodeFacts;
+use relwat::pipeline::{self, BodyStage, Fallback, MadeBody};
 use relwat::resolve::BodyResolver;
 use relwat::span::Span;
 use relwat::validate::{self, ValidationError};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
-
-/// Below this much body text to resolve and encode, one thread does it.
-const MIN_THREADED_BYTES: usize = 256 << 10;
 
 /// What a check keeps of the function bodies for the next one.
 #[derive(Debug, Default)]
@@ -36,7 +33,7 @@ pub struct BodyCache {
     /// [`skeleton_hash`] of the module the bodies were resolved in.
     skeleton: u64,
     /// By stamp.
-    bodies: FxHashMap<u64, Arc<CheckedBody>>,
+    bodies: FxHashMap<u64, Arc<MadeBody>>,
     /// Validation results by stamp.
     validated: FxHashMap<u64, Validated>,
     /// The next stamp to give.
@@ -56,26 +53,12 @@ impl BodyCache {
     }
 }
 
-/// One function body, resolved, encoded and read for the object, at the place its function
-/// had in the text of the check that made it.
-#[derive(Debug)]
-pub struct CheckedBody {
-    /// Where the function's field started.
-    start: u32,
-    /// The encoding (objects, without the instruction map).
-    code: BodyCode,
-    /// The resolution's diagnostics.
-    resolution: Vec<Diagnostic>,
-    /// Facts for the object.
-    facts: CodeFacts,
-}
-
 /// A body's validation.
 #[derive(Clone, Debug)]
 struct Validated {
     /// [`module_hash`] of the module it was validated in.
     module: u64,
-    /// Its first error: offset in [`CheckedBody::code`], message, and source range at the
+    /// Its first error: offset in [`MadeBody::code`], message, and source range at the
     /// body's place (as its other ranges).
     error: Option<(u32, String, Span)>,
 }
@@ -84,7 +67,7 @@ struct Validated {
 #[derive(Clone, Debug)]
 pub struct Placed {
     /// The body.
-    pub body: Arc<CheckedBody>,
+    pub body: Arc<MadeBody>,
     /// Its function's start now minus its start then.
     pub delta: i64,
     /// The field's index in the module.
@@ -109,12 +92,22 @@ impl Placed {
     }
 }
 
-/// The bodies of a module, in function order, and the cache for the next check.
-pub struct Bodies {
-    /// Each defined function's body.
-    pub placed: Vec<Placed>,
-    /// What the next check may take.
+/// The bodies of a check: those kept by the previous check where they can be taken, the others
+/// made; [`Cached::cache`] is what the next check may take.
+pub struct Cached<'a> {
+    /// What the previous check kept.
+    prev: Option<&'a BodyCache>,
+    /// The stamps of the module's fields ([`super::Syntax::stamps`]).
+    stamps: &'a mut [u64],
+    /// What this check keeps.
     pub cache: BodyCache,
+}
+
+impl<'a> Cached<'a> {
+    /// The stage of a check after `prev`, of a module whose fields have `stamps`.
+    pub fn new(prev: Option<&'a BodyCache>, stamps: &'a mut [u64]) -> Cached<'a> {
+        Cached { prev, stamps, cache: BodyCache::after(prev) }
+    }
 }
 
 /// Hash of the module's text without the bodies of its defined functions (from the end of a
@@ -134,129 +127,104 @@ pub fn skeleton_hash(src: &str, module: &Module) -> u64 {
     h.finish()
 }
 
-/// Resolves, encodes and reads the bodies of `module`'s defined functions, taking what `prev`
-/// kept where it can. `None` when a body uses an implicit type or the encoder fails on one:
-/// then the whole tree must be checked in text order.
-pub fn run(
-    module: &mut Module,
-    stamps: &mut [u64],
-    resolver: &BodyResolver,
-    skeleton: u64,
-    prev: Option<&BodyCache>,
-) -> Option<Bodies> {
-    // Stamps are never given twice, even when nothing can be taken: an older tree may still
-    // hold any stamp given before.
-    let next_stamp = prev.map_or(1, |p| p.next_stamp);
-    let prev = prev.filter(|p| p.skeleton == skeleton);
-    let memory64 = encode::memory64(&module.fields);
-    let funcs: Vec<usize> = (0..module.fields.len())
-        .filter(|&i| matches!(&module.fields[i], ModuleField::Func(f) if f.header.import.is_none()))
-        .collect();
-    // For each defined function: its stamp and the body kept under it.
-    let kept: Vec<(u64, Option<Arc<CheckedBody>>)> = funcs
-        .iter()
-        .map(|&i| {
-            let stamp = stamps[i];
-            (stamp, prev.filter(|_| stamp != 0).and_then(|p| p.bodies.get(&stamp)).cloned())
-        })
-        .collect();
-    let todo: Vec<usize> = funcs.iter().zip(&kept).filter(|(_, (_, k))| k.is_none()).map(|(&i, _)| i).collect();
-    for &i in &todo {
-        // Resolution is about to change the field's tree: it no longer matches what was kept.
-        stamps[i] = 0;
-    }
-    let made = make_all(&mut module.fields, &todo, resolver, &memory64)?;
+impl BodyStage for Cached<'_> {
+    type Body = Placed;
 
-    let mut cache = BodyCache { skeleton, next_stamp, ..BodyCache::default() };
-    let mut made = made.into_iter();
-    let mut placed = Vec::with_capacity(funcs.len());
-    for (&i, (stamp, kept)) in funcs.iter().zip(kept) {
-        let start = module.fields[i].span().start;
-        let (body, stamp) = match kept {
-            Some(body) => {
-                if let Some(v) = prev.and_then(|p| p.validated.get(&stamp)) {
-                    cache.validated.insert(stamp, v.clone());
-                }
-                (body, stamp)
-            }
-            None => {
-                let stamp = cache.next_stamp;
-                cache.next_stamp += 1;
-                (Arc::new(made.next().expect("one made per body not kept")), stamp)
-            }
-        };
-        // A body whose diagnostics point outside its function cannot be moved with it.
-        if movable(&body) {
-            stamps[i] = stamp;
-            cache.bodies.insert(stamp, body.clone());
+    /// Resolves, encodes and reads the bodies of `module`'s defined functions, taking what the
+    /// previous check kept where it can.
+    fn bodies(
+        &mut self,
+        src: &str,
+        module: &mut Module,
+        resolver: BodyResolver<'_>,
+        _object: bool,
+    ) -> Result<Vec<Placed>, Fallback> {
+        let skeleton = skeleton_hash(src, module);
+        let stamps = &mut *self.stamps;
+        // Stamps are never given twice, even when nothing can be taken: an older tree may still
+        // hold any stamp given before.
+        let prev = self.prev.filter(|p| p.skeleton == skeleton);
+        let funcs = module.defined_funcs();
+        // For each defined function: its stamp and the body kept under it.
+        let kept: Vec<(u64, Option<Arc<MadeBody>>)> = funcs
+            .iter()
+            .map(|&i| {
+                let stamp = stamps[i];
+                (stamp, prev.filter(|_| stamp != 0).and_then(|p| p.bodies.get(&stamp)).cloned())
+            })
+            .collect();
+        let todo: Vec<usize> = funcs.iter().zip(&kept).filter(|(_, (_, k))| k.is_none()).map(|(&i, _)| i).collect();
+        for &i in &todo {
+            // Resolution is about to change the field's tree: it no longer matches what was kept.
+            stamps[i] = 0;
         }
-        let delta = start as i64 - body.start as i64;
-        placed.push(Placed { body, delta, field: i, stamp });
+        let Some(made) = pipeline::make_bodies(&mut module.fields, &todo, &resolver, true) else {
+            // A body's implicit type: its index depends on the text order of all type uses.
+            stamps.iter_mut().for_each(|s| *s = 0);
+            return Err(Fallback::WholeTree);
+        };
+
+        let cache = &mut self.cache;
+        cache.skeleton = skeleton;
+        let mut made = made.into_iter();
+        let mut placed = Vec::with_capacity(funcs.len());
+        for (&i, (stamp, kept)) in funcs.iter().zip(kept) {
+            let start = module.fields[i].span().start;
+            let (body, stamp) = match kept {
+                Some(body) => {
+                    if let Some(v) = prev.and_then(|p| p.validated.get(&stamp)) {
+                        cache.validated.insert(stamp, v.clone());
+                    }
+                    (body, stamp)
+                }
+                None => {
+                    let stamp = cache.next_stamp;
+                    cache.next_stamp += 1;
+                    (Arc::new(made.next().expect("one made per body not kept")), stamp)
+                }
+            };
+            // A body whose diagnostics point outside its function cannot be moved with it.
+            if movable(&body) {
+                stamps[i] = stamp;
+                cache.bodies.insert(stamp, body.clone());
+            }
+            let delta = start as i64 - body.start as i64;
+            placed.push(Placed { body, delta, field: i, stamp });
+        }
+        Ok(placed)
     }
-    Some(Bodies { placed, cache })
+
+    fn code(body: &Placed) -> (&BodyCode, i64) {
+        (&body.body.code, body.delta)
+    }
+
+    fn resolution(body: &Placed) -> Vec<Diagnostic> {
+        body.resolution().collect()
+    }
+
+    fn facts(bodies: &mut [Placed]) -> CodeFacts {
+        let mut all = CodeFacts::default();
+        for p in bodies.iter() {
+            let mut f = p.body.facts.clone();
+            if p.delta != 0 {
+                f.shift(p.delta);
+            }
+            all.append(f);
+        }
+        all
+    }
+
+    fn validate(&mut self, bodies: &[Placed], module: &Module, encoded: &Encoded) -> Option<Vec<Diagnostic>> {
+        validate(encoded, module, bodies, &mut self.cache)
+    }
 }
 
 /// Whether every range of the body's diagnostics is inside its function.
-fn movable(body: &CheckedBody) -> bool {
+fn movable(body: &MadeBody) -> bool {
     let field = body.code.span;
     let inside = |s: Span| s.start >= field.start && s.end <= field.end;
     let mut diags = body.resolution.iter().chain(body.facts.diagnostics());
     diags.all(|d| inside(d.primary.span) && d.secondary.iter().all(|l| inside(l.span)))
-}
-
-/// [`make`] for the fields at `todo` (defined functions), on two threads when there is much to do.
-fn make_all(
-    fields: &mut [ModuleField],
-    todo: &[usize],
-    resolver: &BodyResolver,
-    memory64: &[bool],
-) -> Option<Vec<CheckedBody>> {
-    let size = |f: &ModuleField| f.span().range().len();
-    let total: usize = todo.iter().map(|&i| size(&fields[i])).sum();
-    let one = |fields: &mut [ModuleField], todo: &[usize], offset: usize| -> Option<Vec<CheckedBody>> {
-        let mut resolver = resolver.clone();
-        todo.iter().map(|&i| make(func_mut(&mut fields[i - offset]), &mut resolver, memory64)).collect()
-    };
-    if total < MIN_THREADED_BYTES {
-        return one(fields, todo, 0);
-    }
-    // Split where half of the text is on each side.
-    let mut seen = 0;
-    let half = todo.iter().position(|&i| {
-        seen += size(&fields[i]);
-        seen * 2 >= total
-    });
-    let half = half.map_or(todo.len(), |h| h + 1);
-    let (first, second) = todo.split_at(half);
-    let Some(&at) = second.first() else { return one(fields, todo, 0) };
-    let (left, right) = fields.split_at_mut(at);
-    std::thread::scope(|scope| {
-        let later = scope.spawn(|| one(right, second, at));
-        let mut done = one(left, first, 0)?;
-        done.extend(later.join().ok()??);
-        Some(done)
-    })
-}
-
-fn func_mut(f: &mut ModuleField) -> &mut Func {
-    match f {
-        ModuleField::Func(f) => f,
-        _ => unreachable!("only defined functions are made"),
-    }
-}
-
-/// Resolves, encodes and reads one body.
-fn make(f: &mut Func, resolver: &mut BodyResolver, memory64: &[bool]) -> Option<CheckedBody> {
-    let mut body = std::mem::take(&mut f.body);
-    let found = resolver.resolve_body_reporting(f, &mut body);
-    f.body = body;
-    if found.uses_implicit_type {
-        return None;
-    }
-    let f = &*f;
-    let code = catch_unwind(AssertUnwindSafe(|| encode::encode_body(f, &f.body, true, false, memory64))).ok()?;
-    let facts = CodeFacts::of_body(f, &f.body);
-    Some(CheckedBody { start: f.span.start, code, resolution: found.diagnostics, facts })
 }
 
 /// Hash of the module's bytes outside the code section: a body valid in a module stays valid
@@ -286,16 +254,15 @@ pub fn module_hash(encoded: &Encoded) -> u64 {
 /// from it, and records the new ones. Returns the diagnostics as a validation of the whole
 /// module gives them; `None` when there is an error outside the bodies (the caller then
 /// validates the whole module).
-pub fn validate(
+fn validate(
     encoded: &Encoded,
     module_ast: &Module,
-    bodies: &mut Bodies,
-    memory64: &[bool],
+    placed: &[Placed],
+    cache: &mut BodyCache,
 ) -> Option<Vec<Diagnostic>> {
     let features = wasmparser::WasmFeatures::all();
+    let memory64 = encode::memory64(&module_ast.fields);
     let module = module_hash(encoded);
-    let cache = &mut bodies.cache;
-    let placed = &bodies.placed;
     let known: Vec<Option<Validated>> =
         placed.iter().map(|p| cache.validated.get(&p.stamp).filter(|v| v.module == module).cloned()).collect();
     let mut select = |d: u32| known[d as usize].is_none();
@@ -314,7 +281,7 @@ pub fn validate(
                 let error = errors.next_if(|e| e.func == Some(d as u32)).map(|e| {
                     let ModuleField::Func(f) = &module_ast.fields[p.field] else { unreachable!("a function") };
                     // Placed with the instruction map of the body, encoded again with it.
-                    let mapped = encode::encode_body(f, &f.body, true, true, memory64);
+                    let mapped = encode::encode_body(f, &f.body, true, true, &memory64);
                     let offset = (e.offset - base(d) as u64) as u32;
                     (offset, e.message, mapped.span_at(offset).moved(-p.delta))
                 });
@@ -328,17 +295,4 @@ pub fn validate(
         }
     }
     Some(diags)
-}
-
-/// The facts of all bodies, in function order, where they are now.
-pub fn facts(placed: &[Placed]) -> CodeFacts {
-    let mut all = CodeFacts::default();
-    for p in placed {
-        let mut f = p.body.facts.clone();
-        if p.delta != 0 {
-            f.shift(p.delta);
-        }
-        all.append(f);
-    }
-    all
 }

@@ -1,0 +1,374 @@
+//! The one driver of the stages after parsing: the layout annotation, resolution, the function
+//! bodies, encoding, validation and the object rules, in that order, with the diagnostics of
+//! each gathered and ordered the same way for every caller.
+//!
+//! Three callers differ only in where the function bodies come from and in what happens after
+//! an error, so those two are the parameters:
+//! - a [`BodyStage`]: the whole tree resolved and encoded in text order ([`WholeTree`]), bodies
+//!   parsed from their text one at a time and dropped (`assemble` body by body), or bodies kept
+//!   from an earlier check (the language server's cache, which uses [`make_bodies`] for the
+//!   bodies it has not kept);
+//! - a [`Mode`]: stop after resolution errors (`wat2obj`), give up at the first diagnostic (body by
+//!   body, which then leaves the text to the whole tree), or keep going for the editor.
+
+use crate::ast::{Func, Module, ModuleField};
+use crate::diagnostic::Diagnostic;
+use crate::encode::{self, BodyCode, Encoded};
+use crate::object::{self, CodeFacts, LinkingData};
+use crate::resolve::{self, BodyResolver, Resolved};
+use crate::span::Span;
+use crate::{Options, OutputKind, parser, validate};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+/// What happens after a diagnostic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// `wat2obj`: nothing is encoded after an error of parsing, the layout or resolution; the
+    /// later stages report everything when there is none.
+    Assemble,
+    /// Body by body: any diagnostic before the object rules, and any error of theirs, ends the
+    /// run with nothing (the whole tree then gives the diagnostics).
+    GiveUp,
+    /// The editor: after errors, the module is still encoded and lowered as far as it can be
+    /// (for navigation and hover; a panic there is caught), while the diagnostics are those
+    /// [`Mode::Assemble`] reports; [`Run::cancelled`] is asked between stages.
+    Editor,
+}
+
+/// One run of the stages.
+pub struct Run<'a> {
+    /// The settings of the assembly.
+    pub options: &'a Options,
+    /// What happens after a diagnostic.
+    pub mode: Mode,
+    /// Asked between stages in [`Mode::Editor`]; yes stops the run with nothing.
+    pub cancelled: &'a dyn Fn() -> bool,
+}
+
+impl Run<'_> {
+    /// A run that is never cancelled.
+    pub fn new(options: &Options, mode: Mode) -> Run<'_> {
+        Run { options, mode, cancelled: &|| false }
+    }
+
+    fn stopped(&self) -> bool {
+        self.mode == Mode::Editor && (self.cancelled)()
+    }
+
+    fn guarded<T>(&self, f: impl FnOnce() -> T) -> Option<T> {
+        guarded(self.mode, f)
+    }
+}
+
+/// `f()`, or `None` when it panics in the editor (elsewhere a panic is a bug to see).
+fn guarded<T>(mode: Mode, f: impl FnOnce() -> T) -> Option<T> {
+    match mode {
+        Mode::Editor => catch_unwind(AssertUnwindSafe(f)).ok(),
+        _ => Some(f()),
+    }
+}
+
+/// What a run computed.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Every error and warning, ordered by source range.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Resolution results.
+    pub resolved: Resolved,
+    /// The encoded module (in [`Mode::Editor`] also when the text has errors).
+    pub encoded: Option<Encoded>,
+    /// Symbols and relocations (objects; in [`Mode::Editor`] as far as they could be computed).
+    pub linking: Option<LinkingData>,
+    /// The finished binary, when no diagnostic is an error.
+    pub bytes: Option<Vec<u8>>,
+}
+
+/// Why a [`BodyStage`] did not give the bodies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fallback {
+    /// The module must be resolved as one tree in text order: a body uses an implicit type,
+    /// whose index depends on where its first use stands among all type uses.
+    WholeTree,
+    /// The run ends with nothing (body by body, after a mistake in a body).
+    GiveUp,
+}
+
+/// Where the function bodies' resolution, encoding and object facts come from.
+pub trait BodyStage {
+    /// One body as this stage keeps it.
+    type Body;
+    /// Whether bodies are resolved apart from the module. `false`: the whole tree is resolved
+    /// and encoded in text order, and [`BodyStage::bodies`] is never asked.
+    const PER_BODY: bool = true;
+
+    /// Resolves, encodes and reads for the object every defined function's body, in function
+    /// order, in `module` whose other fields `resolver` resolved. A stage whose bodies are not
+    /// in the tree puts their relocation annotations ([`crate::ast::Expr::relocs`]) there.
+    fn bodies(
+        &mut self,
+        src: &str,
+        module: &mut Module,
+        resolver: BodyResolver<'_>,
+        object: bool,
+    ) -> Result<Vec<Self::Body>, Fallback>;
+
+    /// A body's encoding, and how far its function has moved since (its source ranges are
+    /// moved by that much).
+    fn code(body: &Self::Body) -> (&BodyCode, i64);
+
+    /// A body's resolution diagnostics, where they are now.
+    fn resolution(body: &Self::Body) -> Vec<Diagnostic>;
+
+    /// The object facts of all bodies, where they are now, in function order.
+    fn facts(bodies: &mut [Self::Body]) -> CodeFacts;
+
+    /// Validates the bodies in the module `encoded`; `None` leaves it to a validation of the
+    /// whole module (a stage that keeps validations across runs gives them here).
+    fn validate(&mut self, _bodies: &[Self::Body], _module: &Module, _encoded: &Encoded) -> Option<Vec<Diagnostic>> {
+        None
+    }
+}
+
+/// The whole tree, resolved and encoded in text order: what gives every diagnostic, each in the
+/// context of the whole text.
+pub struct WholeTree;
+
+impl BodyStage for WholeTree {
+    type Body = ();
+    const PER_BODY: bool = false;
+
+    fn bodies(&mut self, _: &str, _: &mut Module, _: BodyResolver<'_>, _: bool) -> Result<Vec<()>, Fallback> {
+        Err(Fallback::WholeTree)
+    }
+    fn code(_: &()) -> (&BodyCode, i64) {
+        unreachable!("the whole tree has no bodies apart")
+    }
+    fn resolution(_: &()) -> Vec<Diagnostic> {
+        Vec::new()
+    }
+    fn facts(_: &mut [()]) -> CodeFacts {
+        CodeFacts::default()
+    }
+}
+
+/// Runs the stages after parsing on `module` (parsed from `src` with `parse_diagnostics` and
+/// the annotations the parser set aside, `unknown_annotations`). `None` when the run gave up
+/// ([`Mode::GiveUp`]) or was cancelled ([`Mode::Editor`]).
+pub fn run<S: BodyStage>(
+    src: &str,
+    module: &mut Module,
+    parse_diagnostics: Vec<Diagnostic>,
+    unknown_annotations: &[(Span, Span)],
+    stage: &mut S,
+    run: &Run<'_>,
+) -> Option<Outcome> {
+    let give_up = |d: &[Diagnostic]| run.mode == Mode::GiveUp && !d.is_empty();
+    let mut diagnostics = parse_diagnostics;
+    diagnostics.extend(parser::layout::read(src, unknown_annotations, module));
+    if give_up(&diagnostics) {
+        return None;
+    }
+    let object = run.options.output == OutputKind::Object;
+
+    // Resolution and the bodies.
+    let mut bodies = None;
+    let resolved = if S::PER_BODY {
+        let (resolved, mut resolve_diags, resolver) = resolve::resolve_skeleton(src, module);
+        if give_up(&resolve_diags) {
+            return None;
+        }
+        match stage.bodies(src, module, resolver, object) {
+            Ok(done) => {
+                diagnostics.append(&mut resolve_diags);
+                diagnostics.extend(done.iter().flat_map(S::resolution));
+                bodies = Some(done);
+                resolved
+            }
+            Err(Fallback::GiveUp) => return None,
+            Err(Fallback::WholeTree) => resolve_whole(src, module, &mut diagnostics),
+        }
+    } else {
+        resolve_whole(src, module, &mut diagnostics)
+    };
+    sort(&mut diagnostics);
+    if give_up(&diagnostics) || run.stopped() {
+        return None;
+    }
+    let clean = !diagnostics.iter().any(Diagnostic::is_error);
+    if !clean && run.mode == Mode::Assemble {
+        return Some(Outcome { diagnostics, resolved, ..Outcome::default() });
+    }
+
+    // Encoding.
+    let module = &*module;
+    let mut encoded = run.guarded(|| match &bodies {
+        Some(bodies) => {
+            let codes: Vec<(&BodyCode, i64)> = bodies.iter().map(S::code).collect();
+            encode::encode_with_moved_bodies(module, &resolved, object, &codes)
+        }
+        None => encode::encode(module, &resolved, object, false),
+    });
+    if run.stopped() {
+        return None;
+    }
+    let facts = object.then(|| match &mut bodies {
+        Some(bodies) => S::facts(bodies),
+        None => CodeFacts::of_module(module),
+    });
+
+    // Validation and the object rules, independent of each other: side by side.
+    let validating = clean && run.options.validate;
+    let (validation, lowered): (Vec<Diagnostic>, _) = match &encoded {
+        None => (Vec::new(), None),
+        Some(enc) => std::thread::scope(|scope| {
+            let (mode, resolved) = (run.mode, &resolved);
+            let lowering = facts.map(|facts| {
+                scope.spawn(move || guarded(mode, || object::write_object_with(src, module, resolved, enc, facts)))
+            });
+            let validation = match &bodies {
+                _ if !validating => Vec::new(),
+                Some(bodies) => stage
+                    .validate(bodies, module, enc)
+                    .unwrap_or_else(|| validate_module(module, resolved, enc, run, object)),
+                None => validate_module(module, resolved, enc, run, object),
+            };
+            (validation, lowering.and_then(|h| h.join().ok().flatten()))
+        }),
+    };
+    if give_up(&validation) {
+        return None;
+    }
+    diagnostics.extend(validation);
+    let (object_bytes, linking) = match lowered {
+        Some((bytes, linking, object_diags)) => {
+            if run.mode == Mode::GiveUp && object_diags.iter().any(Diagnostic::is_error) {
+                return None;
+            }
+            if clean {
+                diagnostics.extend(object_diags);
+            }
+            (bytes, Some(linking))
+        }
+        None => (None, None),
+    };
+    sort(&mut diagnostics);
+    let ok = !diagnostics.iter().any(Diagnostic::is_error);
+    let bytes = match (ok, object) {
+        (false, _) => None,
+        (true, true) => object_bytes,
+        // The editor keeps the encoding; the assembler needs only its bytes.
+        (true, false) if run.mode == Mode::Editor => encoded.as_ref().map(|e| e.bytes.clone()),
+        (true, false) => encoded.take().map(|e| e.bytes),
+    };
+    let bytes = bytes.map(|b| encode::layout::finish(&module.layout, b));
+    Some(Outcome { diagnostics, resolved, encoded, linking, bytes })
+}
+
+/// Resolves the whole tree in text order (after a resolution without the bodies, whose results
+/// it replaces).
+fn resolve_whole(src: &str, module: &mut Module, diagnostics: &mut Vec<Diagnostic>) -> Resolved {
+    let (resolved, resolve_diags) = resolve::resolve(src, module);
+    diagnostics.extend(resolve_diags);
+    resolved
+}
+
+/// Orders diagnostics by source range, as every caller reports them.
+fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| (d.primary.span.start, d.primary.span.end));
+}
+
+/// Validation of the whole module. `enc` has no offsets of instructions (encoding them costs more
+/// than the rest of the encoding), so when there are errors the module is encoded again with
+/// them to place the errors.
+fn validate_module(
+    module: &Module,
+    resolved: &Resolved,
+    enc: &Encoded,
+    run: &Run<'_>,
+    object: bool,
+) -> Vec<Diagnostic> {
+    let features = run.options.features;
+    let errors = validate::validate(&validate::as_standard(&enc.bytes, &enc.fp16), features, &enc.map, module.span);
+    if errors.is_empty() || run.mode == Mode::GiveUp {
+        return errors;
+    }
+    let Some(mapped) = run.guarded(|| encode::encode(module, resolved, object, true)) else { return errors };
+    validate::validate(&validate::as_standard(&mapped.bytes, &mapped.fp16), features, &mapped.map, module.span)
+}
+
+/// One function body of a tree, resolved, encoded and read for the object (by [`make_bodies`]).
+#[derive(Debug)]
+pub struct MadeBody {
+    /// Where the function's field started.
+    pub start: u32,
+    /// The encoding (without the instruction map).
+    pub code: BodyCode,
+    /// The resolution's diagnostics.
+    pub resolution: Vec<Diagnostic>,
+    /// Facts for the object.
+    pub facts: CodeFacts,
+}
+
+/// Below this much body text to resolve and encode, one thread does it.
+const MIN_THREADED_BYTES: usize = 256 << 10;
+
+/// Resolves, encodes and reads for an object the bodies of the defined functions at `todo`
+/// (field indices, ascending) in their tree, on two threads when there is much to do. `None`
+/// when a body uses an implicit type (see [`Fallback::WholeTree`]) or, in the editor (`guard`),
+/// the encoder fails on one.
+pub fn make_bodies(
+    fields: &mut [ModuleField],
+    todo: &[usize],
+    resolver: &BodyResolver<'_>,
+    guard: bool,
+) -> Option<Vec<MadeBody>> {
+    let memory64 = encode::memory64(fields);
+    let memory64 = &memory64[..];
+    let size = |f: &ModuleField| f.span().range().len();
+    let total: usize = todo.iter().map(|&i| size(&fields[i])).sum();
+    let one = |fields: &mut [ModuleField], todo: &[usize], offset: usize| -> Option<Vec<MadeBody>> {
+        let mut resolver = resolver.clone();
+        todo.iter().map(|&i| make(func_mut(&mut fields[i - offset]), &mut resolver, memory64, guard)).collect()
+    };
+    if total < MIN_THREADED_BYTES {
+        return one(fields, todo, 0);
+    }
+    // Split where half of the text is on each side.
+    let mut seen = 0;
+    let half = todo.iter().position(|&i| {
+        seen += size(&fields[i]);
+        seen * 2 >= total
+    });
+    let half = half.map_or(todo.len(), |h| h + 1);
+    let (first, second) = todo.split_at(half);
+    let Some(&at) = second.first() else { return one(fields, todo, 0) };
+    let (left, right) = fields.split_at_mut(at);
+    std::thread::scope(|scope| {
+        let later = scope.spawn(|| one(right, second, at));
+        let mut done = one(left, first, 0)?;
+        done.extend(later.join().ok()??);
+        Some(done)
+    })
+}
+
+fn func_mut(f: &mut ModuleField) -> &mut Func {
+    match f {
+        ModuleField::Func(f) => f,
+        _ => unreachable!("only defined functions are made"),
+    }
+}
+
+/// Resolves, encodes and reads one body.
+fn make(f: &mut Func, resolver: &mut BodyResolver<'_>, memory64: &[bool], guard: bool) -> Option<MadeBody> {
+    let mut body = std::mem::take(&mut f.body);
+    let found = resolver.resolve_body_reporting(f, &mut body);
+    f.body = body;
+    if found.uses_implicit_type {
+        return None;
+    }
+    let f = &*f;
+    let encode = || encode::encode_body(f, &f.body, true, false, memory64);
+    let code = if guard { catch_unwind(AssertUnwindSafe(encode)).ok()? } else { encode() };
+    let facts = CodeFacts::of_body(f, &f.body);
+    Some(MadeBody { start: f.span.start, code, resolution: found.diagnostics, facts })
+}
