@@ -759,16 +759,7 @@ pub struct Tag {
     pub ty: TypeUse,
 }
 
-/// What an import or export refers to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[allow(missing_docs)]
-pub enum ExternKind {
-    Func,
-    Table,
-    Memory,
-    Global,
-    Tag,
-}
+pub use crate::kinds::ExternKind;
 
 /// The item of an `(import "m" "f" item)` field.
 #[derive(Clone, Debug, PartialEq)]

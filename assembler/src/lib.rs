@@ -52,6 +52,7 @@ mod deferred;
 pub mod diagnostic;
 pub mod encode;
 pub mod instructions;
+pub mod kinds;
 pub mod leb;
 pub mod lexer;
 pub mod linking;

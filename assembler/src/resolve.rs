@@ -7,6 +7,7 @@
 use crate::ast::*;
 use crate::diagnostic::Diagnostic;
 use crate::instructions::{self, ImmKind, InstrId};
+use crate::kinds::IndexSpace;
 use crate::literals;
 use crate::span::Span;
 use rustc_hash::FxHashMap as HashMap;
@@ -21,34 +22,6 @@ pub struct Resolved {
     pub explicit_type_count: u32,
     /// The type index of every function, imports first.
     pub func_types: Vec<u32>,
-}
-
-/// Index spaces, as named in messages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Ns {
-    Type,
-    Func,
-    Table,
-    Memory,
-    Global,
-    Tag,
-    Elem,
-    Data,
-}
-
-impl Ns {
-    fn name(self) -> &'static str {
-        match self {
-            Ns::Type => "type",
-            Ns::Func => "function",
-            Ns::Table => "table",
-            Ns::Memory => "memory",
-            Ns::Global => "global",
-            Ns::Tag => "tag",
-            Ns::Elem => "elem segment",
-            Ns::Data => "data segment",
-        }
-    }
 }
 
 /// One index space: names to indices, and how many entries there are.
@@ -201,19 +174,19 @@ impl<'s> Resolver<'s> {
         literals::decode_id(text).unwrap_or(Cow::Borrowed(&text[1..]))
     }
 
-    fn space(&mut self, ns: Ns) -> &mut Space<'s> {
-        &mut self.spaces[ns as usize]
+    fn space(&mut self, ns: IndexSpace) -> &mut Space<'s> {
+        &mut self.spaces[ns.slot()]
     }
 
     /// Adds an entry to a space, binding its id.
-    fn define(&mut self, ns: Ns, id: Option<Id>) -> u32 {
+    fn define(&mut self, ns: IndexSpace, id: Option<Id>) -> u32 {
         let index = self.space(ns).count;
         self.space(ns).count += 1;
         if let Some(id) = id {
             let name = self.id_name(id.span);
             if let Some(&(_, first)) = self.space(ns).names.get(&name) {
                 self.diags.push(
-                    Diagnostic::error(id.span, format!("duplicate {} id `{}`", ns.name(), id.span.text(self.src)))
+                    Diagnostic::error(id.span, format!("duplicate {} id `{}`", ns.describe(), id.span.text(self.src)))
                         .with_label("defined again here")
                         .with_secondary(first, "first defined here"),
                 );
@@ -225,7 +198,7 @@ impl<'s> Resolver<'s> {
     }
 
     /// Fills in an index of space `ns`.
-    fn index(&mut self, ns: Ns, index: &mut Index) {
+    fn index(&mut self, ns: IndexSpace, index: &mut Index) {
         if !index.is_id(self.src) {
             return;
         }
@@ -235,8 +208,8 @@ impl<'s> Resolver<'s> {
             None => {
                 let text = index.span.text(self.src);
                 self.diags.push(
-                    Diagnostic::error(index.span, format!("unknown {} `{text}`", ns.name()))
-                        .with_label(format!("no {} has this id", ns.name())),
+                    Diagnostic::error(index.span, format!("unknown {} `{text}`", ns.describe()))
+                        .with_label(format!("no {} has this id", ns.describe())),
                 );
                 index.num = 0;
             }
@@ -262,47 +235,47 @@ impl<'s> Resolver<'s> {
                 }
                 ModuleField::Types(g) => {
                     for t in &g.types {
-                        self.define(Ns::Type, t.id);
+                        self.define(IndexSpace::Type, t.id);
                     }
                 }
                 ModuleField::Import(i) => {
                     let (ns, id) = match &i.item {
-                        ImportItem::Func(f) => (Ns::Func, f.header.id),
-                        ImportItem::Table(t) => (Ns::Table, t.header.id),
-                        ImportItem::Memory(m) => (Ns::Memory, m.header.id),
-                        ImportItem::Global(g) => (Ns::Global, g.header.id),
-                        ImportItem::Tag(t) => (Ns::Tag, t.header.id),
+                        ImportItem::Func(f) => (IndexSpace::Func, f.header.id),
+                        ImportItem::Table(t) => (IndexSpace::Table, t.header.id),
+                        ImportItem::Memory(m) => (IndexSpace::Memory, m.header.id),
+                        ImportItem::Global(g) => (IndexSpace::Global, g.header.id),
+                        ImportItem::Tag(t) => (IndexSpace::Tag, t.header.id),
                     };
                     self.check_import_order(ns, i.span, &first_def);
                     self.define(ns, id);
                 }
-                ModuleField::Func(f) => self.define_entity(Ns::Func, &f.header, f.span, &mut first_def),
+                ModuleField::Func(f) => self.define_entity(IndexSpace::Func, &f.header, f.span, &mut first_def),
                 ModuleField::Table(t) => {
-                    self.define_entity(Ns::Table, &t.header, t.span, &mut first_def);
+                    self.define_entity(IndexSpace::Table, &t.header, t.span, &mut first_def);
                     if matches!(t.init, TableInit::Elems(_)) {
-                        self.define(Ns::Elem, None);
+                        self.define(IndexSpace::Elem, None);
                     }
                 }
                 ModuleField::Memory(m) => {
-                    self.define_entity(Ns::Memory, &m.header, m.span, &mut first_def);
+                    self.define_entity(IndexSpace::Memory, &m.header, m.span, &mut first_def);
                     if m.inline_data.is_some() {
-                        self.define(Ns::Data, None);
+                        self.define(IndexSpace::Data, None);
                     }
                 }
-                ModuleField::Global(g) => self.define_entity(Ns::Global, &g.header, g.span, &mut first_def),
-                ModuleField::Tag(t) => self.define_entity(Ns::Tag, &t.header, t.span, &mut first_def),
+                ModuleField::Global(g) => self.define_entity(IndexSpace::Global, &g.header, g.span, &mut first_def),
+                ModuleField::Tag(t) => self.define_entity(IndexSpace::Tag, &t.header, t.span, &mut first_def),
                 ModuleField::Elem(e) => {
-                    self.define(Ns::Elem, e.id);
+                    self.define(IndexSpace::Elem, e.id);
                 }
                 ModuleField::Data(d) => {
-                    self.define(Ns::Data, d.id);
+                    self.define(IndexSpace::Data, d.id);
                 }
                 _ => {}
             }
         }
     }
 
-    fn define_entity(&mut self, ns: Ns, h: &EntityHeader, span: Span, first_def: &mut [Option<Span>; 8]) {
+    fn define_entity(&mut self, ns: IndexSpace, h: &EntityHeader, span: Span, first_def: &mut [Option<Span>; 8]) {
         if h.import.is_some() {
             self.check_import_order(ns, span, first_def);
         } else {
@@ -314,7 +287,7 @@ impl<'s> Resolver<'s> {
         self.define(ns, h.id);
     }
 
-    fn check_import_order(&mut self, _ns: Ns, span: Span, first_def: &[Option<Span>; 8]) {
+    fn check_import_order(&mut self, _ns: IndexSpace, span: Span, first_def: &[Option<Span>; 8]) {
         if let Some(def) = first_def.iter().flatten().next() {
             self.diags.push(
                 Diagnostic::error(span, "import after a definition")
@@ -334,14 +307,14 @@ impl<'s> Resolver<'s> {
             };
             for t in &mut g.types {
                 if let Some(s) = &mut t.ty.supertype {
-                    self.index(Ns::Type, s);
+                    self.index(IndexSpace::Type, s);
                 }
                 let c = &mut t.ty.composite;
                 if let Some(d) = &mut c.descriptor {
-                    self.index(Ns::Type, d);
+                    self.index(IndexSpace::Type, d);
                 }
                 if let Some(d) = &mut c.describes {
-                    self.index(Ns::Type, d);
+                    self.index(IndexSpace::Type, d);
                 }
                 match &mut c.kind {
                     CompositeKind::Func(ft) => {
@@ -374,7 +347,7 @@ impl<'s> Resolver<'s> {
                         self.type_sigs.push(None);
                     }
                     CompositeKind::Cont(i) => {
-                        self.index(Ns::Type, i);
+                        self.index(IndexSpace::Type, i);
                         self.type_sigs.push(None);
                     }
                 }
@@ -403,7 +376,7 @@ impl<'s> Resolver<'s> {
 
     fn heap_type(&mut self, h: &mut HeapType) {
         match h {
-            HeapType::Concrete(i) | HeapType::Exact(i) => self.index(Ns::Type, i),
+            HeapType::Concrete(i) | HeapType::Exact(i) => self.index(IndexSpace::Type, i),
             HeapType::Abstract { .. } => {}
         }
     }
@@ -415,7 +388,7 @@ impl<'s> Resolver<'s> {
         }
         let index = match &mut tu.index {
             Some(i) => {
-                self.index(Ns::Type, i);
+                self.index(IndexSpace::Type, i);
                 let n = i.num;
                 if let Some(inline) = &tu.inline {
                     let matches = match self.type_sigs.get(n as usize) {
@@ -509,14 +482,14 @@ impl<'s> Resolver<'s> {
                 self.type_use(&mut t.ty);
             }
             ModuleField::Export(e) => {
-                let ns = extern_ns(e.kind);
+                let ns = e.kind.space();
                 self.index(ns, &mut e.index);
             }
-            ModuleField::Start(s) => self.index(Ns::Func, &mut s.func),
+            ModuleField::Start(s) => self.index(IndexSpace::Func, &mut s.func),
             ModuleField::Elem(e) => {
                 if let ElemMode::Active { table, offset } = &mut e.mode {
                     if let Some(t) = table {
-                        self.index(Ns::Table, t);
+                        self.index(IndexSpace::Table, t);
                     }
                     self.expr(offset, &mut Locals::default());
                 }
@@ -524,7 +497,7 @@ impl<'s> Resolver<'s> {
             }
             ModuleField::Data(d) => {
                 if let DataMode::Active { memory, offset } = &mut d.mode {
-                    self.index(Ns::Memory, memory);
+                    self.index(IndexSpace::Memory, memory);
                     self.expr(offset, &mut Locals::default());
                 }
                 self.item_labels(&d.items);
@@ -542,7 +515,7 @@ impl<'s> Resolver<'s> {
         match items {
             ElemItems::Funcs(fs) => {
                 for f in fs {
-                    self.index(Ns::Func, f);
+                    self.index(IndexSpace::Func, f);
                 }
             }
             ElemItems::Exprs(ty, exprs) => {
@@ -637,7 +610,7 @@ impl<'s> Resolver<'s> {
                 self.block_type(bt);
                 for c in clauses.iter_mut() {
                     if let Some(t) = &mut c.tag {
-                        self.index(Ns::Tag, t);
+                        self.index(IndexSpace::Tag, t);
                     }
                     self.label(labels, &mut c.label);
                 }
@@ -676,33 +649,33 @@ impl<'s> Resolver<'s> {
                 self.valtype_ref(a);
                 self.valtype_ref(c);
             }
-            (ImmKind::Func, Imm::Index(i)) => self.index(Ns::Func, i),
-            (ImmKind::Type, Imm::Index(i)) => self.index(Ns::Type, i),
+            (ImmKind::Func, Imm::Index(i)) => self.index(IndexSpace::Func, i),
+            (ImmKind::Type, Imm::Index(i)) => self.index(IndexSpace::Type, i),
             (ImmKind::Local, Imm::Index(i)) => locals.resolve(self, i),
-            (ImmKind::Global, Imm::Index(i)) => self.index(Ns::Global, i),
-            (ImmKind::Tag | ImmKind::Catch, Imm::Index(i)) => self.index(Ns::Tag, i),
-            (ImmKind::Elem, Imm::Index(i)) => self.index(Ns::Elem, i),
-            (ImmKind::Data, Imm::Index(i)) => self.index(Ns::Data, i),
-            (ImmKind::Table, Imm::Index(i)) => self.index(Ns::Table, i),
-            (ImmKind::Memory, Imm::Index(i)) => self.index(Ns::Memory, i),
+            (ImmKind::Global, Imm::Index(i)) => self.index(IndexSpace::Global, i),
+            (ImmKind::Tag | ImmKind::Catch, Imm::Index(i)) => self.index(IndexSpace::Tag, i),
+            (ImmKind::Elem, Imm::Index(i)) => self.index(IndexSpace::Elem, i),
+            (ImmKind::Data, Imm::Index(i)) => self.index(IndexSpace::Data, i),
+            (ImmKind::Table, Imm::Index(i)) => self.index(IndexSpace::Table, i),
+            (ImmKind::Memory, Imm::Index(i)) => self.index(IndexSpace::Memory, i),
             (ImmKind::TableCopy, Imm::Index2(a, b)) => {
-                self.index(Ns::Table, a);
-                self.index(Ns::Table, b);
+                self.index(IndexSpace::Table, a);
+                self.index(IndexSpace::Table, b);
             }
             (ImmKind::MemoryCopy, Imm::Index2(a, b)) => {
-                self.index(Ns::Memory, a);
-                self.index(Ns::Memory, b);
+                self.index(IndexSpace::Memory, a);
+                self.index(IndexSpace::Memory, b);
             }
             (ImmKind::TableInit, Imm::Index2(a, b)) => {
-                self.index(Ns::Table, a);
-                self.index(Ns::Elem, b);
+                self.index(IndexSpace::Table, a);
+                self.index(IndexSpace::Elem, b);
             }
             (ImmKind::MemoryInit, Imm::Index2(a, b)) => {
-                self.index(Ns::Memory, a);
-                self.index(Ns::Data, b);
+                self.index(IndexSpace::Memory, a);
+                self.index(IndexSpace::Data, b);
             }
             (ImmKind::TypeField, Imm::Index2(t, f)) => {
-                self.index(Ns::Type, t);
+                self.index(IndexSpace::Type, t);
                 if f.is_id(self.src) {
                     let name = self.id_name(f.span);
                     match self.field_names.get(&t.num).and_then(|m| m.get(&name)) {
@@ -718,25 +691,25 @@ impl<'s> Resolver<'s> {
                 }
             }
             (ImmKind::TypeData, Imm::Index2(t, d)) => {
-                self.index(Ns::Type, t);
-                self.index(Ns::Data, d);
+                self.index(IndexSpace::Type, t);
+                self.index(IndexSpace::Data, d);
             }
             (ImmKind::TypeElem, Imm::Index2(t, e)) => {
-                self.index(Ns::Type, t);
-                self.index(Ns::Elem, e);
+                self.index(IndexSpace::Type, t);
+                self.index(IndexSpace::Elem, e);
             }
             (ImmKind::TypeType, Imm::Index2(a, b)) => {
-                self.index(Ns::Type, a);
-                self.index(Ns::Type, b);
+                self.index(IndexSpace::Type, a);
+                self.index(IndexSpace::Type, b);
             }
-            (ImmKind::TypeCount, Imm::TypeCount(t, _)) => self.index(Ns::Type, t),
+            (ImmKind::TypeCount, Imm::TypeCount(t, _)) => self.index(IndexSpace::Type, t),
             (ImmKind::CallIndirect, Imm::CallIndirect(b)) => {
                 let (table, tu) = &mut **b;
-                self.index(Ns::Table, table);
+                self.index(IndexSpace::Table, table);
                 self.type_use(tu);
             }
             (ImmKind::MemArg(_), Imm::MemArg(m)) | (ImmKind::MemArgLane(_), Imm::MemArgLane(m, _)) => {
-                self.index(Ns::Memory, &mut m.memory)
+                self.index(IndexSpace::Memory, &mut m.memory)
             }
             (ImmKind::Select, Imm::Select(Some(ts))) => {
                 for t in ts {
@@ -818,16 +791,6 @@ pub(crate) fn same_id(src: &str, a: Span, b: Span) -> bool {
 /// Signatures compare by resolved types, not by how indices were written.
 fn sig_key(ft: &FuncType) -> SigKey {
     (ft.params.iter().map(|p| val_key(&p.ty)).collect(), ft.results.iter().map(|p| val_key(&p.ty)).collect())
-}
-
-fn extern_ns(k: ExternKind) -> Ns {
-    match k {
-        ExternKind::Func => Ns::Func,
-        ExternKind::Table => Ns::Table,
-        ExternKind::Memory => Ns::Memory,
-        ExternKind::Global => Ns::Global,
-        ExternKind::Tag => Ns::Tag,
-    }
 }
 
 /// The mnemonic of a row, for messages.

@@ -5,80 +5,11 @@
 use super::{Lowering, flags};
 use crate::ast::*;
 use crate::diagnostic::Label;
+pub use crate::kinds::{EntityKind, SymbolKind};
 use crate::literals;
 use crate::span::Span;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-
-/// Kinds of symbol, with their binary values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum SymbolKind {
-    /// A function.
-    Function = 0,
-    /// Data in linear memory.
-    Data = 1,
-    /// A global.
-    Global = 2,
-    /// A custom section.
-    Section = 3,
-    /// A tag.
-    Tag = 4,
-    /// A table.
-    Table = 5,
-}
-
-impl SymbolKind {
-    /// A word for messages.
-    pub fn name(self) -> &'static str {
-        match self {
-            SymbolKind::Function => "function",
-            SymbolKind::Data => "data",
-            SymbolKind::Global => "global",
-            SymbolKind::Section => "section",
-            SymbolKind::Tag => "tag",
-            SymbolKind::Table => "table",
-        }
-    }
-
-    pub(crate) fn entity_kind(self) -> Option<EntityKind> {
-        match self {
-            SymbolKind::Function => Some(EntityKind::Func),
-            SymbolKind::Global => Some(EntityKind::Global),
-            SymbolKind::Tag => Some(EntityKind::Tag),
-            SymbolKind::Table => Some(EntityKind::Table),
-            SymbolKind::Data | SymbolKind::Section => None,
-        }
-    }
-}
-
-/// Entities that have primary symbols.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum EntityKind {
-    Func,
-    Global,
-    Table,
-    Tag,
-}
-
-impl EntityKind {
-    pub(crate) fn symbol_kind(self) -> SymbolKind {
-        match self {
-            EntityKind::Func => SymbolKind::Function,
-            EntityKind::Global => SymbolKind::Global,
-            EntityKind::Table => SymbolKind::Table,
-            EntityKind::Tag => SymbolKind::Tag,
-        }
-    }
-
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            EntityKind::Func => "function",
-            EntityKind::Global => "global",
-            EntityKind::Table => "table",
-            EntityKind::Tag => "tag",
-        }
-    }
-}
 
 /// Where a data symbol's bytes are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

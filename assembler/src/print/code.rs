@@ -5,6 +5,7 @@
 use super::PrintError;
 use super::text::{self, TypeNames};
 use crate::instructions::{INSTRUCTIONS, ImmKind, InstrId, Opcode};
+use crate::kinds::EntityKind;
 use crate::leb::{sleb_len, uleb_len};
 use crate::linking::ImmRole;
 use std::collections::HashMap;
@@ -50,19 +51,10 @@ pub(crate) struct Site {
     pub value: u64,
 }
 
-/// Index spaces the printer names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Space {
-    Func,
-    Global,
-    Table,
-    Tag,
-}
-
 /// What the instruction printer needs from the module printer.
 pub(crate) trait Env: TypeNames {
     /// The text of an index (an id, or the number).
-    fn name(&self, space: Space, index: u32) -> std::borrow::Cow<'_, str>;
+    fn name(&self, space: EntityKind, index: u32) -> std::borrow::Cow<'_, str>;
     /// The annotation to write after a relocatable immediate (with a leading space), if any.
     fn site(&mut self, site: Site) -> Result<Option<String>, PrintError>;
     /// Something the text cannot express: the output will not re-assemble to the same bytes.
@@ -201,7 +193,7 @@ impl<'a, 'e> ExprPrinter<'a, 'e> {
     }
 
     /// A relocatable u32 index: the name, then the site's annotation.
-    fn index_site(&mut self, space: Space, role: ImmRole) -> Result<(), PrintError> {
+    fn index_site(&mut self, space: EntityKind, role: ImmRole) -> Result<(), PrintError> {
         let start = self.pos();
         let v = self.r.read_var_u32().map_err(err)?;
         self.out.push(' ');
@@ -349,13 +341,13 @@ impl<'a, 'e> ExprPrinter<'a, 'e> {
                     };
                     let _ = write!(self.out, " ({head}");
                     if kind < 2 {
-                        self.index_site(Space::Tag, ImmRole::Tag)?;
+                        self.index_site(EntityKind::Tag, ImmRole::Tag)?;
                     }
                     let label = self.u32()?;
                     let _ = write!(self.out, " {label})");
                 }
             }
-            K::Catch => self.index_site(Space::Tag, ImmRole::Tag)?,
+            K::Catch => self.index_site(EntityKind::Tag, ImmRole::Tag)?,
             K::Label | K::Local | K::Elem | K::Data | K::Lane => {
                 if kind == K::Lane {
                     let l = self.r.read_u8().map_err(err)?;
@@ -372,16 +364,16 @@ impl<'a, 'e> ExprPrinter<'a, 'e> {
                     let _ = write!(self.out, " {v}");
                 }
             }
-            K::Func => self.index_site(Space::Func, ImmRole::Func)?,
-            K::Global => self.index_site(Space::Global, ImmRole::Global)?,
-            K::Tag => self.index_site(Space::Tag, ImmRole::Tag)?,
-            K::Table => self.index_site(Space::Table, ImmRole::Table)?,
+            K::Func => self.index_site(EntityKind::Func, ImmRole::Func)?,
+            K::Global => self.index_site(EntityKind::Global, ImmRole::Global)?,
+            K::Tag => self.index_site(EntityKind::Tag, ImmRole::Tag)?,
+            K::Table => self.index_site(EntityKind::Table, ImmRole::Table)?,
             K::CallIndirect => {
                 // Binary: type, then table; text: table, then type.
                 let tstart = self.pos();
                 let ty = self.r.read_var_u32().map_err(err)?;
                 let tlen = self.pos() - tstart;
-                self.index_site(Space::Table, ImmRole::Table)?;
+                self.index_site(EntityKind::Table, ImmRole::Table)?;
                 let t = self.env.type_ref(ty);
                 let _ = write!(self.out, " (type {t})");
                 self.annotate(Site { offset: tstart, len: tlen, role: ImmRole::Type, value: ty as u64 })?;
@@ -406,12 +398,12 @@ impl<'a, 'e> ExprPrinter<'a, 'e> {
                 self.push(&b);
             }
             K::TableCopy => {
-                self.index_site(Space::Table, ImmRole::Table)?;
-                self.index_site(Space::Table, ImmRole::Table)?;
+                self.index_site(EntityKind::Table, ImmRole::Table)?;
+                self.index_site(EntityKind::Table, ImmRole::Table)?;
             }
             K::TableInit => {
                 let elem = self.u32()?;
-                self.index_site(Space::Table, ImmRole::Table)?;
+                self.index_site(EntityKind::Table, ImmRole::Table)?;
                 let _ = write!(self.out, " {elem}");
             }
             K::Memory => {

@@ -106,7 +106,7 @@ impl<'a> Printer<'a> {
     /// relocation looks among (globals, data, functions: GOT entries).
     pub(super) fn got_id_clash(&self, sym: usize) -> bool {
         let s = &self.syms[sym];
-        let got_kind = |k: Kind| matches!(k, Kind::Global | Kind::Data | Kind::Func);
+        let got_kind = |k: SymbolKind| matches!(k, SymbolKind::Global | SymbolKind::Data | SymbolKind::Function);
         self.syms.iter().enumerate().any(|(j, o)| j != sym && o.text == s.text && o.kind != s.kind && got_kind(o.kind))
     }
 
@@ -119,8 +119,8 @@ impl<'a> Printer<'a> {
     }
 
     /// `(@sym ...)` annotations of an entity (primary, then extras), or `(@sym none)`.
-    pub(super) fn entity_syms(&mut self, kind: Kind, index: u32) -> String {
-        let ent = self.ents[kind as usize][index as usize].clone();
+    pub(super) fn entity_syms(&mut self, kind: SymbolKind, index: u32) -> String {
+        let ent = self.ents[entity(kind)][index as usize].clone();
         let mut s = String::new();
         let Some(p) = ent.primary else {
             if !self.is_got(kind, index) {
@@ -134,7 +134,7 @@ impl<'a> Printer<'a> {
             default |= EXPORTED | NO_STRIP;
         }
         let id_name = decode_id_text(&ent.id);
-        let quals = self.qualifiers(p, default, imported, &id_name, kind == Kind::Func);
+        let quals = self.qualifiers(p, default, imported, &id_name, kind == SymbolKind::Function);
         if !quals.is_empty() {
             let _ = write!(s, " (@sym{quals})");
         }
@@ -142,7 +142,7 @@ impl<'a> Printer<'a> {
         for x in ent.extras {
             let default = if imported { UNDEFINED } else { 0 };
             let id_name = decode_id_text(&self.syms[x].text);
-            let quals = self.qualifiers(x, default, imported, &id_name, kind == Kind::Func);
+            let quals = self.qualifiers(x, default, imported, &id_name, kind == SymbolKind::Function);
             let _ = write!(s, " (@sym {}{quals})", self.syms[x].text);
             self.natural.push(x);
         }
@@ -200,7 +200,7 @@ impl<'a> Printer<'a> {
         }
         if is_func
             && !imported
-            && self.ents[0][sym.index as usize].primary == Some(i)
+            && self.ents[EntityKind::Func][sym.index as usize].primary == Some(i)
             && let Some(&c) = self.func_comdat.get(&sym.index)
         {
             let _ = write!(q, " (comdat {})", self.comdat_ids[c]);
@@ -220,8 +220,8 @@ impl<'a> Printer<'a> {
         s.push(' ');
         match imp.ty {
             TypeRef::Func(t) | TypeRef::FuncExact(t) => {
-                let syms = self.entity_syms(Kind::Func, index);
-                let id = &self.ents[0][index as usize].id;
+                let syms = self.entity_syms(SymbolKind::Function, index);
+                let id = &self.ents[EntityKind::Func][index as usize].id;
                 let tu = self.type_use(t);
                 if matches!(imp.ty, TypeRef::FuncExact(_)) {
                     let _ = write!(s, "(func {id}{syms} (exact {tu})))");
@@ -230,21 +230,21 @@ impl<'a> Printer<'a> {
                 }
             }
             TypeRef::Table(t) => {
-                let syms = self.entity_syms(Kind::Table, index);
-                let id = self.ents[2][index as usize].id.clone();
+                let syms = self.entity_syms(SymbolKind::Table, index);
+                let id = self.ents[EntityKind::Table][index as usize].id.clone();
                 let _ = write!(s, "(table {id}{syms} {}))", self.table_type(&t));
             }
             TypeRef::Memory(m) => {
                 let _ = write!(s, "(memory {}))", memory_type(&m));
             }
             TypeRef::Global(g) => {
-                let syms = self.entity_syms(Kind::Global, index);
-                let id = self.ents[1][index as usize].id.clone();
+                let syms = self.entity_syms(SymbolKind::Global, index);
+                let id = self.ents[EntityKind::Global][index as usize].id.clone();
                 let _ = write!(s, "(global {id}{syms} {}))", self.global_type(&g));
             }
             TypeRef::Tag(t) => {
-                let syms = self.entity_syms(Kind::Tag, index);
-                let id = self.ents[3][index as usize].id.clone();
+                let syms = self.entity_syms(SymbolKind::Tag, index);
+                let id = self.ents[EntityKind::Tag][index as usize].id.clone();
                 let _ = write!(s, "(tag {id}{syms} {}))", self.type_use(t.func_type_idx));
             }
         }
@@ -279,8 +279,8 @@ impl<'a> Printer<'a> {
         {
             let body = &obj.bodies[i];
             let index = nimp + i as u32;
-            let syms = self.entity_syms(Kind::Func, index);
-            let id = self.ents[0][index as usize].id.clone();
+            let syms = self.entity_syms(SymbolKind::Function, index);
+            let id = self.ents[EntityKind::Func][index as usize].id.clone();
             let tu = self.type_use(obj.func_types[i]);
             let _ = write!(self.out, "\n  (func {id}{syms} {tu}");
             if !body.locals.is_empty() {
@@ -334,8 +334,8 @@ impl<'a> Printer<'a> {
         let obj = self.obj;
         let t = &obj.tables[i];
         let index = obj.import_counts()[1] + i as u32;
-        let syms = self.entity_syms(Kind::Table, index);
-        let id = self.ents[2][index as usize].id.clone();
+        let syms = self.entity_syms(SymbolKind::Table, index);
+        let id = self.ents[EntityKind::Table][index as usize].id.clone();
         let ty = self.table_type(&t.ty);
         let init = match &t.init {
             TableInit::RefNull => String::new(),
@@ -353,8 +353,8 @@ impl<'a> Printer<'a> {
     pub(super) fn emit_tag(&mut self, i: usize) {
         let obj = self.obj;
         let index = obj.import_counts()[4] + i as u32;
-        let syms = self.entity_syms(Kind::Tag, index);
-        let id = self.ents[3][index as usize].id.clone();
+        let syms = self.entity_syms(SymbolKind::Tag, index);
+        let id = self.ents[EntityKind::Tag][index as usize].id.clone();
         let tu = self.type_use(obj.tags[i].func_type_idx);
         self.line(&format!("(tag {id}{syms} {tu})"));
     }
@@ -363,8 +363,8 @@ impl<'a> Printer<'a> {
         let obj = self.obj;
         let g = &obj.globals[i];
         let index = obj.import_counts()[3] + i as u32;
-        let syms = self.entity_syms(Kind::Global, index);
-        let id = self.ents[1][index as usize].id.clone();
+        let syms = self.entity_syms(SymbolKind::Global, index);
+        let id = self.ents[EntityKind::Global][index as usize].id.clone();
         let ty = self.global_type(&g.ty);
         let init = self.const_expr(&g.init_expr)?;
         self.line(&format!("(global {id}{syms} {ty} {init})"));
@@ -412,10 +412,12 @@ impl<'a> Printer<'a> {
             let mut s = String::from("(export ");
             text::string(&mut s, e.name.as_bytes());
             let target = match e.kind {
-                ExternalKind::Func | ExternalKind::FuncExact => format!("func {}", self.name(Space::Func, e.index)),
-                ExternalKind::Global => format!("global {}", self.name(Space::Global, e.index)),
-                ExternalKind::Table => format!("table {}", self.name(Space::Table, e.index)),
-                ExternalKind::Tag => format!("tag {}", self.name(Space::Tag, e.index)),
+                ExternalKind::Func | ExternalKind::FuncExact => {
+                    format!("func {}", self.name(EntityKind::Func, e.index))
+                }
+                ExternalKind::Global => format!("global {}", self.name(EntityKind::Global, e.index)),
+                ExternalKind::Table => format!("table {}", self.name(EntityKind::Table, e.index)),
+                ExternalKind::Tag => format!("tag {}", self.name(EntityKind::Tag, e.index)),
                 ExternalKind::Memory => format!("memory {}", e.index),
             };
             let _ = write!(s, " ({target}))");
@@ -432,7 +434,7 @@ impl<'a> Printer<'a> {
                 ElementKind::Declared => s.push_str(" declare"),
                 ElementKind::Active { table_index, offset_expr } => {
                     if let Some(t) = table_index {
-                        let _ = write!(s, " (table {})", self.name(Space::Table, *t));
+                        let _ = write!(s, " (table {})", self.name(EntityKind::Table, *t));
                     } else if matches!(e.items, ElementItems::Expressions(..)) {
                         // Without a table, wasm-encoder picks the MVP form only for funcref.
                     }
@@ -446,7 +448,7 @@ impl<'a> Printer<'a> {
                     s.push_str(" func");
                     for f in fs.clone() {
                         let f = f.map_err(|e| PrintError { message: e.message().into(), offset: Some(e.offset()) })?;
-                        items.push(self.name(Space::Func, f).into_owned());
+                        items.push(self.name(EntityKind::Func, f).into_owned());
                     }
                 }
                 ElementItems::Expressions(ty, exprs) => {

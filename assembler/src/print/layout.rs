@@ -31,7 +31,7 @@ impl<'a> Printer<'a> {
                 keep -= 1;
             }
             let mut s = String::from("(symbol-order");
-            let mut open: Option<Kind> = None;
+            let mut open: Option<SymbolKind> = None;
             let mut col = 0;
             for &i in &printable[..keep] {
                 let k = self.syms[i].kind;
@@ -97,18 +97,19 @@ impl<'a> Printer<'a> {
         exact.sort_unstable();
         exact.dedup();
         if !exact.is_empty() {
-            let mut kinds_of: HashMap<&str, HashSet<Kind>> = HashMap::default();
-            for s in self.syms.iter().filter(|s| s.role != Role::Lost && s.kind != Kind::Section) {
+            let mut kinds_of: HashMap<&str, HashSet<SymbolKind>> = HashMap::default();
+            for s in self.syms.iter().filter(|s| s.role != Role::Lost && s.kind != SymbolKind::Section) {
                 kinds_of.entry(s.text.as_str()).or_default().insert(s.kind);
             }
             let mut entries = Vec::new();
             for i in exact {
                 let s = &self.syms[i];
-                let kind = if s.kind == Kind::Section || kinds_of.get(s.text.as_str()).is_some_and(|k| k.len() > 1) {
-                    format!("{} ", s.kind.word())
-                } else {
-                    String::new()
-                };
+                let kind =
+                    if s.kind == SymbolKind::Section || kinds_of.get(s.text.as_str()).is_some_and(|k| k.len() > 1) {
+                        format!("{} ", s.kind.word())
+                    } else {
+                        String::new()
+                    };
                 entries.push(format!("(symbol-flags {kind}{} 0x{:x})", s.text, s.flags));
             }
             self.layout.extend(entries);

@@ -30,10 +30,11 @@ mod plan;
 mod read;
 mod text;
 
+use crate::kinds::{EntityKind, ExternKind, SymbolKind};
 use crate::linking;
 use crate::linking::{ImmRole, spelling};
-use code::{Env, ExprPrinter, Site, Space};
-use read::{Object, RelocEntry, kind_slot};
+use code::{Env, ExprPrinter, Site};
+use read::{Object, RelocEntry, extern_kind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::fmt::Write;
@@ -105,27 +106,25 @@ const NO_STRIP: u32 = 0x80;
 const TLS: u32 = 0x100;
 const ABSOLUTE: u32 = 0x200;
 
-/// Symbol kinds as the printer sees them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Kind {
-    Func = 0,
-    Global = 1,
-    Table = 2,
-    Tag = 3,
-    Data = 4,
-    Section = 5,
+/// The entity a symbol of `kind` names (`kind` is a function, global, table or tag symbol).
+fn entity(kind: SymbolKind) -> EntityKind {
+    kind.entity_kind().expect("the symbol of an entity")
 }
 
-impl Kind {
-    fn word(self) -> &'static str {
-        match self {
-            Kind::Func => "func",
-            Kind::Global => "global",
-            Kind::Table => "table",
-            Kind::Tag => "tag",
-            Kind::Data => "data",
-            Kind::Section => "section",
-        }
+/// The functions, globals, tables and tags of the module, each as the printer names it.
+#[derive(Default)]
+struct Entities([Vec<Entity>; 4]);
+
+impl std::ops::Index<EntityKind> for Entities {
+    type Output = Vec<Entity>;
+    fn index(&self, kind: EntityKind) -> &Vec<Entity> {
+        &self.0[kind.slot()]
+    }
+}
+
+impl std::ops::IndexMut<EntityKind> for Entities {
+    fn index_mut(&mut self, kind: EntityKind) -> &mut Vec<Entity> {
+        &mut self.0[kind.slot()]
     }
 }
 
@@ -149,7 +148,7 @@ enum Role {
 /// One symbol of the object.
 #[derive(Clone, Debug)]
 struct Sym {
-    kind: Kind,
+    kind: SymbolKind,
     flags: u32,
     /// The symbol's name (for undefined symbols without an explicit name: the import field).
     name: String,
@@ -177,7 +176,7 @@ struct Entity {
 struct Printer<'a> {
     obj: &'a Object<'a>,
     syms: Vec<Sym>,
-    ents: [Vec<Entity>; 4],
+    ents: Entities,
     type_ids: Vec<String>,
     seg_ids: Vec<String>,
     comdat_ids: Vec<String>,
@@ -234,12 +233,13 @@ enum Unit {
     Data(usize),
 }
 
-fn kind_of(k: ExternalKind) -> Option<Kind> {
+/// The entity an export names (memories have no symbols).
+fn exported_entity(k: ExternalKind) -> Option<EntityKind> {
     match k {
-        ExternalKind::Func | ExternalKind::FuncExact => Some(Kind::Func),
-        ExternalKind::Global => Some(Kind::Global),
-        ExternalKind::Table => Some(Kind::Table),
-        ExternalKind::Tag => Some(Kind::Tag),
+        ExternalKind::Func | ExternalKind::FuncExact => Some(EntityKind::Func),
+        ExternalKind::Global => Some(EntityKind::Global),
+        ExternalKind::Table => Some(EntityKind::Table),
+        ExternalKind::Tag => Some(EntityKind::Tag),
         ExternalKind::Memory => None,
     }
 }
@@ -289,18 +289,18 @@ fn addend_text(ty: u8, addend: i64) -> String {
     if linking::has_addend(ty) && addend != 0 { format!(" {addend:+}") } else { String::new() }
 }
 
-fn func_kind_needs(kind: Kind, ty: u8) -> bool {
+fn func_kind_needs(kind: SymbolKind, ty: u8) -> bool {
     use linking::Target as T;
     let Some(row) = linking::row(ty) else { return false };
     // A GOT entry (GLOBAL_INDEX_LEB) may name a function or a data symbol.
     let got = ty == linking::ty::GLOBAL_INDEX_LEB;
     match kind {
-        Kind::Func => matches!(row.target, T::Function | T::TableSlot) || got,
-        Kind::Data => row.target == T::Data || got,
-        Kind::Global => row.target == T::Global,
-        Kind::Tag => row.target == T::Tag,
-        Kind::Table => row.target == T::Table,
-        Kind::Section => row.target == T::Section,
+        SymbolKind::Function => matches!(row.target, T::Function | T::TableSlot) || got,
+        SymbolKind::Data => row.target == T::Data || got,
+        SymbolKind::Global => row.target == T::Global,
+        SymbolKind::Tag => row.target == T::Tag,
+        SymbolKind::Table => row.target == T::Table,
+        SymbolKind::Section => row.target == T::Section,
     }
 }
 
@@ -344,7 +344,7 @@ impl<'a> Printer<'a> {
                 obj.imports
                     .iter()
                     .map(|i| {
-                        let k = kind_slot(&i.ty);
+                        let k = extern_kind(&i.ty).slot();
                         next[k] += 1;
                         next[k] - 1
                     })
@@ -440,14 +440,10 @@ impl TypeNames for Printer<'_> {
 }
 
 impl Env for Printer<'_> {
-    fn name(&self, space: Space, index: u32) -> Cow<'_, str> {
-        let k = match space {
-            Space::Func => 0,
-            Space::Global => 1,
-            Space::Table => 2,
-            Space::Tag => 3,
-        };
-        self.ents[k].get(index as usize).map_or_else(|| Cow::Owned(index.to_string()), |e| Cow::Borrowed(e.id.as_str()))
+    fn name(&self, space: EntityKind, index: u32) -> Cow<'_, str> {
+        self.ents[space]
+            .get(index as usize)
+            .map_or_else(|| Cow::Owned(index.to_string()), |e| Cow::Borrowed(e.id.as_str()))
     }
 
     fn warn(&mut self, offset: usize, msg: String) {
@@ -542,14 +538,14 @@ impl Env for Printer<'_> {
             }
             ImmRole::Func | ImmRole::Tag | ImmRole::Table => {
                 let (want_ty, kind) = match site.role {
-                    ImmRole::Func => (FUNCTION_INDEX_LEB, Kind::Func),
-                    ImmRole::Tag => (TAG_INDEX_LEB, Kind::Tag),
-                    _ => (TABLE_NUMBER_LEB, Kind::Table),
+                    ImmRole::Func => (FUNCTION_INDEX_LEB, SymbolKind::Function),
+                    ImmRole::Tag => (TAG_INDEX_LEB, SymbolKind::Tag),
+                    _ => (TABLE_NUMBER_LEB, SymbolKind::Table),
                 };
                 if ty != want_ty || self.syms[sym].kind != kind {
                     return bad(self, "an index");
                 }
-                let primary = self.ents[kind as usize].get(site.value as usize).and_then(|e| e.primary);
+                let primary = self.ents[entity(kind)].get(site.value as usize).and_then(|e| e.primary);
                 if primary == Some(sym) { Ok(None) } else { Ok(Some(format!(" (@reloc {})", sym_ref(self)))) }
             }
             ImmRole::Global => {
@@ -558,21 +554,21 @@ impl Env for Printer<'_> {
                 }
                 let s = &self.syms[sym];
                 match s.kind {
-                    Kind::Global => {
-                        let primary = self.ents[1].get(site.value as usize).and_then(|e| e.primary);
-                        let got = self.is_got(Kind::Global, site.value as u32);
+                    SymbolKind::Global => {
+                        let primary = self.ents[EntityKind::Global].get(site.value as usize).and_then(|e| e.primary);
+                        let got = self.is_got(SymbolKind::Global, site.value as u32);
                         if primary == Some(sym) && !got {
                             Ok(None)
                         } else {
                             Ok(Some(format!(" (@reloc {})", sym_ref(self))))
                         }
                     }
-                    Kind::Data | Kind::Func => {
+                    SymbolKind::Data | SymbolKind::Function => {
                         let implicit = self.got.get(&(site.value as u32)) == Some(&Some(sym));
                         if implicit {
                             Ok(None)
                         } else {
-                            let m = if s.kind == Kind::Data { "data" } else { "func" };
+                            let m = if s.kind == SymbolKind::Data { "data" } else { "func" };
                             Ok(Some(format!(" (@reloc {m} {})", sym_ref(self))))
                         }
                     }
@@ -582,7 +578,7 @@ impl Env for Printer<'_> {
             ImmRole::I32Const | ImmRole::I64Const if ty == GLOBAL_INDEX_LEB => {
                 // A GOT entry at a constant (D4): the symbol is found by id among globals, data
                 // and functions, so the id must name one of them only.
-                if !matches!(self.syms[sym].kind, Kind::Global | Kind::Data | Kind::Func) {
+                if !matches!(self.syms[sym].kind, SymbolKind::Global | SymbolKind::Data | SymbolKind::Function) {
                     return bad(self, "a constant");
                 }
                 if self.got_id_clash(sym) {
@@ -600,7 +596,7 @@ impl Env for Printer<'_> {
                     (MEMORY_ADDR_TLS_SLEB, false) | (MEMORY_ADDR_TLS_SLEB64, true) => ("data", " tls"),
                     _ => return bad(self, "a constant"),
                 };
-                let want_kind = if method == "data" { Kind::Data } else { Kind::Func };
+                let want_kind = if method == "data" { SymbolKind::Data } else { SymbolKind::Function };
                 if self.syms[sym].kind != want_kind {
                     return bad(self, "a constant");
                 }
@@ -608,7 +604,7 @@ impl Env for Printer<'_> {
             }
             ImmRole::MemOffset => {
                 let want_ty = if self.memory64 { MEMORY_ADDR_LEB64 } else { MEMORY_ADDR_LEB };
-                if ty != want_ty || self.syms[sym].kind != Kind::Data {
+                if ty != want_ty || self.syms[sym].kind != SymbolKind::Data {
                     return bad(self, "a memory offset");
                 }
                 Ok(Some(format!(" (@reloc {}{})", sym_ref(self), addend_text(ty, r.addend))))

@@ -8,44 +8,38 @@ impl<'a> Printer<'a> {
     pub(super) fn entities(&mut self) {
         let obj = self.obj;
         for (i, imp) in obj.imports.iter().enumerate() {
-            let slot = match kind_slot(&imp.ty) {
-                0 => 0,
-                1 => 2,
-                3 => 1,
-                4 => 3,
-                _ => continue,
-            };
-            self.ents[slot].push(Entity { import: Some(i), ..Entity::default() });
+            let Some(kind) = extern_kind(&imp.ty).entity() else { continue };
+            self.ents[kind].push(Entity { import: Some(i), ..Entity::default() });
         }
         for _ in &obj.func_types {
-            self.ents[Kind::Func as usize].push(Entity::default());
+            self.ents[EntityKind::Func].push(Entity::default());
         }
         for _ in &obj.globals {
-            self.ents[Kind::Global as usize].push(Entity::default());
+            self.ents[EntityKind::Global].push(Entity::default());
         }
         for _ in &obj.tables {
-            self.ents[Kind::Table as usize].push(Entity::default());
+            self.ents[EntityKind::Table].push(Entity::default());
         }
         for _ in &obj.tags {
-            self.ents[Kind::Tag as usize].push(Entity::default());
+            self.ents[EntityKind::Tag].push(Entity::default());
         }
         for e in &obj.exports {
-            if let Some(k) = kind_of(e.kind)
-                && let Some(ent) = self.ents[k as usize].get_mut(e.index as usize)
+            if let Some(k) = exported_entity(e.kind)
+                && let Some(ent) = self.ents[k].get_mut(e.index as usize)
             {
                 ent.exported = true;
             }
         }
     }
 
-    pub(super) fn import_field(&self, kind: Kind, index: u32) -> Option<&'a str> {
-        let imp = self.ents[kind as usize].get(index as usize)?.import?;
+    pub(super) fn import_field(&self, kind: SymbolKind, index: u32) -> Option<&'a str> {
+        let imp = self.ents[entity(kind)].get(index as usize)?.import?;
         Some(self.obj.imports[imp].name)
     }
 
-    pub(super) fn is_got(&self, kind: Kind, index: u32) -> bool {
-        kind == Kind::Global
-            && self.ents[1]
+    pub(super) fn is_got(&self, kind: SymbolKind, index: u32) -> bool {
+        kind == SymbolKind::Global
+            && self.ents[EntityKind::Global]
                 .get(index as usize)
                 .and_then(|e| e.import)
                 .is_some_and(|i| matches!(self.obj.imports[i].module, "GOT.mem" | "GOT.func"))
@@ -58,24 +52,24 @@ impl<'a> Printer<'a> {
         for (i, s) in linking.symbols.iter().enumerate() {
             let (flags, name) = (s.flags, s.name);
             let (kind, index, data) = match s.kind {
-                0 => (Kind::Func, s.index, None),
-                2 => (Kind::Global, s.index, None),
-                5 => (Kind::Table, s.index, None),
-                4 => (Kind::Tag, s.index, None),
-                1 => (Kind::Data, s.data.map_or(0, |d| d.0), s.data.map(|d| (d.1, d.2))),
-                _ => (Kind::Section, s.index, None),
+                0 => (SymbolKind::Function, s.index, None),
+                2 => (SymbolKind::Global, s.index, None),
+                5 => (SymbolKind::Table, s.index, None),
+                4 => (SymbolKind::Tag, s.index, None),
+                1 => (SymbolKind::Data, s.data.map_or(0, |d| d.0), s.data.map(|d| (d.1, d.2))),
+                _ => (SymbolKind::Section, s.index, None),
             };
             let name = match (kind, name) {
                 (_, Some(n)) => n.to_string(),
-                (Kind::Section, None) => {
+                (SymbolKind::Section, None) => {
                     self.obj.section_of(index as usize).map(|s| s.name.clone()).unwrap_or_default()
                 }
                 (_, None) => self.import_field(kind, index).unwrap_or("").to_string(),
             };
             let mut sym = Sym { kind, flags, name, index, data, role: Role::Lost, text: String::new() };
             match kind {
-                Kind::Func | Kind::Global | Kind::Table | Kind::Tag => {
-                    let n = self.ents[kind as usize].len();
+                SymbolKind::Function | SymbolKind::Global | SymbolKind::Table | SymbolKind::Tag => {
+                    let n = self.ents[entity(kind)].len();
                     if index as usize >= n {
                         return Err(PrintError {
                             message: format!(
@@ -86,7 +80,7 @@ impl<'a> Printer<'a> {
                             offset: None,
                         });
                     }
-                    let imported = self.ents[kind as usize][index as usize].import.is_some();
+                    let imported = self.ents[entity(kind)][index as usize].import.is_some();
                     if imported != (flags & UNDEFINED != 0) {
                         self.warn_at(
                             None,
@@ -106,7 +100,7 @@ impl<'a> Printer<'a> {
                         );
                     }
                 }
-                Kind::Data => {
+                SymbolKind::Data => {
                     if let Some((off, _)) = data {
                         if flags & ABSOLUTE != 0 {
                             sym.role = Role::DataImport;
@@ -135,7 +129,7 @@ impl<'a> Printer<'a> {
                         sym.role = Role::DataImport;
                     }
                 }
-                Kind::Section => {
+                SymbolKind::Section => {
                     if self.obj.section_of(index as usize).is_none_or(|s| s.id != 0) {
                         self.warn_at(
                             None,
@@ -150,7 +144,7 @@ impl<'a> Printer<'a> {
                             None,
                             format!("section symbol {i} refers to a section relwat generates or places itself"),
                         );
-                    } else if self.syms.iter().any(|s| s.kind == Kind::Section && s.index == index) {
+                    } else if self.syms.iter().any(|s| s.kind == SymbolKind::Section && s.index == index) {
                         self.warn_at(
                             None,
                             format!("a second section symbol for section {index} (relwat writes one per section)"),
@@ -163,8 +157,8 @@ impl<'a> Printer<'a> {
             self.syms.push(sym);
         }
         // Primary and extra symbols of each entity.
-        for kind in [Kind::Func, Kind::Global, Kind::Table, Kind::Tag] {
-            let mut by_entity: Vec<Vec<usize>> = vec![Vec::new(); self.ents[kind as usize].len()];
+        for kind in [SymbolKind::Function, SymbolKind::Global, SymbolKind::Table, SymbolKind::Tag] {
+            let mut by_entity: Vec<Vec<usize>> = vec![Vec::new(); self.ents[entity(kind)].len()];
             for (i, s) in self.syms.iter().enumerate() {
                 if s.kind == kind {
                     by_entity[s.index as usize].push(i);
@@ -174,7 +168,7 @@ impl<'a> Printer<'a> {
                 if list.is_empty() {
                     continue;
                 }
-                let exported = self.ents[kind as usize][e].exported;
+                let exported = self.ents[entity(kind)][e].exported;
                 let primary =
                     list.iter().copied().find(|&s| (self.syms[s].flags & EXPORTED != 0) == exported).unwrap_or(list[0]);
                 self.syms[primary].role = Role::Primary;
@@ -190,7 +184,7 @@ impl<'a> Printer<'a> {
                         }
                     }
                 }
-                let ent = &mut self.ents[kind as usize][e];
+                let ent = &mut self.ents[entity(kind)][e];
                 ent.primary = Some(primary);
                 ent.extras = list.into_iter().filter(|&s| s != primary).collect();
             }
@@ -210,7 +204,7 @@ impl<'a> Printer<'a> {
         // Init functions and comdats.
         for &(prio, sym) in &linking.init_funcs {
             match self.syms.get(sym as usize) {
-                Some(s) if s.kind == Kind::Func && matches!(s.role, Role::Primary | Role::Extra) => {
+                Some(s) if s.kind == SymbolKind::Function && matches!(s.role, Role::Primary | Role::Extra) => {
                     self.init.entry(sym as usize).or_default().push(prio)
                 }
                 _ => {
@@ -259,8 +253,8 @@ impl<'a> Printer<'a> {
             self.type_ids.push(text::id(&n));
         }
         let prefixes = ["f", "g", "tab", "tag"];
-        for kind in [Kind::Func, Kind::Global, Kind::Table, Kind::Tag] {
-            let k = kind as usize;
+        for k in EntityKind::ALL {
+            let kind = k.symbol_kind();
             let mut taken: HashSet<String> = HashSet::default();
             // Primaries first, so that they keep the clean names.
             for e in 0..self.ents[k].len() {
@@ -272,7 +266,7 @@ impl<'a> Printer<'a> {
                     (None, Some(imp)) => obj.imports[imp].name.to_string(),
                     (None, None) => String::new(),
                 };
-                let n = unique(&mut taken, &want, &format!("{}{e}", prefixes[k]));
+                let n = unique(&mut taken, &want, &format!("{}{e}", prefixes[k.slot()]));
                 self.ents[k][e].id = text::id(&n);
                 if let Some(p) = self.ents[k][e].primary {
                     self.syms[p].text = self.ents[k][e].id.clone();
@@ -280,7 +274,7 @@ impl<'a> Printer<'a> {
             }
             for e in 0..self.ents[k].len() {
                 for x in self.ents[k][e].extras.clone() {
-                    let n = unique(&mut taken, &self.syms[x].name.clone(), &format!("{}{e}.alias", prefixes[k]));
+                    let n = unique(&mut taken, &self.syms[x].name.clone(), &format!("{}{e}.alias", prefixes[k.slot()]));
                     self.syms[x].text = text::id(&n);
                 }
             }
@@ -318,12 +312,12 @@ impl<'a> Printer<'a> {
             self.comdat_ids.push(text::id(&n));
         }
         // GOT imports: the symbol relwat picks for each (the first with the field's name).
-        for (g, ent) in self.ents[1].iter().enumerate() {
+        for (g, ent) in self.ents[EntityKind::Global].iter().enumerate() {
             let Some(imp) = ent.import else { continue };
             let imp = &obj.imports[imp];
             let kind = match imp.module {
-                "GOT.mem" => Kind::Data,
-                "GOT.func" => Kind::Func,
+                "GOT.mem" => SymbolKind::Data,
+                "GOT.func" => SymbolKind::Function,
                 _ => continue,
             };
             let found = self.syms.iter().position(|s| s.kind == kind && s.name == imp.name && s.role != Role::Lost);

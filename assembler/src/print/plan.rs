@@ -34,7 +34,7 @@ impl<'a> Printer<'a> {
         self.finish_data();
         self.emit_exports();
         if let Some(s) = self.obj.start {
-            let f = self.name(Space::Func, s);
+            let f = self.name(EntityKind::Func, s);
             self.line(&format!("(start {f})"));
         }
         self.emit_elems()?;
@@ -54,8 +54,8 @@ impl<'a> Printer<'a> {
 
     /// The symbols a field declares, in the order relwat creates them.
     pub(super) fn unit_symbols(&self, unit: Unit) -> Vec<usize> {
-        let ent = |k: Kind, i: u32| -> Vec<usize> {
-            match self.ents[k as usize].get(i as usize) {
+        let ent = |k: EntityKind, i: u32| -> Vec<usize> {
+            match self.ents[k].get(i as usize) {
                 Some(e) => e.primary.into_iter().chain(e.extras.iter().copied()).collect(),
                 None => Vec::new(),
             }
@@ -65,18 +65,15 @@ impl<'a> Printer<'a> {
             Unit::Import(i) => {
                 let imp = &self.obj.imports[i];
                 let index = self.import_index[i];
-                match kind_slot(&imp.ty) {
-                    0 => ent(Kind::Func, index),
-                    1 => ent(Kind::Table, index),
-                    3 => ent(Kind::Global, index),
-                    4 => ent(Kind::Tag, index),
-                    _ => Vec::new(),
+                match extern_kind(&imp.ty).entity() {
+                    Some(k) => ent(k, index),
+                    None => Vec::new(),
                 }
             }
-            Unit::Func(i) => ent(Kind::Func, counts[0] + i as u32),
-            Unit::Table(i) => ent(Kind::Table, counts[1] + i as u32),
-            Unit::Global(i) => ent(Kind::Global, counts[3] + i as u32),
-            Unit::Tag(i) => ent(Kind::Tag, counts[4] + i as u32),
+            Unit::Func(i) => ent(EntityKind::Func, counts[ExternKind::Func.slot()] + i as u32),
+            Unit::Table(i) => ent(EntityKind::Table, counts[ExternKind::Table.slot()] + i as u32),
+            Unit::Global(i) => ent(EntityKind::Global, counts[ExternKind::Global.slot()] + i as u32),
+            Unit::Tag(i) => ent(EntityKind::Tag, counts[ExternKind::Tag.slot()] + i as u32),
             Unit::Memory(_) => Vec::new(),
             Unit::DataImport(s) => vec![s],
             Unit::Data(i) => self.seg_syms[i].clone(),

@@ -2,6 +2,7 @@
 //! bytes themselves (section header widths, where each function body and data segment is).
 
 use super::PrintError;
+use crate::kinds::ExternKind;
 use crate::linking;
 use std::ops::Range;
 use wasmparser::{
@@ -586,11 +587,11 @@ impl<'a> Object<'a> {
         Ok(info)
     }
 
-    /// Number of imports of each kind: (funcs, tables, memories, globals, tags).
+    /// Number of imports of each kind, by [`ExternKind::slot`].
     pub(crate) fn import_counts(&self) -> [u32; 5] {
         let mut n = [0; 5];
         for i in &self.imports {
-            n[kind_slot(&i.ty)] += 1;
+            n[extern_kind(&i.ty).slot()] += 1;
         }
         n
     }
@@ -757,12 +758,12 @@ pub(crate) fn linking_non_minimal(p: &[u8]) -> Option<(String, usize)> {
 }
 
 /// 0 func, 1 table, 2 memory, 3 global, 4 tag.
-pub(crate) fn kind_slot(t: &wasmparser::TypeRef) -> usize {
+pub(crate) fn extern_kind(t: &wasmparser::TypeRef) -> ExternKind {
     match t {
-        wasmparser::TypeRef::Func(_) | wasmparser::TypeRef::FuncExact(_) => 0,
-        wasmparser::TypeRef::Table(_) => 1,
-        wasmparser::TypeRef::Memory(_) => 2,
-        wasmparser::TypeRef::Global(_) => 3,
-        wasmparser::TypeRef::Tag(_) => 4,
+        wasmparser::TypeRef::Func(_) | wasmparser::TypeRef::FuncExact(_) => ExternKind::Func,
+        wasmparser::TypeRef::Table(_) => ExternKind::Table,
+        wasmparser::TypeRef::Memory(_) => ExternKind::Memory,
+        wasmparser::TypeRef::Global(_) => ExternKind::Global,
+        wasmparser::TypeRef::Tag(_) => ExternKind::Tag,
     }
 }

@@ -6,7 +6,7 @@
 //! analysis); the names come from the analysis.
 
 use super::Analysis;
-use super::names::{self, Ns, SymKind, Target, Walker};
+use super::names::{self, Ns, SymbolKind, Target, Walker};
 use relwat::ast::{RelocFormat, RelocMethod};
 use relwat::lexer::{self, Token, TokenKind};
 use relwat::linking;
@@ -189,7 +189,7 @@ use linking::{FORMAT_WORDS as FORMATS, METHOD_WORDS as METHODS, MODIFIER_WORDS a
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Site {
     /// After an index: `call $f`, `global.get $g`, ... (the symbol kind it takes).
-    Index(SymKind),
+    Index(SymbolKind),
     /// After `i32.const N` (sleb) or `i64.const N` (sleb64).
     Const(RelocFormat),
     /// After a memory offset: format and method fixed.
@@ -207,9 +207,9 @@ fn site_of(before: &[(TokenKind, String)], in_data: bool) -> Site {
     }
     let instr_of = |s: &str| -> Option<Site> {
         Some(match s {
-            "call" | "return_call" | "ref.func" => Site::Index(SymKind::Function),
-            "global.get" | "global.set" => Site::Index(SymKind::Global),
-            "throw" => Site::Index(SymKind::Tag),
+            "call" | "return_call" | "ref.func" => Site::Index(SymbolKind::Function),
+            "global.get" | "global.set" => Site::Index(SymbolKind::Global),
+            "throw" => Site::Index(SymbolKind::Tag),
             "call_indirect"
             | "return_call_indirect"
             | "table.get"
@@ -218,7 +218,7 @@ fn site_of(before: &[(TokenKind, String)], in_data: bool) -> Site {
             | "table.grow"
             | "table.fill"
             | "table.copy"
-            | "table.init" => Site::Index(SymKind::Table),
+            | "table.init" => Site::Index(SymbolKind::Table),
             "i32.const" => Site::Const(RelocFormat::Sleb),
             "i64.const" => Site::Const(RelocFormat::Sleb64),
             _ if s.contains(".load") || s.contains(".store") || s.contains(".atomic.") => Site::MemOffset,
@@ -237,7 +237,7 @@ fn site_of(before: &[(TokenKind, String)], in_data: bool) -> Site {
     Site::Bytes
 }
 
-fn reloc_items(g: &Group, site: Site, names_of: &dyn Fn(SymKind) -> Vec<Item>, sections: &[String]) -> Vec<Item> {
+fn reloc_items(g: &Group, site: Site, names_of: &dyn Fn(SymbolKind) -> Vec<Item>, sections: &[String]) -> Vec<Item> {
     let written = |list: &[&str]| g.items.iter().find(|x| list.contains(&x.as_str())).cloned();
     let fmt_names: Vec<&str> = FORMATS.iter().map(|x| x.0).collect();
     let method_names: Vec<&str> = METHODS.iter().chain(linking::METHOD_ALIASES).map(|x| x.0).collect();
@@ -254,7 +254,7 @@ fn reloc_items(g: &Group, site: Site, names_of: &dyn Fn(SymKind) -> Vec<Item>, s
             if has_target {
                 return out;
             }
-            if k == SymKind::Global && method.is_none() {
+            if k == SymbolKind::Global && method.is_none() {
                 out.push(kw("data", "GOT entry of a data symbol (GLOBAL_INDEX_LEB)"));
                 out.push(kw("func", "GOT entry of a function symbol (GLOBAL_INDEX_LEB)"));
             }
@@ -266,7 +266,7 @@ fn reloc_items(g: &Group, site: Site, names_of: &dyn Fn(SymKind) -> Vec<Item>, s
         }
         Site::MemOffset => {
             if !has_target {
-                out.extend(names_of(SymKind::Data));
+                out.extend(names_of(SymbolKind::Data));
             }
         }
         Site::Const(f) => {
@@ -387,10 +387,10 @@ fn items_for(cx: &Context, prefix: &str, analysis: Option<(&Analysis, Option<u32
     let parent = if cx.groups.len() >= 2 { cx.groups[cx.groups.len() - 2].head.clone() } else { String::new() };
     let a = analysis.map(|x| x.0);
     let at = analysis.and_then(|x| x.1);
-    let names_of = |k: SymKind| -> Vec<Item> {
+    let names_of = |k: SymbolKind| -> Vec<Item> {
         let Some(a) = a else { return Vec::new() };
         let kind = match k {
-            SymKind::Function => ItemKind::Function,
+            SymbolKind::Function => ItemKind::Function,
             _ => ItemKind::Variable,
         };
         let mut v: Vec<Item> = a.defs().syms[k as usize]
@@ -488,19 +488,19 @@ fn items_for(cx: &Context, prefix: &str, analysis: Option<(&Analysis, Option<u32
         let prev = if inner.items.is_empty() { inner.head.as_str() } else { prev };
         let ns = match prev {
             "call" | "return_call" | "ref.func" | "start" | "func" if !inner.items.is_empty() || prev != "func" => {
-                Some(Ns::Func)
+                Some(Ns::FUNC)
             }
             "local.get" | "local.set" | "local.tee" => Some(Ns::Local(0)),
-            "global.get" | "global.set" | "global" if prev != "global" || !inner.items.is_empty() => Some(Ns::Global),
+            "global.get" | "global.set" | "global" if prev != "global" || !inner.items.is_empty() => Some(Ns::GLOBAL),
             "br" | "br_if" | "br_table" | "br_on_null" | "br_on_non_null" | "end" | "delegate" | "rethrow" => {
                 Some(Ns::Label(0))
             }
-            "type" | "call_ref" | "struct.new" | "array.new" | "ref.null" => Some(Ns::Type),
-            "throw" | "catch" | "tag" => Some(Ns::Tag),
+            "type" | "call_ref" | "struct.new" | "array.new" | "ref.null" => Some(Ns::TYPE),
+            "throw" | "catch" | "tag" => Some(Ns::TAG),
             "call_indirect" | "table" | "table.get" | "table.set" | "table.size" | "table.grow" | "table.fill" => {
-                Some(Ns::Table)
+                Some(Ns::TABLE)
             }
-            "memory" | "memory.size" | "memory.grow" => Some(Ns::Memory),
+            "memory" | "memory.size" | "memory.grow" => Some(Ns::MEMORY),
             _ => None,
         };
         return ids_of(a, at, ns);
@@ -568,9 +568,9 @@ fn ids_of(a: Option<&Analysis>, at: Option<u32>, ns: Option<Ns>) -> Vec<Item> {
         }
     };
     let kind_of = |ns: Ns| match ns {
-        Ns::Func => ItemKind::Function,
-        Ns::Type => ItemKind::Type,
-        Ns::Global => ItemKind::Variable,
+        Ns::FUNC => ItemKind::Function,
+        Ns::TYPE => ItemKind::Type,
+        Ns::GLOBAL => ItemKind::Variable,
         _ => ItemKind::Name,
     };
     match ns {
@@ -589,7 +589,7 @@ fn ids_of(a: Option<&Analysis>, at: Option<u32>, ns: Option<Ns>) -> Vec<Item> {
         }
         Some(ns) => module_space(ns, kind_of(ns)),
         None => {
-            for ns in [Ns::Func, Ns::Type, Ns::Global, Ns::Table, Ns::Memory, Ns::Tag, Ns::Elem, Ns::Data] {
+            for ns in [Ns::FUNC, Ns::TYPE, Ns::GLOBAL, Ns::TABLE, Ns::MEMORY, Ns::TAG, Ns::ELEM, Ns::DATA] {
                 module_space(ns, kind_of(ns));
             }
         }

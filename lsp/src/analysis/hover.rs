@@ -2,7 +2,7 @@
 //! what an id refers to, and instruction signatures.
 
 use super::Analysis;
-use super::names::{self, Ns, SymKind, Target};
+use super::names::{self, Ns, Target};
 use relwat::ast::*;
 use relwat::encode::code::ImmRole;
 use relwat::instructions::{ImmKind, InstrId, Opcode};
@@ -288,7 +288,7 @@ pub fn symbols_of_def(a: &Analysis, ns: Ns, def: Span) -> Vec<usize> {
     if let Some(k) = names::sym_kind(ns)
         && let Some((index, _)) = a.defs().entity_of(ns, def)
     {
-        let kind = to_object_kind(k);
+        let kind = k;
         return link
             .symbols
             .iter()
@@ -298,7 +298,7 @@ pub fn symbols_of_def(a: &Analysis, ns: Ns, def: Span) -> Vec<usize> {
             .collect();
     }
     if let Ns::Sym(k) = ns {
-        let kind = to_object_kind(k);
+        let kind = k;
         // An entity id in a symbol namespace: its primary symbol and aliases.
         if let Some(e) = names::entity_ns(k)
             && a.defs().entity_of(e, def).is_some()
@@ -315,16 +315,6 @@ pub fn symbols_of_def(a: &Analysis, ns: Ns, def: Span) -> Vec<usize> {
             .unwrap_or_default();
     }
     Vec::new()
-}
-
-fn to_object_kind(k: SymKind) -> SymbolKind {
-    match k {
-        SymKind::Function => SymbolKind::Function,
-        SymKind::Data => SymbolKind::Data,
-        SymKind::Global => SymbolKind::Global,
-        SymKind::Tag => SymbolKind::Tag,
-        SymKind::Table => SymbolKind::Table,
-    }
 }
 
 /// What an id is: its namespace, its definition, its type, its symbols.
@@ -354,12 +344,12 @@ fn describe_occurrence(a: &Analysis, o: &names::Occ) -> String {
     };
     if let Some((index, fi)) = a.defs().entity_of(def_ns, def) {
         let _ = write!(text, " · {} {index}", def_ns.describe());
-        if def_ns == Ns::Func
+        if def_ns == Ns::FUNC
             && let Some(ft) = func_type_of_index(a, index)
         {
             let _ = write!(text, "\n```wat\n(func {} {})\n```", def.text(src), fmt_functype(src, &ft));
         }
-        if def_ns == Ns::Global {
+        if def_ns == Ns::GLOBAL {
             let g = match &module.fields[fi as usize] {
                 ModuleField::Global(g) => Some(g),
                 ModuleField::Import(Import { item: ImportItem::Global(g), .. }) => Some(g),
@@ -470,7 +460,7 @@ fn local_type(a: &Analysis, f: &Func, index: u32) -> Option<String> {
 
 fn global_type(a: &Analysis, index: u32) -> Option<String> {
     let src = a.text();
-    let space = a.defs().space(Ns::Global)?;
+    let space = a.defs().space(Ns::GLOBAL)?;
     let fi = *space.fields.get(index as usize)?;
     match &a.syntax.module.fields[fi as usize] {
         ModuleField::Global(g) | ModuleField::Import(Import { item: ImportItem::Global(g), .. }) => {

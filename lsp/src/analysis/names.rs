@@ -8,106 +8,61 @@ use relwat::literals;
 use relwat::span::Span;
 use std::collections::HashMap;
 
-/// Kinds of symbols that have ids.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum SymKind {
-    /// Function symbols.
-    Function,
-    /// Data symbols.
-    Data,
-    /// Global symbols.
-    Global,
-    /// Tag symbols.
-    Tag,
-    /// Table symbols.
-    Table,
-}
-
-impl SymKind {
-    fn slot(self) -> usize {
-        self as usize
-    }
-
-    /// A word for messages.
-    pub fn name(self) -> &'static str {
-        match self {
-            SymKind::Function => "function",
-            SymKind::Data => "data",
-            SymKind::Global => "global",
-            SymKind::Tag => "tag",
-            SymKind::Table => "table",
-        }
-    }
-}
+pub use relwat::kinds::{IndexSpace, SymbolKind};
 
 /// Namespaces of ids.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Ns {
-    /// Types.
-    Type,
-    /// Functions.
-    Func,
-    /// Tables.
-    Table,
-    /// Memories.
-    Memory,
-    /// Globals.
-    Global,
-    /// Tags.
-    Tag,
-    /// Element segments.
-    Elem,
-    /// Data segments.
-    Data,
+    /// One of the module's index spaces.
+    Space(IndexSpace),
     /// Parameters and locals of the function in field `.0`.
     Local(u32),
     /// Block labels of the function in field `.0`.
     Label(u32),
     /// Fields of the struct type with index `.0`.
     Field(u32),
-    /// Symbols of a kind.
-    Sym(SymKind),
+    /// Symbols of a kind (never [`SymbolKind::Section`]: section symbols have no ids).
+    Sym(SymbolKind),
     /// Comdats.
     Comdat,
     /// `(@sym.label ...)` labels of the function, data segment or custom section in field `.0`.
     SymLabel(u32),
 }
 
+#[allow(missing_docs)]
+impl Ns {
+    pub const TYPE: Ns = Ns::Space(IndexSpace::Type);
+    pub const FUNC: Ns = Ns::Space(IndexSpace::Func);
+    pub const TABLE: Ns = Ns::Space(IndexSpace::Table);
+    pub const MEMORY: Ns = Ns::Space(IndexSpace::Memory);
+    pub const GLOBAL: Ns = Ns::Space(IndexSpace::Global);
+    pub const TAG: Ns = Ns::Space(IndexSpace::Tag);
+    pub const ELEM: Ns = Ns::Space(IndexSpace::Elem);
+    pub const DATA: Ns = Ns::Space(IndexSpace::Data);
+}
+
 impl Ns {
     /// The module index space, for the eight of them.
-    fn space(self) -> Option<usize> {
-        Some(match self {
-            Ns::Type => 0,
-            Ns::Func => 1,
-            Ns::Table => 2,
-            Ns::Memory => 3,
-            Ns::Global => 4,
-            Ns::Tag => 5,
-            Ns::Elem => 6,
-            Ns::Data => 7,
-            _ => return None,
-        })
+    fn space(self) -> Option<IndexSpace> {
+        match self {
+            Ns::Space(s) => Some(s),
+            _ => None,
+        }
     }
 
     /// A word for hovers and messages.
     pub fn describe(self) -> &'static str {
         match self {
-            Ns::Type => "type",
-            Ns::Func => "function",
-            Ns::Table => "table",
-            Ns::Memory => "memory",
-            Ns::Global => "global",
-            Ns::Tag => "tag",
-            Ns::Elem => "element segment",
-            Ns::Data => "data segment",
+            Ns::Space(s) => s.describe(),
             Ns::Local(_) => "local",
             Ns::Label(_) => "label",
             Ns::Field(_) => "field",
-            Ns::Sym(SymKind::Function) => "function symbol",
-            Ns::Sym(SymKind::Data) => "data symbol",
-            Ns::Sym(SymKind::Global) => "global symbol",
-            Ns::Sym(SymKind::Tag) => "tag symbol",
-            Ns::Sym(SymKind::Table) => "table symbol",
+            Ns::Sym(SymbolKind::Function) => "function symbol",
+            Ns::Sym(SymbolKind::Data) => "data symbol",
+            Ns::Sym(SymbolKind::Global) => "global symbol",
+            Ns::Sym(SymbolKind::Tag) => "tag symbol",
+            Ns::Sym(SymbolKind::Table) => "table symbol",
+            Ns::Sym(SymbolKind::Section) => "section symbol",
             Ns::Comdat => "comdat",
             Ns::SymLabel(_) => "label",
         }
@@ -118,7 +73,7 @@ impl Ns {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LabelHost {
     /// In the function or data segment of the symbol written before it.
-    Symbol(SymKind, Span),
+    Symbol(SymbolKind, Span),
     /// In the custom section with this name.
     Section(String),
 }
@@ -177,7 +132,7 @@ pub struct Defs {
     /// The eight index spaces.
     pub spaces: [Space; 8],
     /// Symbol ids per kind: name → the defining id's span (an entity id for primary symbols).
-    pub syms: [HashMap<String, Span>; 5],
+    pub syms: [HashMap<String, Span>; 6],
     /// Comdats: name → id span.
     pub comdats: HashMap<String, Span>,
     /// Struct fields per type index: (name, id span).
@@ -188,55 +143,49 @@ fn header_entity(f: &ModuleField) -> Vec<(Ns, &EntityHeader, Span)> {
     match f {
         ModuleField::Import(i) => {
             let (ns, h) = match &i.item {
-                ImportItem::Func(x) => (Ns::Func, &x.header),
-                ImportItem::Table(x) => (Ns::Table, &x.header),
-                ImportItem::Memory(x) => (Ns::Memory, &x.header),
-                ImportItem::Global(x) => (Ns::Global, &x.header),
-                ImportItem::Tag(x) => (Ns::Tag, &x.header),
+                ImportItem::Func(x) => (Ns::FUNC, &x.header),
+                ImportItem::Table(x) => (Ns::TABLE, &x.header),
+                ImportItem::Memory(x) => (Ns::MEMORY, &x.header),
+                ImportItem::Global(x) => (Ns::GLOBAL, &x.header),
+                ImportItem::Tag(x) => (Ns::TAG, &x.header),
             };
             vec![(ns, h, i.span)]
         }
-        ModuleField::Func(x) => vec![(Ns::Func, &x.header, x.span)],
-        ModuleField::Table(x) => vec![(Ns::Table, &x.header, x.span)],
-        ModuleField::Memory(x) => vec![(Ns::Memory, &x.header, x.span)],
-        ModuleField::Global(x) => vec![(Ns::Global, &x.header, x.span)],
-        ModuleField::Tag(x) => vec![(Ns::Tag, &x.header, x.span)],
+        ModuleField::Func(x) => vec![(Ns::FUNC, &x.header, x.span)],
+        ModuleField::Table(x) => vec![(Ns::TABLE, &x.header, x.span)],
+        ModuleField::Memory(x) => vec![(Ns::MEMORY, &x.header, x.span)],
+        ModuleField::Global(x) => vec![(Ns::GLOBAL, &x.header, x.span)],
+        ModuleField::Tag(x) => vec![(Ns::TAG, &x.header, x.span)],
         _ => vec![],
     }
 }
 
 /// The symbol kind of an entity namespace.
-pub fn sym_kind(ns: Ns) -> Option<SymKind> {
-    Some(match ns {
-        Ns::Func => SymKind::Function,
-        Ns::Global => SymKind::Global,
-        Ns::Table => SymKind::Table,
-        Ns::Tag => SymKind::Tag,
+pub fn sym_kind(ns: Ns) -> Option<SymbolKind> {
+    Some(match ns.space()? {
+        IndexSpace::Func => SymbolKind::Function,
+        IndexSpace::Global => SymbolKind::Global,
+        IndexSpace::Table => SymbolKind::Table,
+        IndexSpace::Tag => SymbolKind::Tag,
         _ => return None,
     })
 }
 
 /// The kind of symbol a relocation method targets (`None` for a custom section's text).
-pub fn method_sym_kind(m: RelocMethod) -> Option<SymKind> {
+pub fn method_sym_kind(m: RelocMethod) -> Option<SymbolKind> {
     match m {
-        RelocMethod::Data => Some(SymKind::Data),
-        RelocMethod::Func | RelocMethod::FuncTable | RelocMethod::FuncText => Some(SymKind::Function),
-        RelocMethod::Global => Some(SymKind::Global),
-        RelocMethod::Tag => Some(SymKind::Tag),
-        RelocMethod::Table => Some(SymKind::Table),
+        RelocMethod::Data => Some(SymbolKind::Data),
+        RelocMethod::Func | RelocMethod::FuncTable | RelocMethod::FuncText => Some(SymbolKind::Function),
+        RelocMethod::Global => Some(SymbolKind::Global),
+        RelocMethod::Tag => Some(SymbolKind::Tag),
+        RelocMethod::Table => Some(SymbolKind::Table),
         RelocMethod::CustomText => None,
     }
 }
 
 /// The entity namespace of a symbol kind.
-pub fn entity_ns(k: SymKind) -> Option<Ns> {
-    Some(match k {
-        SymKind::Function => Ns::Func,
-        SymKind::Global => Ns::Global,
-        SymKind::Table => Ns::Table,
-        SymKind::Tag => Ns::Tag,
-        SymKind::Data => return None,
-    })
+pub fn entity_ns(k: SymbolKind) -> Option<Ns> {
+    k.entity_kind().map(|e| Ns::Space(e.space()))
 }
 
 impl Defs {
@@ -244,7 +193,7 @@ impl Defs {
     pub fn build(src: &str, module: &Module) -> Defs {
         let mut d = Defs::default();
         let define = |d: &mut Defs, ns: Ns, id: Option<Id>, fspan: Span, field: u32| {
-            let s = ns.space().expect("module space");
+            let s = ns.space().expect("module space").slot();
             let sp = &mut d.spaces[s];
             let index = sp.list.len() as u32;
             match id {
@@ -281,7 +230,7 @@ impl Defs {
             match f {
                 ModuleField::Types(g) => {
                     for t in &g.types {
-                        define(&mut d, Ns::Type, t.id, t.span, fi);
+                        define(&mut d, Ns::TYPE, t.id, t.span, fi);
                         if let CompositeKind::Struct(fields) = &t.ty.composite.kind {
                             d.type_fields.insert(
                                 type_index,
@@ -295,24 +244,24 @@ impl Defs {
                     }
                 }
                 ModuleField::Table(t) if matches!(t.init, TableInit::Elems(_)) => {
-                    define(&mut d, Ns::Elem, None, t.span, fi)
+                    define(&mut d, Ns::ELEM, None, t.span, fi)
                 }
-                ModuleField::Memory(m) if m.inline_data.is_some() => define(&mut d, Ns::Data, None, m.span, fi),
-                ModuleField::Elem(e) => define(&mut d, Ns::Elem, e.id, e.span, fi),
+                ModuleField::Memory(m) if m.inline_data.is_some() => define(&mut d, Ns::DATA, None, m.span, fi),
+                ModuleField::Elem(e) => define(&mut d, Ns::ELEM, e.id, e.span, fi),
                 ModuleField::Data(x) => {
-                    define(&mut d, Ns::Data, x.id, x.span, fi);
-                    data_syms(src, &x.items, &mut d.syms[SymKind::Data.slot()]);
+                    define(&mut d, Ns::DATA, x.id, x.span, fi);
+                    data_syms(src, &x.items, &mut d.syms[SymbolKind::Data.slot()]);
                 }
                 ModuleField::Memory(m) => {
                     if let Some(items) = &m.inline_data {
-                        data_syms(src, items, &mut d.syms[SymKind::Data.slot()]);
+                        data_syms(src, items, &mut d.syms[SymbolKind::Data.slot()]);
                     }
                 }
                 ModuleField::DataImport(s) => {
                     if let Some(id) = s.name
                         && let Some(n) = id_name(src, id.span)
                     {
-                        d.syms[SymKind::Data.slot()].entry(n).or_insert(id.span);
+                        d.syms[SymbolKind::Data.slot()].entry(n).or_insert(id.span);
                     }
                 }
                 ModuleField::Comdat(c) => {
@@ -328,7 +277,7 @@ impl Defs {
 
     /// The space of a module namespace.
     pub fn space(&self, ns: Ns) -> Option<&Space> {
-        ns.space().map(|s| &self.spaces[s])
+        ns.space().map(|s| &self.spaces[s.slot()])
     }
 
     /// The definition a module-level occurrence (`$name` or a number) refers to.
@@ -447,7 +396,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn sym_annot(&mut self, s: &SymAnnot, kind: Option<SymKind>) {
+    fn sym_annot(&mut self, s: &SymAnnot, kind: Option<SymbolKind>) {
         if let Some(k) = kind {
             self.def(s.name, Ns::Sym(k));
         }
@@ -466,13 +415,13 @@ impl<'a> Walker<'a> {
 
     fn heap(&mut self, h: &HeapType) {
         if let HeapType::Concrete(i) | HeapType::Exact(i) = h {
-            self.use_(i, Ns::Type);
+            self.use_(i, Ns::TYPE);
         }
     }
 
     fn typeuse(&mut self, t: &TypeUse) {
         if let Some(i) = &t.index {
-            self.use_(i, Ns::Type);
+            self.use_(i, Ns::TYPE);
         }
         if let Some(f) = &t.inline {
             for p in f.params.iter().chain(&f.results) {
@@ -485,10 +434,10 @@ impl<'a> Walker<'a> {
         match f {
             ModuleField::Types(g) => {
                 for t in &g.types {
-                    self.def(t.id, Ns::Type);
+                    self.def(t.id, Ns::TYPE);
                     let c = &t.ty.composite;
                     for i in t.ty.supertype.iter().chain(&c.descriptor).chain(&c.describes) {
-                        self.use_(i, Ns::Type);
+                        self.use_(i, Ns::TYPE);
                     }
                     match &c.kind {
                         CompositeKind::Func(ft) => {
@@ -509,7 +458,7 @@ impl<'a> Walker<'a> {
                                 self.valtype(v);
                             }
                         }
-                        CompositeKind::Cont(i) => self.use_(i, Ns::Type),
+                        CompositeKind::Cont(i) => self.use_(i, Ns::TYPE),
                     }
                     self.type_index += 1;
                 }
@@ -520,7 +469,7 @@ impl<'a> Walker<'a> {
                 ImportItem::Memory(x) => self.memory(x),
                 ImportItem::Global(x) => self.global(x),
                 ImportItem::Tag(x) => {
-                    self.header(&x.header, Ns::Tag);
+                    self.header(&x.header, Ns::TAG);
                     self.typeuse(&x.ty);
                 }
             },
@@ -529,48 +478,48 @@ impl<'a> Walker<'a> {
             ModuleField::Memory(x) => self.memory(x),
             ModuleField::Global(x) => self.global(x),
             ModuleField::Tag(x) => {
-                self.header(&x.header, Ns::Tag);
+                self.header(&x.header, Ns::TAG);
                 self.typeuse(&x.ty);
             }
             ModuleField::Export(e) => {
                 let ns = match e.kind {
-                    ExternKind::Func => Ns::Func,
-                    ExternKind::Table => Ns::Table,
-                    ExternKind::Memory => Ns::Memory,
-                    ExternKind::Global => Ns::Global,
-                    ExternKind::Tag => Ns::Tag,
+                    ExternKind::Func => Ns::FUNC,
+                    ExternKind::Table => Ns::TABLE,
+                    ExternKind::Memory => Ns::MEMORY,
+                    ExternKind::Global => Ns::GLOBAL,
+                    ExternKind::Tag => Ns::TAG,
                 };
                 self.use_(&e.index, ns);
             }
-            ModuleField::Start(s) => self.use_(&s.func, Ns::Func),
+            ModuleField::Start(s) => self.use_(&s.func, Ns::FUNC),
             ModuleField::Elem(e) => {
-                self.def(e.id, Ns::Elem);
+                self.def(e.id, Ns::ELEM);
                 if let ElemMode::Active { table, offset } = &e.mode {
                     if let Some(t) = table {
-                        self.use_(t, Ns::Table);
+                        self.use_(t, Ns::TABLE);
                     }
                     self.expr(offset);
                 }
                 self.elem_items(&e.items);
             }
             ModuleField::Data(d) => {
-                self.def(d.id, Ns::Data);
+                self.def(d.id, Ns::DATA);
                 if let DataMode::Active { memory, offset } = &d.mode {
-                    self.use_(memory, Ns::Memory);
+                    self.use_(memory, Ns::MEMORY);
                     self.expr(offset);
                 }
                 self.items(&d.items, true);
             }
             ModuleField::Custom(c) => self.items(&c.items, false),
             ModuleField::Comdat(c) => self.def(Some(c.id), Ns::Comdat),
-            ModuleField::DataImport(s) => self.sym_annot(s, Some(SymKind::Data)),
+            ModuleField::DataImport(s) => self.sym_annot(s, Some(SymbolKind::Data)),
             ModuleField::Unknown(_) => {}
         }
     }
 
     fn elem_items(&mut self, items: &ElemItems) {
         match items {
-            ElemItems::Funcs(fs) => fs.iter().for_each(|f| self.use_(f, Ns::Func)),
+            ElemItems::Funcs(fs) => fs.iter().for_each(|f| self.use_(f, Ns::FUNC)),
             ElemItems::Exprs(r, es) => {
                 self.heap(&r.heap);
                 es.iter().for_each(|e| self.expr(e));
@@ -582,7 +531,7 @@ impl<'a> Walker<'a> {
         for it in items {
             match it {
                 DataItem::Bytes(_) => {}
-                DataItem::Sym(s) => self.sym_annot(s, if data { Some(SymKind::Data) } else { None }),
+                DataItem::Sym(s) => self.sym_annot(s, if data { Some(SymbolKind::Data) } else { None }),
                 DataItem::Reloc(r) => self.reloc(r, None),
                 DataItem::Label(id, _) => self.def(Some(*id), Ns::SymLabel(self.field)),
                 DataItem::Comdat(c, _) => self.use_(c, Ns::Comdat),
@@ -591,7 +540,7 @@ impl<'a> Walker<'a> {
     }
 
     /// A `(@reloc ...)`; `implied` is the symbol kind its position gives when no method is written.
-    fn reloc(&mut self, r: &RelocAnnot, implied: Option<SymKind>) {
+    fn reloc(&mut self, r: &RelocAnnot, implied: Option<SymbolKind>) {
         let kind = match r.method {
             Some((m, _)) => method_sym_kind(m),
             None => implied,
@@ -616,7 +565,7 @@ impl<'a> Walker<'a> {
     }
 
     fn func(&mut self, f: &Func) {
-        self.header(&f.header, Ns::Func);
+        self.header(&f.header, Ns::FUNC);
         self.typeuse(&f.ty);
         self.locals.clear();
         let scope = Ns::Local(self.field);
@@ -643,7 +592,7 @@ impl<'a> Walker<'a> {
     }
 
     fn table(&mut self, t: &Table) {
-        self.header(&t.header, Ns::Table);
+        self.header(&t.header, Ns::TABLE);
         self.heap(&t.ty.elem.heap);
         match &t.init {
             TableInit::None => {}
@@ -653,14 +602,14 @@ impl<'a> Walker<'a> {
     }
 
     fn memory(&mut self, m: &Memory) {
-        self.header(&m.header, Ns::Memory);
+        self.header(&m.header, Ns::MEMORY);
         if let Some(items) = &m.inline_data {
             self.items(items, true);
         }
     }
 
     fn global(&mut self, g: &Global) {
-        self.header(&g.header, Ns::Global);
+        self.header(&g.header, Ns::GLOBAL);
         self.valtype(&g.ty.ty);
         self.expr(&g.init);
     }
@@ -709,12 +658,12 @@ impl<'a> Walker<'a> {
                     let (bt, clauses) = &**b;
                     for c in clauses {
                         if let Some(t) = &c.tag {
-                            self.use_(t, Ns::Tag);
+                            self.use_(t, Ns::TAG);
                         }
                         self.label_use(&c.label);
                     }
                     self.block_type(bt, instr.span);
-                    implied = Some(SymKind::Tag);
+                    implied = Some(SymbolKind::Tag);
                 }
                 (ImmKind::EndLabel, Imm::EndLabel(l)) => {
                     if let Some(l) = l {
@@ -741,10 +690,10 @@ impl<'a> Walker<'a> {
                     self.heap(&b.2.heap);
                 }
                 (ImmKind::Func, Imm::Index(i)) => {
-                    self.use_(i, Ns::Func);
-                    implied = Some(SymKind::Function);
+                    self.use_(i, Ns::FUNC);
+                    implied = Some(SymbolKind::Function);
                 }
-                (ImmKind::Type, Imm::Index(i)) => self.use_(i, Ns::Type),
+                (ImmKind::Type, Imm::Index(i)) => self.use_(i, Ns::TYPE),
                 (ImmKind::Local, Imm::Index(i)) => {
                     let t = match id_name(self.src, i.span) {
                         Some(n) => self.locals.get(&n).map_or(Target::Unknown, |s| Target::Known(*s)),
@@ -753,67 +702,67 @@ impl<'a> Walker<'a> {
                     self.push(i.span, Ns::Local(self.field), t);
                 }
                 (ImmKind::Global, Imm::Index(i)) => {
-                    self.use_(i, Ns::Global);
-                    implied = Some(SymKind::Global);
+                    self.use_(i, Ns::GLOBAL);
+                    implied = Some(SymbolKind::Global);
                 }
                 (ImmKind::Tag | ImmKind::Catch, Imm::Index(i)) => {
-                    self.use_(i, Ns::Tag);
-                    implied = Some(SymKind::Tag);
+                    self.use_(i, Ns::TAG);
+                    implied = Some(SymbolKind::Tag);
                 }
                 (ImmKind::Catch, Imm::Index2(_, t)) => {
-                    self.use_(t, Ns::Tag);
-                    implied = Some(SymKind::Tag);
+                    self.use_(t, Ns::TAG);
+                    implied = Some(SymbolKind::Tag);
                 }
-                (ImmKind::Elem, Imm::Index(i)) => self.use_(i, Ns::Elem),
-                (ImmKind::Data, Imm::Index(i)) => self.use_(i, Ns::Data),
+                (ImmKind::Elem, Imm::Index(i)) => self.use_(i, Ns::ELEM),
+                (ImmKind::Data, Imm::Index(i)) => self.use_(i, Ns::DATA),
                 (ImmKind::Table, Imm::Index(i)) => {
-                    self.use_(i, Ns::Table);
-                    implied = Some(SymKind::Table);
+                    self.use_(i, Ns::TABLE);
+                    implied = Some(SymbolKind::Table);
                 }
-                (ImmKind::Memory, Imm::Index(i)) => self.use_(i, Ns::Memory),
+                (ImmKind::Memory, Imm::Index(i)) => self.use_(i, Ns::MEMORY),
                 (ImmKind::TableCopy, Imm::Index2(a, b)) => {
-                    self.use_(a, Ns::Table);
-                    self.use_(b, Ns::Table);
-                    implied = Some(SymKind::Table);
+                    self.use_(a, Ns::TABLE);
+                    self.use_(b, Ns::TABLE);
+                    implied = Some(SymbolKind::Table);
                 }
                 (ImmKind::MemoryCopy, Imm::Index2(a, b)) => {
-                    self.use_(a, Ns::Memory);
-                    self.use_(b, Ns::Memory);
+                    self.use_(a, Ns::MEMORY);
+                    self.use_(b, Ns::MEMORY);
                 }
                 (ImmKind::TableInit, Imm::Index2(a, b)) => {
-                    self.use_(a, Ns::Table);
-                    self.use_(b, Ns::Elem);
-                    implied = Some(SymKind::Table);
+                    self.use_(a, Ns::TABLE);
+                    self.use_(b, Ns::ELEM);
+                    implied = Some(SymbolKind::Table);
                 }
                 (ImmKind::MemoryInit, Imm::Index2(a, b)) => {
-                    self.use_(a, Ns::Memory);
-                    self.use_(b, Ns::Data);
+                    self.use_(a, Ns::MEMORY);
+                    self.use_(b, Ns::DATA);
                 }
                 (ImmKind::TypeField, Imm::Index2(t, f)) => {
-                    self.use_(t, Ns::Type);
+                    self.use_(t, Ns::TYPE);
                     self.push(f.span, Ns::Field(t.num), Target::Module);
                 }
                 (ImmKind::TypeData, Imm::Index2(t, d)) => {
-                    self.use_(t, Ns::Type);
-                    self.use_(d, Ns::Data);
+                    self.use_(t, Ns::TYPE);
+                    self.use_(d, Ns::DATA);
                 }
                 (ImmKind::TypeElem, Imm::Index2(t, x)) => {
-                    self.use_(t, Ns::Type);
-                    self.use_(x, Ns::Elem);
+                    self.use_(t, Ns::TYPE);
+                    self.use_(x, Ns::ELEM);
                 }
                 (ImmKind::TypeType, Imm::Index2(a, b)) => {
-                    self.use_(a, Ns::Type);
-                    self.use_(b, Ns::Type);
+                    self.use_(a, Ns::TYPE);
+                    self.use_(b, Ns::TYPE);
                 }
-                (ImmKind::TypeCount, Imm::TypeCount(t, _)) => self.use_(t, Ns::Type),
+                (ImmKind::TypeCount, Imm::TypeCount(t, _)) => self.use_(t, Ns::TYPE),
                 (ImmKind::CallIndirect, Imm::CallIndirect(b)) => {
-                    self.use_(&b.0, Ns::Table);
+                    self.use_(&b.0, Ns::TABLE);
                     self.typeuse(&b.1);
-                    implied = Some(SymKind::Table);
+                    implied = Some(SymbolKind::Table);
                 }
                 (ImmKind::MemArg(_), Imm::MemArg(m)) | (ImmKind::MemArgLane(_), Imm::MemArgLane(m, _)) => {
-                    self.use_(&m.memory, Ns::Memory);
-                    implied = Some(SymKind::Data);
+                    self.use_(&m.memory, Ns::MEMORY);
+                    implied = Some(SymbolKind::Data);
                 }
                 (ImmKind::Select, Imm::Select(Some(ts))) => ts.iter().for_each(|t| self.valtype(t)),
                 (ImmKind::HeapType, Imm::HeapType(h)) => self.heap(h),

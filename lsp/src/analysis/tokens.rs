@@ -1,7 +1,7 @@
 //! Semantic tokens: every token classified, ids by the namespace they live in.
 
 use super::Analysis;
-use super::names::{Ns, SymKind, Target, Walker};
+use super::names::{Ns, SymbolKind, Target, Walker};
 use relwat::lexer::TokenKind;
 use relwat::span::Span;
 use std::collections::HashMap;
@@ -62,15 +62,16 @@ pub struct SemToken {
 
 fn ns_type(ns: Ns) -> u32 {
     match ns {
-        Ns::Func | Ns::Sym(SymKind::Function) => 1,
-        Ns::Type => 2,
-        Ns::Global | Ns::Sym(SymKind::Global) => 3,
-        Ns::Sym(SymKind::Data) => 3,
+        Ns::FUNC | Ns::Sym(SymbolKind::Function) => 1,
+        Ns::TYPE => 2,
+        Ns::GLOBAL | Ns::Sym(SymbolKind::Global) => 3,
+        Ns::Sym(SymbolKind::Data) => 3,
         Ns::Local(_) => 4,
         Ns::Field(_) => 5,
         Ns::Label(_) | Ns::SymLabel(_) => 6,
-        Ns::Table | Ns::Memory | Ns::Elem | Ns::Data | Ns::Comdat | Ns::Sym(SymKind::Table) => 7,
-        Ns::Tag | Ns::Sym(SymKind::Tag) => 8,
+        Ns::TABLE | Ns::MEMORY | Ns::ELEM | Ns::DATA | Ns::Comdat => 7,
+        Ns::Sym(SymbolKind::Table | SymbolKind::Section) => 7,
+        Ns::TAG | Ns::Sym(SymbolKind::Tag) => 8,
     }
 }
 
