@@ -34,37 +34,52 @@
 //! assert!(err.to_string().contains("bad.wat:1:"));
 //! ```
 //!
-//! The modules below are the stages, public for relwat's language server and tests; their
-//! interfaces may change between releases.
+//! The library's interface is [`assemble`], [`Options`], [`Assembled`], [`Error`], the
+//! [`diagnostic`] and [`span`] types they carry, and [`print`](mod@print) (objects back to text). The
+//! stages behind them (lexer, parser, resolver, encoder, validation, object rules, and the
+//! pipeline that runs them) are public for relwat's language server and tests but hidden from
+//! these docs: their interfaces change with the code (see ARCHITECTURE.md).
 //!
-//! Pipeline: [`lexer`] → [`parser`] (syntax tree in [`ast`], every node with its [`span::Span`]) →
-//! [`resolve`] (ids to indices) → [`encode`] (binary, with an offset → source map) →
-//! [`validate`] (wasmparser, errors mapped back to source) and [`object`] (linking data);
-//! [`pipeline`] sequences the stages after parsing, for the assembler and the language server
-//! alike. [`assemble`] runs it one function body at a time when it can (parse, resolve, encode
+//! [`assemble`] runs the stages one function body at a time when it can (parse, resolve, encode
 //! and read each body for the object, then drop its tree), so that a large module's
 //! instructions never all exist at once; diagnostics come from the whole tree.
 
 #![deny(missing_docs)]
 
+#[doc(hidden)]
 pub mod ast;
 mod deferred;
 pub mod diagnostic;
+#[doc(hidden)]
 pub mod encode;
+#[doc(hidden)]
 pub mod instructions;
+#[doc(hidden)]
 pub mod kinds;
+#[doc(hidden)]
 pub mod leb;
+#[doc(hidden)]
 pub mod lexer;
+#[doc(hidden)]
 pub mod linking;
+#[doc(hidden)]
 pub mod literals;
+#[doc(hidden)]
 pub mod object;
 #[cfg(feature = "cli")]
+#[doc(hidden)]
 pub mod output;
+#[doc(hidden)]
 pub mod parser;
+#[doc(hidden)]
 pub mod pipeline;
 pub mod print;
+#[doc(hidden)]
 pub mod resolve;
 pub mod span;
+#[doc(hidden)]
+pub mod suggest;
+#[doc(hidden)]
 pub mod validate;
 
 use diagnostic::Diagnostic;

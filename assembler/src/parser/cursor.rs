@@ -1,5 +1,6 @@
 //! The token cursor: lookahead, expectations, paren matching and error recovery.
 
+use crate::ast::ModuleField;
 use crate::diagnostic::Diagnostic;
 use crate::lexer::{Token, TokenKind};
 use crate::span::Span;
@@ -90,7 +91,7 @@ pub struct Cursor<'a> {
     /// A branch hint waiting for its `if` or `br_if`: (value, annotation span).
     pub(crate) pending_hint: Option<(u8, Span)>,
     /// Fields parsed from pieces of the text, inserted when the field loop reaches them.
-    pub(super) hole: Option<super::pieces::Hole>,
+    pub(super) hole: Option<Hole>,
     /// Leave the bodies of closed functions unparsed (see [`super::parse_deferring`]).
     pub(super) defer_bodies: bool,
 }
@@ -376,4 +377,17 @@ pub fn describe(t: Token, src: &str) -> String {
         TokenKind::String => "a string".into(),
         TokenKind::Reserved => format!("`{short}`"),
     }
+}
+
+/// Module fields parsed out of the token stream (by `pieces.rs`), to be inserted when the main cursor's
+/// field loop reaches token index `at` (where the pieces stood in the text).
+pub(super) struct Hole {
+    /// Token index in the main cursor's tokens.
+    pub at: usize,
+    /// The fields of the kept pieces, in source order.
+    pub fields: Vec<ModuleField>,
+    /// Their diagnostics.
+    pub diags: Vec<Diagnostic>,
+    /// Their unknown annotations.
+    pub unknown_annotations: Vec<(Span, Span)>,
 }

@@ -13,7 +13,7 @@
 //! after the head (the "tail"), so a mistake anywhere gives exactly the one-pass diagnostics.
 
 use super::Parsed;
-use super::cursor::{Cursor, Parens};
+use super::cursor::{Cursor, Hole, Parens};
 use crate::ast::ModuleField;
 use crate::diagnostic::Diagnostic;
 use crate::lexer::{self, Token, TokenKind};
@@ -32,19 +32,6 @@ pub(super) const PIECE_BYTES: usize = 256 << 10;
 const FIELD_KEYWORDS: &[&[u8]] = &[
     b"func", b"data", b"global", b"elem", b"type", b"rec", b"import", b"export", b"table", b"memory", b"tag", b"start",
 ];
-
-/// Module fields parsed out of the token stream, to be inserted when the main cursor's
-/// field loop reaches token index `at` (where the pieces stood in the text).
-pub(super) struct Hole {
-    /// Token index in the main cursor's tokens.
-    pub at: usize,
-    /// The fields of the kept pieces, in source order.
-    pub fields: Vec<ModuleField>,
-    /// Their diagnostics.
-    pub diags: Vec<Diagnostic>,
-    /// Their unknown annotations.
-    pub unknown_annotations: Vec<(Span, Span)>,
-}
 
 /// What a worker made of one piece.
 #[derive(Default)]

@@ -33,6 +33,7 @@ use tower_lsp_server::{Client, ClientSocket, LanguageServer, LspService};
 
 mod convert;
 mod handlers;
+mod requests;
 mod worker;
 
 use convert::*;

@@ -1,0 +1,10 @@
+//! One file per request (or family of requests): each converts its parameters, asks the
+//! analysis and converts the answer.
+
+pub(super) mod actions;
+pub(super) mod completion;
+pub(super) mod hints;
+pub(super) mod hover;
+pub(super) mod navigation;
+pub(super) mod symbols;
+pub(super) mod tokens;

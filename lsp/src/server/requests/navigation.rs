@@ -1,0 +1,67 @@
+//! Go to definition, find references, rename.
+
+use crate::server::*;
+
+pub(in crate::server) async fn goto_definition(
+    b: &Backend,
+    p: GotoDefinitionParams,
+) -> jsonrpc::Result<Option<GotoDefinitionResponse>> {
+    let uri = &p.text_document_position_params.text_document.uri;
+    let Some((a, o)) = at_position(b, uri, p.text_document_position_params.position) else { return Ok(None) };
+    let Some(def) = names::definition(a.text(), &a.syntax.module, a.defs(), o) else { return Ok(None) };
+    let Some(range) = map_ranges(b, uri, &[def]).pop().flatten() else { return Ok(None) };
+    Ok(Some(GotoDefinitionResponse::Scalar(Location { uri: uri.clone(), range })))
+}
+
+pub(in crate::server) async fn references(b: &Backend, p: ReferenceParams) -> jsonrpc::Result<Option<Vec<Location>>> {
+    let uri = &p.text_document_position.text_document.uri;
+    let Some((a, o)) = at_position(b, uri, p.text_document_position.position) else { return Ok(None) };
+    let mut refs = names::references(a.text(), &a.syntax.module, a.defs(), o);
+    if !p.context.include_declaration
+        && let Some(def) = names::definition(a.text(), &a.syntax.module, a.defs(), o)
+    {
+        refs.retain(|s| *s != def);
+    }
+    let ranges = map_ranges(b, uri, &refs);
+    Ok(Some(ranges.into_iter().flatten().map(|range| Location { uri: uri.clone(), range }).collect()))
+}
+
+pub(in crate::server) async fn prepare_rename(
+    b: &Backend,
+    p: TextDocumentPositionParams,
+) -> jsonrpc::Result<Option<PrepareRenameResponse>> {
+    let uri = &p.text_document.uri;
+    let Some((a, o)) = at_position(b, uri, p.position) else { return Ok(None) };
+    let Some(occ) = names::occurrence_at(a.text(), &a.syntax.module, o) else { return Ok(None) };
+    if names::id_name(a.text(), occ.span).is_none()
+        || names::resolve(a.text(), &a.syntax.module, a.defs(), &occ).is_none()
+    {
+        return Ok(None);
+    }
+    let range = map_ranges(b, uri, &[occ.span]).pop().flatten();
+    Ok(range.map(PrepareRenameResponse::Range))
+}
+
+pub(in crate::server) async fn rename(b: &Backend, p: RenameParams) -> jsonrpc::Result<Option<WorkspaceEdit>> {
+    let uri = &p.text_document_position.text_document.uri;
+    let Some((a, o)) = at_position(b, uri, p.text_document_position.position) else { return Ok(None) };
+    let edits = match names::rename(a.text(), &a.syntax.module, a.defs(), o, &p.new_name) {
+        Ok(e) => e,
+        Err(names::RenameError::NoId) => return Ok(None),
+        Err(names::RenameError::BadName(n)) => {
+            return Err(jsonrpc::Error::invalid_params(format!("`{n}` is not a valid id")));
+        }
+        Err(names::RenameError::Taken(m)) => return Err(jsonrpc::Error::invalid_params(m)),
+    };
+    let spans: Vec<Span> = edits.iter().map(|e| e.0).collect();
+    let ranges = map_ranges(b, uri, &spans);
+    if ranges.iter().any(Option::is_none) {
+        return Err(jsonrpc::Error::content_modified());
+    }
+    let text_edits = ranges
+        .into_iter()
+        .zip(edits)
+        .map(|(r, (_, new_text))| TextEdit { range: r.expect("checked"), new_text })
+        .collect();
+    Ok(Some(WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), text_edits)])), ..Default::default() }))
+}
