@@ -22,6 +22,70 @@ pub struct Resolved {
     pub explicit_type_count: u32,
     /// The type index of every function, imports first.
     pub func_types: Vec<u32>,
+    /// Where each entity of each index space is defined, for the editor.
+    pub definitions: Definitions,
+}
+
+/// Where the entities of the module's index spaces are defined, as resolution found them: what
+/// the language server's definitions, references and renames use, so that an id means in the
+/// editor what it means to the assembler.
+#[derive(Clone, Debug, Default)]
+pub struct Definitions {
+    /// The eight spaces, by [`IndexSpace::slot`].
+    pub spaces: [SpaceDefinitions; 8],
+    /// The fields of each struct type (by type index): name, and the id's span (the field's
+    /// when it has no id).
+    pub struct_fields: HashMap<u32, Vec<(Option<String>, Span)>>,
+}
+
+/// The definitions of one index space.
+#[derive(Clone, Debug, Default)]
+pub struct SpaceDefinitions {
+    /// Name (without `$`, escapes decoded) → index and the id's span; the first of duplicates.
+    pub names: HashMap<String, (u32, Span)>,
+    /// For each index: the id's span and `true`, or the defining field's span and `false`.
+    pub list: Vec<(Span, bool)>,
+    /// For each index: the module field that defines it.
+    pub fields: Vec<u32>,
+}
+
+impl Definitions {
+    /// The definitions of a space.
+    pub fn space(&self, space: IndexSpace) -> &SpaceDefinitions {
+        &self.spaces[space.slot()]
+    }
+
+    /// The definition that `span` (an id or a number of `space`) refers to: the id's span, or
+    /// the field's when the entity has no id.
+    pub fn lookup(&self, src: &str, space: IndexSpace, span: Span) -> Option<Span> {
+        let defs = self.space(space);
+        match id_key(src, span) {
+            Some(name) => defs.names.get(name.as_ref()).map(|x| x.1),
+            None => defs.list.get(literals::parse_u32(span.text(src))? as usize).map(|x| x.0),
+        }
+    }
+
+    /// The definition of field `span` (an id or a number) of struct type `ty`.
+    pub fn struct_field(&self, src: &str, ty: u32, span: Span) -> Option<Span> {
+        let fields = self.struct_fields.get(&ty)?;
+        match id_key(src, span) {
+            Some(name) => fields.iter().find(|(x, _)| x.as_deref() == Some(name.as_ref())).map(|x| x.1),
+            None => fields.get(literals::parse_u32(span.text(src))? as usize).map(|x| x.1),
+        }
+    }
+
+    /// The index and defining field of the entity of `space` defined at `def`.
+    pub fn entity_of(&self, space: IndexSpace, def: Span) -> Option<(u32, u32)> {
+        let defs = self.space(space);
+        defs.list.iter().position(|(s, _)| *s == def).map(|i| (i as u32, defs.fields[i]))
+    }
+}
+
+/// The name an id token stands for (without `$`, escapes decoded); `None` for a number.
+fn id_key(src: &str, span: Span) -> Option<Cow<'_, str>> {
+    let text = span.text(src);
+    let rest = text.strip_prefix('$')?;
+    Some(literals::decode_id(text).unwrap_or(Cow::Borrowed(rest)))
 }
 
 /// One index space: names to indices, and how many entries there are.
@@ -84,6 +148,9 @@ struct Resolver<'s> {
     used_implicit: bool,
     /// Whether the expressions of defined functions are resolved with their fields.
     bodies: bool,
+    /// The definitions found by `collect`, and the field it is at (index and span).
+    definitions: Definitions,
+    at_field: (u32, Span),
 }
 
 /// Resolves all ids in `module`; returns what the encoder needs and the diagnostics.
@@ -117,6 +184,8 @@ fn resolve_with<'s>(src: &'s str, module: &mut Module, bodies: bool) -> (Resolve
         implicit: Vec::new(),
         used_implicit: false,
         bodies,
+        definitions: Definitions::default(),
+        at_field: (0, Span::default()),
     };
     r.collect(module);
     r.resolve_types(module);
@@ -127,7 +196,8 @@ fn resolve_with<'s>(src: &'s str, module: &mut Module, bodies: bool) -> (Resolve
     for field in &mut module.fields {
         r.resolve_field(field, &mut func_types);
     }
-    let resolved = Resolved { implicit_types: r.implicit.clone(), explicit_type_count, func_types };
+    let definitions = std::mem::take(&mut r.definitions);
+    let resolved = Resolved { implicit_types: r.implicit.clone(), explicit_type_count, func_types, definitions };
     let diags = std::mem::take(&mut r.diags);
     (resolved, diags, BodyResolver { r })
 }
@@ -182,8 +252,13 @@ impl<'s> Resolver<'s> {
     fn define(&mut self, ns: IndexSpace, id: Option<Id>) -> u32 {
         let index = self.space(ns).count;
         self.space(ns).count += 1;
+        let (field, field_span) = self.at_field;
+        let defs = &mut self.definitions.spaces[ns.slot()];
+        defs.list.push(id.map_or((field_span, false), |id| (id.span, true)));
+        defs.fields.push(field);
         if let Some(id) = id {
             let name = self.id_name(id.span);
+            self.definitions.spaces[ns.slot()].names.entry(name.to_string()).or_insert((index, id.span));
             if let Some(&(_, first)) = self.space(ns).names.get(&name) {
                 self.diags.push(
                     Diagnostic::error(id.span, format!("duplicate {} id `{}`", ns.describe(), id.span.text(self.src)))
@@ -221,7 +296,8 @@ impl<'s> Resolver<'s> {
     fn collect(&mut self, module: &Module) {
         let mut first_def: [Option<Span>; 8] = [None; 8];
         let mut start: Option<Span> = None;
-        for field in &module.fields {
+        for (i, field) in module.fields.iter().enumerate() {
+            self.at_field = (i as u32, field.span());
             match field {
                 ModuleField::Start(s) => {
                     if let Some(first) = start {
@@ -235,7 +311,18 @@ impl<'s> Resolver<'s> {
                 }
                 ModuleField::Types(g) => {
                     for t in &g.types {
-                        self.define(IndexSpace::Type, t.id);
+                        self.at_field.1 = t.span;
+                        let index = self.define(IndexSpace::Type, t.id);
+                        if let CompositeKind::Struct(fields) = &t.ty.composite.kind {
+                            let src = self.src;
+                            let named = |f: &FieldType| {
+                                (
+                                    f.id.and_then(|id| id_key(src, id.span)).map(String::from),
+                                    f.id.map_or(f.span, |id| id.span),
+                                )
+                            };
+                            self.definitions.struct_fields.insert(index, fields.iter().map(named).collect());
+                        }
                     }
                 }
                 ModuleField::Import(i) => {

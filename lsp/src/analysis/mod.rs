@@ -137,6 +137,8 @@ impl Analysis {
 
     /// Module-level definitions.
     pub fn defs(&self) -> &names::Defs {
-        self.defs.get_or_init(|| names::Defs::build(self.text(), &self.syntax.module))
+        self.defs.get_or_init(|| {
+            names::Defs::build(self.text(), &self.syntax.module, self.checked.resolved.definitions.clone())
+        })
     }
 }

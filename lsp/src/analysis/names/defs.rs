@@ -3,28 +3,18 @@
 
 use super::*;
 
-/// One module index space.
-#[derive(Debug, Default)]
-pub struct Space {
-    /// Name → (index, id span).
-    pub names: HashMap<String, (u32, Span)>,
-    /// For each index: the id span, or the defining field's span when it has no id.
-    pub list: Vec<(Span, bool)>,
-    /// For each index: the module field.
-    pub fields: Vec<u32>,
-}
+pub use relwat::resolve::{Definitions, SpaceDefinitions as Space};
 
-/// Module-level definitions.
+/// Module-level definitions: those of the index spaces and struct fields as the assembler's
+/// resolver found them, and the symbol and comdat ids (which the object writer reads).
 #[derive(Debug, Default)]
 pub struct Defs {
-    /// The eight index spaces.
-    pub spaces: [Space; 8],
+    /// The index spaces and struct fields (from the check's resolution).
+    pub spaces: Definitions,
     /// Symbol ids per kind: name → the defining id's span (an entity id for primary symbols).
     pub syms: [HashMap<String, Span>; 6],
     /// Comdats: name → id span.
     pub comdats: HashMap<String, Span>,
-    /// Struct fields per type index: (name, id span).
-    pub type_fields: HashMap<u32, Vec<(Option<String>, Span)>>,
 }
 
 fn header_entity(f: &ModuleField) -> Vec<(Ns, &EntityHeader, Span)> {
@@ -49,69 +39,22 @@ fn header_entity(f: &ModuleField) -> Vec<(Ns, &EntityHeader, Span)> {
 }
 
 impl Defs {
-    /// Collects the definitions of `module` (bodies are not visited).
-    pub fn build(src: &str, module: &Module) -> Defs {
-        let mut d = Defs::default();
-        let define = |d: &mut Defs, ns: Ns, id: Option<Id>, fspan: Span, field: u32| {
-            let s = ns.space().expect("module space").slot();
-            let sp = &mut d.spaces[s];
-            let index = sp.list.len() as u32;
-            match id {
-                Some(id) => {
-                    sp.list.push((id.span, true));
-                    if let Some(n) = id_name(src, id.span) {
-                        sp.names.entry(n).or_insert((index, id.span));
-                    }
-                }
-                None => sp.list.push((fspan, false)),
-            }
-            sp.fields.push(field);
-        };
-        let mut type_index = 0u32;
-        for (fi, f) in module.fields.iter().enumerate() {
-            let fi = fi as u32;
-            for (ns, h, span) in header_entity(f) {
-                define(&mut d, ns, h.id, span, fi);
+    /// Collects the symbol and comdat ids of `module` (bodies are not visited); the index
+    /// spaces are `spaces`, from the resolution of the same tree.
+    pub fn build(src: &str, module: &Module, spaces: Definitions) -> Defs {
+        let mut d = Defs { spaces, ..Defs::default() };
+        for f in &module.fields {
+            for (ns, h, _) in header_entity(f) {
                 if let Some(k) = sym_kind(ns) {
-                    if let Some(id) = h.id
-                        && let Some(n) = id_name(src, id.span)
-                    {
-                        d.syms[k.slot()].entry(n).or_insert(id.span);
-                    }
-                    for s in &h.syms {
-                        if let Some(id) = s.name
-                            && let Some(n) = id_name(src, id.span)
-                        {
+                    for id in h.id.iter().chain(h.syms.iter().filter_map(|s| s.name.as_ref())) {
+                        if let Some(n) = id_name(src, id.span) {
                             d.syms[k.slot()].entry(n).or_insert(id.span);
                         }
                     }
                 }
             }
             match f {
-                ModuleField::Types(g) => {
-                    for t in &g.types {
-                        define(&mut d, Ns::TYPE, t.id, t.span, fi);
-                        if let CompositeKind::Struct(fields) = &t.ty.composite.kind {
-                            d.type_fields.insert(
-                                type_index,
-                                fields
-                                    .iter()
-                                    .map(|x| (x.id.and_then(|i| id_name(src, i.span)), x.id.map_or(x.span, |i| i.span)))
-                                    .collect(),
-                            );
-                        }
-                        type_index += 1;
-                    }
-                }
-                ModuleField::Table(t) if matches!(t.init, TableInit::Elems(_)) => {
-                    define(&mut d, Ns::ELEM, None, t.span, fi)
-                }
-                ModuleField::Memory(m) if m.inline_data.is_some() => define(&mut d, Ns::DATA, None, m.span, fi),
-                ModuleField::Elem(e) => define(&mut d, Ns::ELEM, e.id, e.span, fi),
-                ModuleField::Data(x) => {
-                    define(&mut d, Ns::DATA, x.id, x.span, fi);
-                    data_syms(src, &x.items, &mut d.syms[SymbolKind::Data.slot()]);
-                }
+                ModuleField::Data(x) => data_syms(src, &x.items, &mut d.syms[SymbolKind::Data.slot()]),
                 ModuleField::Memory(m) => {
                     if let Some(items) = &m.inline_data {
                         data_syms(src, items, &mut d.syms[SymbolKind::Data.slot()]);
@@ -137,7 +80,7 @@ impl Defs {
 
     /// The space of a module namespace.
     pub fn space(&self, ns: Ns) -> Option<&Space> {
-        ns.space().map(|s| &self.spaces[s.slot()])
+        ns.space().map(|s| self.spaces.space(s))
     }
 
     /// The definition a module-level occurrence (`$name` or a number) refers to.
@@ -156,27 +99,14 @@ impl Defs {
                 Some(n) => self.comdats.get(&n).copied(),
                 None => None,
             },
-            Ns::Field(t) => {
-                let fields = self.type_fields.get(&t)?;
-                match name {
-                    Some(n) => fields.iter().find(|(x, _)| x.as_deref() == Some(n.as_str())).map(|x| x.1),
-                    None => fields.get(relwat::literals::parse_u32(span.text(src))? as usize).map(|x| x.1),
-                }
-            }
-            _ => {
-                let space = self.space(ns)?;
-                match name {
-                    Some(n) => space.names.get(&n).map(|x| x.1),
-                    None => space.list.get(relwat::literals::parse_u32(span.text(src))? as usize).map(|x| x.0),
-                }
-            }
+            Ns::Field(t) => self.spaces.struct_field(src, t, span),
+            _ => self.spaces.lookup(src, ns.space()?, span),
         }
     }
 
     /// The index and field of the entity whose id (or field) is at `def` in a module space.
     pub fn entity_of(&self, ns: Ns, def: Span) -> Option<(u32, u32)> {
-        let space = self.space(ns)?;
-        space.list.iter().position(|(s, _)| *s == def).map(|i| (i as u32, space.fields[i]))
+        self.spaces.entity_of(ns.space()?, def)
     }
 }
 

@@ -49,7 +49,7 @@ impl Ns {
 
 impl Ns {
     /// The module index space, for the eight of them.
-    fn space(self) -> Option<IndexSpace> {
+    pub(crate) fn space(self) -> Option<IndexSpace> {
         match self {
             Ns::Space(s) => Some(s),
             _ => None,
@@ -290,7 +290,8 @@ pub fn rename(
                 Ns::Sym(k) => defs.syms[k.slot()].get(&new_plain).is_some_and(|s| *s != def),
                 Ns::Comdat => defs.comdats.get(&new_plain).is_some_and(|s| *s != def),
                 Ns::Field(t) => defs
-                    .type_fields
+                    .spaces
+                    .struct_fields
                     .get(&t)
                     .is_some_and(|f| f.iter().any(|(n, s)| n.as_deref() == Some(&new_plain) && *s != def)),
                 _ => defs.space(ns).is_some_and(|s| s.names.get(&new_plain).is_some_and(|x| x.1 != def)),
