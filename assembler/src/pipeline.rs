@@ -23,15 +23,15 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 /// What happens after a diagnostic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
-    /// `wat2obj`: nothing is encoded after an error of parsing, the layout or resolution; the
-    /// later stages report everything when there is none.
+    /// `wat2obj`: every stage runs and reports what it finds, leaving out what it says about a
+    /// field that already has an error; no bytes when there is an error.
     Assemble,
     /// Body by body: any diagnostic before the object rules, and any error of theirs, ends the
     /// run with nothing (the whole tree then gives the diagnostics).
     GiveUp,
-    /// The editor: after errors, the module is still encoded and lowered as far as it can be
-    /// (for navigation and hover; a panic there is caught), while the diagnostics are those
-    /// [`Mode::Assemble`] reports; [`Run::cancelled`] is asked between stages.
+    /// The editor: the diagnostics of [`Mode::Assemble`], and the encoding and linking data
+    /// kept (also after errors, as far as they could be made, for navigation and hover; a
+    /// panic there is caught); [`Run::cancelled`] is asked between stages.
     Editor,
 }
 
@@ -195,13 +195,16 @@ pub fn run<S: BodyStage>(
         return None;
     }
     let clean = !diagnostics.iter().any(Diagnostic::is_error);
-    if !clean && run.mode == Mode::Assemble {
-        return Some(Outcome { diagnostics, resolved, ..Outcome::default() });
-    }
+    // After a mistake the later stages still run, so that every mistake is reported at once, but
+    // what they say about a field with an error is left out: the tree there is not what the text
+    // means (an id that names nothing, a list cut short by recovery).
+    let broken = broken_fields(module, &diagnostics);
+    // A tree with errors may hold what the encoder and the object writer never see otherwise.
+    let guard = if clean { run.mode } else { Mode::Editor };
 
     // Encoding.
     let module = &*module;
-    let mut encoded = run.guarded(|| match &bodies {
+    let mut encoded = guarded(guard, || match &bodies {
         Some(bodies) => {
             let codes: Vec<(&BodyCode, i64)> = bodies.iter().map(S::code).collect();
             encode::encode_with_moved_bodies(module, &resolved, object, &codes)
@@ -217,16 +220,16 @@ pub fn run<S: BodyStage>(
     });
 
     // Validation and the object rules, independent of each other: side by side.
-    let validating = clean && run.options.validate;
     let (validation, lowered): (Vec<Diagnostic>, _) = match &encoded {
         None => (Vec::new(), None),
         Some(enc) => std::thread::scope(|scope| {
-            let (mode, resolved) = (run.mode, &resolved);
+            let resolved = &resolved;
             let lowering = facts.map(|facts| {
-                scope.spawn(move || guarded(mode, || object::write_object_with(src, module, resolved, enc, facts)))
+                scope.spawn(move || guarded(guard, || object::write_object_with(src, module, resolved, enc, facts)))
             });
             let validation = match &bodies {
-                _ if !validating => Vec::new(),
+                _ if !run.options.validate => Vec::new(),
+                _ if !clean => validate_around(module, resolved, enc, &broken, object, run.options.features),
                 Some(bodies) => stage
                     .validate(bodies, module, enc)
                     .unwrap_or_else(|| validate_module(module, resolved, enc, run, object)),
@@ -244,9 +247,7 @@ pub fn run<S: BodyStage>(
             if run.mode == Mode::GiveUp && object_diags.iter().any(Diagnostic::is_error) {
                 return None;
             }
-            if clean {
-                diagnostics.extend(object_diags);
-            }
+            diagnostics.extend(object_diags.into_iter().filter(|d| !in_fields(module, &broken, d)));
             (bytes, Some(linking))
         }
         None => (None, None),
@@ -262,6 +263,52 @@ pub fn run<S: BodyStage>(
     };
     let bytes = bytes.map(|b| encode::layout::finish(&module.layout, b));
     Some(Outcome { diagnostics, resolved, encoded, linking, bytes })
+}
+
+/// The fields (indices, ascending) where an error of `diagnostics` is.
+fn broken_fields(module: &Module, diagnostics: &[Diagnostic]) -> Vec<usize> {
+    let mut broken: Vec<usize> =
+        diagnostics.iter().filter(|d| d.is_error()).filter_map(|d| field_at(module, d.primary.span)).collect();
+    broken.sort_unstable();
+    broken.dedup();
+    broken
+}
+
+/// The field whose text holds `span`.
+fn field_at(module: &Module, span: Span) -> Option<usize> {
+    let i = module.fields.partition_point(|f| f.span().end <= span.start);
+    module.fields.get(i).filter(|f| f.span().start <= span.start).map(|_| i)
+}
+
+/// Whether diagnostic `d` is about one of the `fields`.
+fn in_fields(module: &Module, fields: &[usize], d: &Diagnostic) -> bool {
+    field_at(module, d.primary.span).is_some_and(|f| fields.binary_search(&f).is_ok())
+}
+
+/// Validation of a module with errors: the bodies of the functions without one, as long as the
+/// rest of the module validates. An error outside the bodies is left out: in a module with
+/// errors it is most likely one of them seen again (an index that names nothing).
+fn validate_around(
+    module: &Module,
+    resolved: &Resolved,
+    enc: &Encoded,
+    broken: &[usize],
+    object: bool,
+    features: wasmparser::WasmFeatures,
+) -> Vec<Diagnostic> {
+    let funcs = module.defined_funcs();
+    let mut select = |d: u32| funcs.get(d as usize).is_some_and(|f| broken.binary_search(f).is_err());
+    let bytes = validate::as_standard(&enc.bytes, &enc.fp16);
+    let errors: Vec<_> =
+        validate::validate_bodies(&bytes, features, &mut select).into_iter().filter(|e| e.func.is_some()).collect();
+    if errors.is_empty() {
+        return Vec::new();
+    }
+    // Placed through the instruction map, which `enc` has not.
+    let Some(mapped) = guarded(Mode::Editor, || encode::encode(module, resolved, object, true)) else {
+        return Vec::new();
+    };
+    errors.iter().map(|e| e.diagnostic(mapped.map.lookup(e.offset as usize).unwrap_or(module.span))).collect()
 }
 
 /// Resolves the whole tree in text order (after a resolution without the bodies, whose results

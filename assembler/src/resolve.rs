@@ -286,7 +286,7 @@ impl<'s> Resolver<'s> {
                     Diagnostic::error(index.span, format!("unknown {} `{text}`", ns.describe()))
                         .with_label(format!("no {} has this id", ns.describe())),
                 );
-                index.num = 0;
+                index.num = Index::UNRESOLVED;
             }
         }
     }
@@ -680,7 +680,7 @@ impl<'s> Resolver<'s> {
                     Diagnostic::error(index.span, format!("unknown label `{name}`"))
                         .with_label("no enclosing block has this label"),
                 );
-                index.num = 0;
+                index.num = Index::UNRESOLVED;
             }
         }
     }
@@ -863,7 +863,7 @@ impl<'s> Locals<'s> {
                     Diagnostic::error(index.span, format!("unknown local `{}`", index.span.text(r.src)))
                         .with_label("no parameter or local has this id"),
                 );
-                index.num = 0;
+                index.num = Index::UNRESOLVED;
             }
         }
     }

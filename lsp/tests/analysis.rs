@@ -183,3 +183,23 @@ fn incremental_reparse_equals_full_parse_on_real_files() {
     }
     assert!(field_updates > 40, "only {field_updates} field re-parses");
 }
+
+/// An id that names nothing never stands for index 0: neither the hover nor the inlay hints of
+/// `call $does_not_exist` describe function 0, while the known call beside it keeps both.
+#[test]
+fn unknown_ids_stand_for_nothing() {
+    let text = "(module\n  (import \"env\" \"puts\" (func $puts (param i32) (result i32)))\n  (func $main (result i32)\n    (call $does_not_exist (i32.const 1))\n    (call $puts (i32.const 2))))\n";
+    let a = Analysis::of_text(text);
+    assert!(a.checked.diagnostics.iter().any(|d| d.is_error() && d.message.contains("$does_not_exist")));
+    let unknown = support::at(text, "$does_not_exist", 0, 2);
+    let h = relwat_lsp::analysis::hover::hover(&a, unknown).map(|h| h.text).unwrap_or_default();
+    assert!(!h.contains("R_WASM_FUNCTION_INDEX_LEB") && !h.contains("\"puts\""), "{h}");
+    let hints = relwat_lsp::analysis::hints::inlay_hints(&a, relwat::span::Span::new(0, text.len() as u32));
+    let line = |o: u32| text[..o as usize].matches('\n').count();
+    let unknown_line = line(unknown);
+    assert!(hints.iter().all(|h| line(h.offset) != unknown_line), "a hint on the unknown call: {hints:?}");
+    let known = support::at(text, "$puts (i32.const 2)", 0, 2);
+    assert!(hints.iter().any(|h| line(h.offset) == line(known)), "no hint on the known call: {hints:?}");
+    let h = relwat_lsp::analysis::hover::hover(&a, known).map(|h| h.text).unwrap_or_default();
+    assert!(h.contains("R_WASM_FUNCTION_INDEX_LEB"), "{h}");
+}

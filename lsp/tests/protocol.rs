@@ -378,3 +378,25 @@ fn binary_exits_when_stdin_closes() {
     std::io::Read::read_to_string(child.stdout.as_mut().unwrap(), &mut out).unwrap();
     assert!(out.contains("\"capabilities\""), "{out}");
 }
+
+/// A request sent right after `didOpen`, before the first diagnostics, is answered from the
+/// first check (the server waits for it, a bounded time) rather than with nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_right_after_open() {
+    let mut c = Client::start().await;
+    c.initialize(json!([])).await;
+    let t = features();
+    let p = |needle: &str, off: usize| pos(&t, support::at(&t, needle, 0, off));
+    for round in 0..5 {
+        let uri = format!("file:///t/open-{round}.wat");
+        let doc = json!({"uri": uri});
+        c.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "wat", "version": 1, "text": t}}),
+        )
+        .await;
+        let r = c.request("textDocument/hover", json!({"textDocument": doc, "position": p("global.get $sp", 2)})).await;
+        let v = r["contents"]["value"].as_str().unwrap_or_else(|| panic!("no hover right after didOpen: {r}"));
+        assert!(v.contains("global.get : [] → [i32]"), "{v}");
+    }
+}

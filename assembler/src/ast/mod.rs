@@ -39,9 +39,18 @@ impl Index {
         Index { span, num }
     }
 
+    /// What [`Index::num`] holds for an id that names nothing: never an index, so that a
+    /// mistake is never taken for entity 0 (by the object writer, hovers, hints).
+    pub const UNRESOLVED: u32 = u32::MAX;
+
     /// An id reference, unresolved.
     pub fn id(span: Span) -> Index {
-        Index { span, num: u32::MAX }
+        Index { span, num: Index::UNRESOLVED }
+    }
+
+    /// Whether the index is a number, or an id the resolver found.
+    pub fn is_resolved(&self) -> bool {
+        self.num != Index::UNRESOLVED
     }
 
     /// Whether it is written as an id.

@@ -62,6 +62,11 @@ impl<'a> Lowering<'a> {
             return None;
         }
         let mnemonic = site.op.info().name;
+        let index_role = !matches!(site.role, ImmRole::I32Const | ImmRole::I64Const | ImmRole::MemOffset);
+        if index_role && site.value == Index::UNRESOLVED as u64 && annot.is_none() {
+            // An unknown id (an error already): no entity, so no symbol to relocate against.
+            return None;
+        }
         let (kind, ty) = match site.role {
             ImmRole::Type => {
                 if let Some(r) = annot {

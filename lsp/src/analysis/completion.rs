@@ -483,7 +483,8 @@ fn items_for(cx: &Context, prefix: &str, analysis: Option<(&Analysis, Option<u32
         }
         _ => {}
     }
-    if prefix.starts_with('$') {
+    // At an index (`call $|`, or `call |` before anything is typed): the ids of its namespace.
+    if prefix.is_empty() || prefix.starts_with('$') {
         let prev = inner.items.last().map(|s| s.as_str()).unwrap_or(inner.head.as_str());
         let prev = if inner.items.is_empty() { inner.head.as_str() } else { prev };
         let ns = match prev {
@@ -503,7 +504,9 @@ fn items_for(cx: &Context, prefix: &str, analysis: Option<(&Analysis, Option<u32
             "memory" | "memory.size" | "memory.grow" => Some(Ns::MEMORY),
             _ => None,
         };
-        return ids_of(a, at, ns);
+        if prefix.starts_with('$') || ns.is_some() {
+            return ids_of(a, at, ns);
+        }
     }
     // Keywords and instructions.
     let in_code = cx.groups.iter().any(|g| g.head == "func")

@@ -148,8 +148,33 @@ impl DocRef<'_> {
     }
 }
 
+/// How long a request waits for a document's first check (a 15 MB file's takes a fifth of a
+/// second; a request must not hang on a pathological one).
+const FIRST_CHECK_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+impl Backend {
+    /// Waits, at most [`FIRST_CHECK_WAIT`], until the document has its first analysis: a request
+    /// sent right after `didOpen` is answered from that check instead of with nothing. Once there
+    /// is an analysis, requests never wait (they use the last one, mapped through the edits).
+    pub(super) async fn first_check(&self, uri: &Uri) {
+        let deadline = tokio::time::Instant::now() + FIRST_CHECK_WAIT;
+        loop {
+            // Registered before the look, so that a publication in between is not missed.
+            let mut published = std::pin::pin!(self.state.published.notified());
+            published.as_mut().enable();
+            if self.with_doc(uri, |d| d.analysis.is_none()) != Some(true) {
+                return;
+            }
+            if tokio::time::timeout_at(deadline, published).await.is_err() {
+                return;
+            }
+        }
+    }
+}
+
 /// Runs `f` on the analysis at a document position: (analysis, offset in it).
-pub(super) fn at_position(b: &Backend, uri: &Uri, p: Position) -> Option<(Arc<Analysis>, u32)> {
+pub(super) async fn at_position(b: &Backend, uri: &Uri, p: Position) -> Option<(Arc<Analysis>, u32)> {
+    b.first_check(uri).await;
     b.with_doc(uri, |d| {
         let a = d.analysis?.clone();
         let o = d.to_analysis(d.offset(p))?;
@@ -158,7 +183,8 @@ pub(super) fn at_position(b: &Backend, uri: &Uri, p: Position) -> Option<(Arc<An
 }
 
 /// The document's analysis and an editor range in its offsets (clamped to its text).
-pub(super) fn analysis_range(b: &Backend, uri: &Uri, range: Range) -> Option<(Arc<Analysis>, Span)> {
+pub(super) async fn analysis_range(b: &Backend, uri: &Uri, range: Range) -> Option<(Arc<Analysis>, Span)> {
+    b.first_check(uri).await;
     b.with_doc(uri, |d| {
         let a = d.analysis?.clone();
         let s = d.to_analysis(d.offset(range.start)).unwrap_or(0);

@@ -7,6 +7,7 @@ pub(in crate::server) async fn code_action(
     p: CodeActionParams,
 ) -> jsonrpc::Result<Option<CodeActionResponse>> {
     let uri = &p.text_document.uri;
+    b.first_check(uri).await;
     let Some((a, span)) = b
         .with_doc(uri, |d| {
             let a = d.analysis?.clone();

@@ -7,6 +7,7 @@ pub(in crate::server) async fn completion(
     p: CompletionParams,
 ) -> jsonrpc::Result<Option<CompletionResponse>> {
     let uri = &p.text_document_position.text_document.uri;
+    b.first_check(uri).await;
     let Some(view) = b.view(uri) else { return Ok(None) };
     let offset = view.offset(p.text_document_position.position);
     let a = view.analysis.clone();

@@ -4,7 +4,7 @@ use crate::server::*;
 
 pub(in crate::server) async fn inlay_hint(b: &Backend, p: InlayHintParams) -> jsonrpc::Result<Option<Vec<InlayHint>>> {
     let uri = &p.text_document.uri;
-    let Some((a, span)) = analysis_range(b, uri, p.range) else { return Ok(None) };
+    let Some((a, span)) = analysis_range(b, uri, p.range).await else { return Ok(None) };
     let hs = hints::inlay_hints(&a, span);
     let out = b
         .with_doc(uri, |d| {

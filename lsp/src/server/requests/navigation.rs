@@ -7,7 +7,7 @@ pub(in crate::server) async fn goto_definition(
     p: GotoDefinitionParams,
 ) -> jsonrpc::Result<Option<GotoDefinitionResponse>> {
     let uri = &p.text_document_position_params.text_document.uri;
-    let Some((a, o)) = at_position(b, uri, p.text_document_position_params.position) else { return Ok(None) };
+    let Some((a, o)) = at_position(b, uri, p.text_document_position_params.position).await else { return Ok(None) };
     let Some(def) = names::definition(a.text(), &a.syntax.module, a.defs(), o) else { return Ok(None) };
     let Some(range) = map_ranges(b, uri, &[def]).pop().flatten() else { return Ok(None) };
     Ok(Some(GotoDefinitionResponse::Scalar(Location { uri: uri.clone(), range })))
@@ -15,7 +15,7 @@ pub(in crate::server) async fn goto_definition(
 
 pub(in crate::server) async fn references(b: &Backend, p: ReferenceParams) -> jsonrpc::Result<Option<Vec<Location>>> {
     let uri = &p.text_document_position.text_document.uri;
-    let Some((a, o)) = at_position(b, uri, p.text_document_position.position) else { return Ok(None) };
+    let Some((a, o)) = at_position(b, uri, p.text_document_position.position).await else { return Ok(None) };
     let mut refs = names::references(a.text(), &a.syntax.module, a.defs(), o);
     if !p.context.include_declaration
         && let Some(def) = names::definition(a.text(), &a.syntax.module, a.defs(), o)
@@ -31,7 +31,7 @@ pub(in crate::server) async fn prepare_rename(
     p: TextDocumentPositionParams,
 ) -> jsonrpc::Result<Option<PrepareRenameResponse>> {
     let uri = &p.text_document.uri;
-    let Some((a, o)) = at_position(b, uri, p.position) else { return Ok(None) };
+    let Some((a, o)) = at_position(b, uri, p.position).await else { return Ok(None) };
     let Some(occ) = names::occurrence_at(a.text(), &a.syntax.module, o) else { return Ok(None) };
     if names::id_name(a.text(), occ.span).is_none()
         || names::resolve(a.text(), &a.syntax.module, a.defs(), &occ).is_none()
@@ -44,7 +44,7 @@ pub(in crate::server) async fn prepare_rename(
 
 pub(in crate::server) async fn rename(b: &Backend, p: RenameParams) -> jsonrpc::Result<Option<WorkspaceEdit>> {
     let uri = &p.text_document_position.text_document.uri;
-    let Some((a, o)) = at_position(b, uri, p.text_document_position.position) else { return Ok(None) };
+    let Some((a, o)) = at_position(b, uri, p.text_document_position.position).await else { return Ok(None) };
     let edits = match names::rename(a.text(), &a.syntax.module, a.defs(), o, &p.new_name) {
         Ok(e) => e,
         Err(names::RenameError::NoId) => return Ok(None),

@@ -7,6 +7,7 @@ pub(in crate::server) async fn document_symbol(
     p: DocumentSymbolParams,
 ) -> jsonrpc::Result<Option<DocumentSymbolResponse>> {
     let uri = &p.text_document.uri;
+    b.first_check(uri).await;
     let Some(a) = b.with_doc(uri, |d| d.analysis.cloned()).flatten() else { return Ok(None) };
     let outline = symbols::outline(&a);
     let out = b
