@@ -203,3 +203,18 @@ fn unknown_ids_stand_for_nothing() {
     let h = relwat_lsp::analysis::hover::hover(&a, known).map(|h| h.text).unwrap_or_default();
     assert!(h.contains("R_WASM_FUNCTION_INDEX_LEB"), "{h}");
 }
+
+/// Folding: runs of line comments and block comments over several lines fold as comments; a flat
+/// `loop ... end` inside a folded `(block ...)` folds on its own; one-line lists do not fold.
+#[test]
+fn folding_ranges_of_comments_and_blocks() {
+    use relwat_lsp::analysis::structure::{FoldKind, folding_ranges};
+    let text = ";; first\n;; second\n(module\n  (; a block\n     comment ;)\n  (func $f\n    (block\n      loop $l\n        br $l\n      end)\n    (nop)))\n";
+    let a = Analysis::of_text(text);
+    let folds: Vec<(FoldKind, &str)> = folding_ranges(&a).iter().map(|f| (f.kind, f.span.text(text))).collect();
+    assert!(folds.contains(&(FoldKind::Comment, ";; first\n;; second")), "{folds:?}");
+    assert!(folds.contains(&(FoldKind::Comment, "(; a block\n     comment ;)")), "{folds:?}");
+    assert!(folds.contains(&(FoldKind::Region, "loop $l\n        br $l\n      end")), "{folds:?}");
+    assert!(folds.iter().any(|(k, s)| *k == FoldKind::Region && s.starts_with("(block")), "{folds:?}");
+    assert!(!folds.iter().any(|(_, s)| *s == "(nop)"), "{folds:?}");
+}

@@ -400,3 +400,60 @@ async fn hover_right_after_open() {
         assert!(v.contains("global.get : [] → [i32]"), "{v}");
     }
 }
+
+/// Declaration, document highlights, folding ranges and selection ranges on the test file.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn highlights_folds_and_selections() {
+    let mut c = Client::start().await;
+    let caps = c.initialize(json!([])).await;
+    for cap in ["declarationProvider", "documentHighlightProvider", "foldingRangeProvider", "selectionRangeProvider"] {
+        assert_eq!(caps["capabilities"][cap], json!(true), "{cap}");
+    }
+    let t = features();
+    assert!(c.open(URI, &t).await.is_empty());
+    let doc = json!({"uri": URI});
+    let at = |needle: &str, off: usize| support::at(&t, needle, 0, off);
+    let p = |needle: &str, off: usize| pos(&t, at(needle, off));
+    let line = |o: u32| t[..o as usize].matches('\n').count() as u64;
+
+    // Declaration is the definition.
+    let r =
+        c.request("textDocument/declaration", json!({"textDocument": doc, "position": p("call $twice (", 6)})).await;
+    assert_eq!(r["range"]["start"], p("func $twice (", 5));
+
+    // Highlights of a data symbol: its definition (a write) and every use, relocations included.
+    let r = c
+        .request("textDocument/documentHighlight", json!({"textDocument": doc, "position": p("(@reloc $counter)", 9)}))
+        .await;
+    let hs = r.as_array().unwrap();
+    let writes: Vec<&Value> = hs.iter().filter(|h| h["kind"] == 3).collect();
+    assert_eq!(writes.len(), 1, "{r}");
+    assert_eq!(writes[0]["range"]["start"], p("(@sym $counter", 6));
+    assert_eq!(hs.len(), 4, "{r}");
+    assert!(hs.iter().any(|h| h["range"]["start"] == p("(@reloc data $counter +8)", 13)), "{r}");
+
+    // Folds: the module, each multi-line function, the flat block to its `end`; none on one line.
+    let r = c.request("textDocument/foldingRange", json!({"textDocument": doc})).await;
+    let folds = r.as_array().unwrap();
+    let has = |start: u32, end: u32| folds.iter().any(|f| f["startLine"] == line(start) && f["endLine"] == line(end));
+    assert!(has(at("(module", 0), t.trim_end().len() as u32 - 1), "the module: {r}");
+    assert!(has(at("(func $main", 0), at("(i32.const 0 (@reloc functable $twice))))", 0)), "$main: {r}");
+    assert!(has(at("block $out", 0), at("    end\n", 4)), "block ... end: {r}");
+    assert!(folds.iter().all(|f| f["startLine"].as_u64() < f["endLine"].as_u64()), "{r}");
+
+    // Selection ranges grow from the id to its instruction, the enclosing lists, the text.
+    let r = c
+        .request("textDocument/selectionRange", json!({"textDocument": doc, "positions": [p("(local.get $x)", 12)]}))
+        .await;
+    let mut chain = Vec::new();
+    let mut s = &r[0];
+    while s.is_object() {
+        chain.push((s["range"]["start"].clone(), s["range"]["end"].clone()));
+        s = &s["parent"];
+    }
+    assert_eq!(chain[0], (p("(local.get $x)", 11), p("(local.get $x)", 13)), "{r}");
+    assert!(chain.contains(&(p("(local.get $x)", 0), p("(local.get $x)", 14))), "{r}");
+    assert!(chain.contains(&(p("(i32.shl", 0), p("(i32.const 1)))", 14))), "{r}");
+    assert_eq!(chain.last().unwrap().0, json!({"line": 0, "character": 0}), "{r}");
+    assert!(chain.len() >= 6, "{r}");
+}

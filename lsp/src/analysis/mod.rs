@@ -13,6 +13,7 @@ pub mod hints;
 pub mod hover;
 pub mod names;
 pub mod shift;
+pub mod structure;
 pub mod symbols;
 pub mod syntax;
 pub mod tokens;

@@ -27,6 +27,10 @@ impl LanguageServer for Backend {
                 })),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 definition_provider: Some(OneOf::Left(true)),
+                declaration_provider: Some(DeclarationCapability::Simple(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+                selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
                 references_provider: Some(OneOf::Left(true)),
                 rename_provider: Some(OneOf::Right(RenameOptions {
                     prepare_provider: Some(true),
@@ -117,5 +121,21 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, p: CodeActionParams) -> jsonrpc::Result<Option<CodeActionResponse>> {
         requests::actions::code_action(self, p).await
+    }
+
+    async fn goto_declaration(&self, p: GotoDefinitionParams) -> jsonrpc::Result<Option<GotoDefinitionResponse>> {
+        requests::navigation::goto_declaration(self, p).await
+    }
+
+    async fn document_highlight(&self, p: DocumentHighlightParams) -> jsonrpc::Result<Option<Vec<DocumentHighlight>>> {
+        requests::navigation::document_highlight(self, p).await
+    }
+
+    async fn folding_range(&self, p: FoldingRangeParams) -> jsonrpc::Result<Option<Vec<FoldingRange>>> {
+        requests::structure::folding_range(self, p).await
+    }
+
+    async fn selection_range(&self, p: SelectionRangeParams) -> jsonrpc::Result<Option<Vec<SelectionRange>>> {
+        requests::structure::selection_range(self, p).await
     }
 }

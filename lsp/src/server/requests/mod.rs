@@ -6,5 +6,6 @@ pub(super) mod completion;
 pub(super) mod hints;
 pub(super) mod hover;
 pub(super) mod navigation;
+pub(super) mod structure;
 pub(super) mod symbols;
 pub(super) mod tokens;

@@ -65,3 +65,36 @@ pub(in crate::server) async fn rename(b: &Backend, p: RenameParams) -> jsonrpc::
         .collect();
     Ok(Some(WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), text_edits)])), ..Default::default() }))
 }
+
+/// Declaration: in WebAssembly text an id has one definition, which is its declaration.
+pub(in crate::server) async fn goto_declaration(
+    b: &Backend,
+    p: GotoDefinitionParams,
+) -> jsonrpc::Result<Option<GotoDefinitionResponse>> {
+    goto_definition(b, p).await
+}
+
+/// Every occurrence of the id at the cursor in the document: its definition as a write, the
+/// uses (a `(@reloc $f)` included) as reads.
+pub(in crate::server) async fn document_highlight(
+    b: &Backend,
+    p: DocumentHighlightParams,
+) -> jsonrpc::Result<Option<Vec<DocumentHighlight>>> {
+    let uri = &p.text_document_position_params.text_document.uri;
+    let Some((a, o)) = at_position(b, uri, p.text_document_position_params.position).await else { return Ok(None) };
+    let refs = names::references(a.text(), &a.syntax.module, a.defs(), o);
+    if refs.is_empty() {
+        return Ok(None);
+    }
+    let def = names::definition(a.text(), &a.syntax.module, a.defs(), o);
+    let ranges = map_ranges(b, uri, &refs);
+    let highlights = refs
+        .iter()
+        .zip(ranges)
+        .filter_map(|(s, r)| {
+            let kind = if Some(*s) == def { DocumentHighlightKind::WRITE } else { DocumentHighlightKind::READ };
+            Some(DocumentHighlight { range: r?, kind: Some(kind) })
+        })
+        .collect();
+    Ok(Some(highlights))
+}
