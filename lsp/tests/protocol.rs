@@ -457,3 +457,58 @@ async fn highlights_folds_and_selections() {
     assert_eq!(chain.last().unwrap().0, json!({"line": 0, "character": 0}), "{r}");
     assert!(chain.len() >= 6, "{r}");
 }
+
+/// The call hierarchy through calls, `return_call`, `ref.func` and function symbols in
+/// relocations: `$main` calls `$twice` (through its alias symbol) and refers to it by a
+/// `functable` relocation; `$inline_fn` calls the import `$puts`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn call_hierarchy() {
+    let mut c = Client::start().await;
+    let caps = c.initialize(json!([])).await;
+    assert_eq!(caps["capabilities"]["callHierarchyProvider"], json!(true));
+    let t = features();
+    assert!(c.open(URI, &t).await.is_empty());
+    let doc = json!({"uri": URI});
+    let p = |needle: &str, off: usize| pos(&t, support::at(&t, needle, 0, off));
+    let names = |v: &Value, key: &str| -> Vec<String> {
+        v.as_array().unwrap().iter().map(|c| c[key]["name"].as_str().unwrap().to_string()).collect()
+    };
+
+    // Prepared at a call site: the callee.
+    let items = c
+        .request("textDocument/prepareCallHierarchy", json!({"textDocument": doc, "position": p("call $twice (", 7)}))
+        .await;
+    assert_eq!(items[0]["name"], "$twice", "{items}");
+    assert_eq!(items[0]["selectionRange"]["start"], p("func $twice (", 5));
+    let twice = items[0].clone();
+
+    // Who refers to $twice: $main, by the call, the alias in its relocation and the functable
+    // relocation.
+    let incoming = c.request("callHierarchy/incomingCalls", json!({"item": twice})).await;
+    assert_eq!(names(&incoming, "from"), ["$main"], "{incoming}");
+    let ranges = incoming[0]["fromRanges"].as_array().unwrap();
+    assert!(ranges.iter().any(|r| r["start"] == p("call $twice (", 5)), "{incoming}");
+    assert!(ranges.iter().any(|r| r["start"] == p("(@reloc $twice_alias)", 8)), "{incoming}");
+    assert!(ranges.iter().any(|r| r["start"] == p("(@reloc functable $twice))))", 18)), "{incoming}");
+
+    // What $main refers to: $twice; what $inline_fn refers to: the import $puts.
+    let main = c
+        .request("textDocument/prepareCallHierarchy", json!({"textDocument": doc, "position": p("func $main", 6)}))
+        .await;
+    let outgoing = c.request("callHierarchy/outgoingCalls", json!({"item": main[0]})).await;
+    assert_eq!(names(&outgoing, "to"), ["$twice"], "{outgoing}");
+    let inline = c
+        .request("textDocument/prepareCallHierarchy", json!({"textDocument": doc, "position": p("func $inline_fn", 6)}))
+        .await;
+    let outgoing = c.request("callHierarchy/outgoingCalls", json!({"item": inline[0]})).await;
+    assert_eq!(names(&outgoing, "to"), ["$puts"], "{outgoing}");
+    assert_eq!(outgoing[0]["to"]["detail"], "import, function 0", "{outgoing}");
+    // Nothing refers to $main.
+    let incoming = c.request("callHierarchy/incomingCalls", json!({"item": main[0]})).await;
+    assert_eq!(incoming, json!([]));
+    // Not a function: no item.
+    let none = c
+        .request("textDocument/prepareCallHierarchy", json!({"textDocument": doc, "position": p("local.get $x", 11)}))
+        .await;
+    assert!(none.is_null(), "{none}");
+}

@@ -7,6 +7,7 @@
 //! from that.
 
 pub mod bodies;
+pub mod calls;
 pub mod completion;
 pub mod fixes;
 pub mod hints;

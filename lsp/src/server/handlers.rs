@@ -31,6 +31,7 @@ impl LanguageServer for Backend {
                 document_highlight_provider: Some(OneOf::Left(true)),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
+                call_hierarchy_provider: Some(CallHierarchyServerCapability::Simple(true)),
                 references_provider: Some(OneOf::Left(true)),
                 rename_provider: Some(OneOf::Right(RenameOptions {
                     prepare_provider: Some(true),
@@ -137,5 +138,26 @@ impl LanguageServer for Backend {
 
     async fn selection_range(&self, p: SelectionRangeParams) -> jsonrpc::Result<Option<Vec<SelectionRange>>> {
         requests::structure::selection_range(self, p).await
+    }
+
+    async fn prepare_call_hierarchy(
+        &self,
+        p: CallHierarchyPrepareParams,
+    ) -> jsonrpc::Result<Option<Vec<CallHierarchyItem>>> {
+        requests::calls::prepare_call_hierarchy(self, p).await
+    }
+
+    async fn incoming_calls(
+        &self,
+        p: CallHierarchyIncomingCallsParams,
+    ) -> jsonrpc::Result<Option<Vec<CallHierarchyIncomingCall>>> {
+        requests::calls::incoming_calls(self, p).await
+    }
+
+    async fn outgoing_calls(
+        &self,
+        p: CallHierarchyOutgoingCallsParams,
+    ) -> jsonrpc::Result<Option<Vec<CallHierarchyOutgoingCall>>> {
+        requests::calls::outgoing_calls(self, p).await
     }
 }

@@ -2,6 +2,7 @@
 //! analysis and converts the answer.
 
 pub(super) mod actions;
+pub(super) mod calls;
 pub(super) mod completion;
 pub(super) mod hints;
 pub(super) mod hover;
