@@ -218,3 +218,34 @@ fn folding_ranges_of_comments_and_blocks() {
     assert!(folds.iter().any(|(k, s)| *k == FoldKind::Region && s.starts_with("(block")), "{folds:?}");
     assert!(!folds.iter().any(|(_, s)| *s == "(nop)"), "{folds:?}");
 }
+
+/// Type definitions: of a function (at its definition, at a call, through an alias symbol), of a
+/// global, a parameter and a local of reference type; none for a type added for an inline
+/// signature or for a number type.
+#[test]
+fn type_definitions() {
+    let text = r#"(module
+  (type $sig (func (param i32) (result i32)))
+  (type $node (struct (field i32)))
+  (import "env" "ext" (func $ext (type $sig)))
+  (global $root (mut (ref null $node)) (ref.null $node))
+  (func $f (@sym $f_alias) (type $sig) (param $n i32) (result i32)
+    (local $cur (ref null $node))
+    (call $ext (local.get $n)))
+  (func $inline (param i32))
+  (func $user (call $f (@reloc $f_alias) (i32.const 0)) drop (local.get 0) drop))
+"#;
+    let a = Analysis::of_text(text);
+    let m = &a.syntax.module;
+    let ty = |needle: &str, off: usize| {
+        names::type_definition(text, m, a.defs(), at(text, needle, 0, off)).map(|s| s.text(text).to_string())
+    };
+    assert_eq!(ty("func $f ", 6).as_deref(), Some("$sig"));
+    assert_eq!(ty("call $f ", 6).as_deref(), Some("$sig"));
+    assert_eq!(ty("(@reloc $f_alias)", 9).as_deref(), Some("$sig"));
+    assert_eq!(ty("call $ext", 6).as_deref(), Some("$sig"));
+    assert_eq!(ty("global $root", 8).as_deref(), Some("$node"));
+    assert_eq!(ty("local $cur", 7).as_deref(), Some("$node"));
+    assert_eq!(ty("local.get $n", 11), None, "an i32 parameter");
+    assert_eq!(ty("func $inline", 6), None, "a type added for an inline signature");
+}

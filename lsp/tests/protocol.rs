@@ -406,7 +406,13 @@ async fn hover_right_after_open() {
 async fn highlights_folds_and_selections() {
     let mut c = Client::start().await;
     let caps = c.initialize(json!([])).await;
-    for cap in ["declarationProvider", "documentHighlightProvider", "foldingRangeProvider", "selectionRangeProvider"] {
+    for cap in [
+        "declarationProvider",
+        "typeDefinitionProvider",
+        "documentHighlightProvider",
+        "foldingRangeProvider",
+        "selectionRangeProvider",
+    ] {
         assert_eq!(caps["capabilities"][cap], json!(true), "{cap}");
     }
     let t = features();

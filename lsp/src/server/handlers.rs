@@ -28,6 +28,7 @@ impl LanguageServer for Backend {
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 definition_provider: Some(OneOf::Left(true)),
                 declaration_provider: Some(DeclarationCapability::Simple(true)),
+                type_definition_provider: Some(TypeDefinitionProviderCapability::Simple(true)),
                 document_highlight_provider: Some(OneOf::Left(true)),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
@@ -159,5 +160,9 @@ impl LanguageServer for Backend {
         p: CallHierarchyOutgoingCallsParams,
     ) -> jsonrpc::Result<Option<Vec<CallHierarchyOutgoingCall>>> {
         requests::calls::outgoing_calls(self, p).await
+    }
+
+    async fn goto_type_definition(&self, p: GotoDefinitionParams) -> jsonrpc::Result<Option<GotoDefinitionResponse>> {
+        requests::navigation::goto_type_definition(self, p).await
     }
 }

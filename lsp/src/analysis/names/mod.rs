@@ -304,3 +304,48 @@ pub fn rename(
     let refs = references(src, module, defs, offset);
     Ok(refs.into_iter().filter(|s| id_name(src, *s).is_some()).map(|s| (s, new_id.clone())).collect())
 }
+
+/// Go to type definition: the definition of the type of what the id at `offset` names: a
+/// function's or a tag's type (when it is one the text defines, not one added for an inline
+/// signature), the `(ref $t)` of a global, a table, a parameter or a local.
+pub fn type_definition(src: &str, module: &Module, defs: &Defs, offset: u32) -> Option<Span> {
+    let occ = occurrence_at(src, module, offset)?;
+    let def = resolve(src, module, defs, &occ)?;
+    let types = defs.spaces.space(IndexSpace::Type);
+    let of_type_index = |i: u32| types.list.get(i as usize).map(|x| x.0);
+    let of_valtype = |t: &ValType| match t {
+        ValType::Ref(RefType { heap: HeapType::Concrete(i) | HeapType::Exact(i), .. }) => of_type_index(i.num),
+        _ => None,
+    };
+    let ns = match occ.ns {
+        Ns::Sym(k) => entity_ns(k)?,
+        ns => ns,
+    };
+    match ns {
+        Ns::Local(field) => {
+            let ModuleField::Func(f) = module.fields.get(field as usize)? else { return None };
+            let params = f.ty.inline.iter().flat_map(|t| t.params.iter().map(|p| (p.id, &p.ty)));
+            let locals = f.locals.iter().map(|l| (l.id, &l.ty));
+            let (_, ty) = params.chain(locals).find(|(id, _)| id.is_some_and(|id| id.span == def))?;
+            of_valtype(ty)
+        }
+        Ns::FUNC | Ns::TAG | Ns::GLOBAL | Ns::TABLE => {
+            let field = module.fields.get(field_at(module, def.start)?)?;
+            match field {
+                ModuleField::Func(f) => of_type_index(f.ty.resolved),
+                ModuleField::Tag(t) => of_type_index(t.ty.resolved),
+                ModuleField::Global(g) => of_valtype(&g.ty.ty),
+                ModuleField::Table(t) => of_valtype(&ValType::Ref(t.ty.elem)),
+                ModuleField::Import(i) => match &i.item {
+                    ImportItem::Func(f) => of_type_index(f.ty.resolved),
+                    ImportItem::Tag(t) => of_type_index(t.ty.resolved),
+                    ImportItem::Global(g) => of_valtype(&g.ty.ty),
+                    ImportItem::Table(t) => of_valtype(&ValType::Ref(t.ty.elem)),
+                    ImportItem::Memory(_) => None,
+                },
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}

@@ -98,3 +98,16 @@ pub(in crate::server) async fn document_highlight(
         .collect();
     Ok(Some(highlights))
 }
+
+/// Type definition: the type of the function, tag, global, table, parameter or local named at
+/// the cursor.
+pub(in crate::server) async fn goto_type_definition(
+    b: &Backend,
+    p: GotoDefinitionParams,
+) -> jsonrpc::Result<Option<GotoDefinitionResponse>> {
+    let uri = &p.text_document_position_params.text_document.uri;
+    let Some((a, o)) = at_position(b, uri, p.text_document_position_params.position).await else { return Ok(None) };
+    let Some(def) = names::type_definition(a.text(), &a.syntax.module, a.defs(), o) else { return Ok(None) };
+    let Some(range) = map_ranges(b, uri, &[def]).pop().flatten() else { return Ok(None) };
+    Ok(Some(GotoDefinitionResponse::Scalar(Location { uri: uri.clone(), range })))
+}
