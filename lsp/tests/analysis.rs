@@ -249,3 +249,33 @@ fn type_definitions() {
     assert_eq!(ty("local.get $n", 11), None, "an i32 parameter");
     assert_eq!(ty("func $inline", 6), None, "a type added for an inline signature");
 }
+
+/// Signature help inside folded instructions: a call's parameters (with the callee's own ids)
+/// and the operand being written as the active one; an instruction's operand types; nothing
+/// outside a folded instruction or for an instruction without operands.
+#[test]
+fn signature_help_in_folded_instructions() {
+    use relwat_lsp::analysis::signature::signature_help;
+    let text = "(module\n  (func $add3 (param $a i32) (param $b i64) (param f32) (result i32) (i32.const 0))\n  (func $main (result i32)\n    (call $add3 (i32.const 1) (i64.const 2) (f32.const 3))\n    (i32.add (i32.const 1) (i32.const 2))\n    (drop) (nop) (i32.const 7)))\n";
+    let a = Analysis::of_text(text);
+    let sig = |needle: &str, off: usize| signature_help(text, at(text, needle, 0, off), Some(&a));
+    let s = sig("(i32.const 1) (i64", 0).expect("at the first operand");
+    assert_eq!(s.label, "call $add3 (param $a i32) (param $b i64) (param f32) (result i32)");
+    let param = |s: &relwat_lsp::analysis::signature::Signature, i: usize| {
+        let (from, to) = s.params[i];
+        s.label[from as usize..to as usize].to_string()
+    };
+    assert_eq!((s.active, param(&s, 0)), (0, "(param $a i32)".to_string()));
+    let s = sig("(i64.const 2)", 0).expect("at the second operand");
+    assert_eq!((s.active, param(&s, 1)), (1, "(param $b i64)".to_string()));
+    let s = sig("(f32.const 3))", 0).expect("at the third operand");
+    assert_eq!(s.active, 2);
+    // Inside an operand: that operand's own signature (i32.const has no operands: none).
+    assert!(sig("i32.const 1) (i64", 10).is_none());
+    let s = sig("(i32.const 1) (i32.const 2))", 14).expect("in i32.add");
+    assert_eq!(s.label, "i32.add (param i32) (param i32) (result i32)");
+    assert_eq!(s.active, 1);
+    assert!(sig("(drop)", 5).is_some(), "drop takes an operand");
+    assert!(sig("(nop)", 4).is_none(), "nop takes none");
+    assert!(sig("(func $main", 0).is_none(), "not in an instruction");
+}

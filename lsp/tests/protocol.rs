@@ -509,6 +509,12 @@ async fn call_hierarchy() {
     let outgoing = c.request("callHierarchy/outgoingCalls", json!({"item": inline[0]})).await;
     assert_eq!(names(&outgoing, "to"), ["$puts"], "{outgoing}");
     assert_eq!(outgoing[0]["to"]["detail"], "import, function 0", "{outgoing}");
+    // Signature help in the folded call of `$twice`: its parameter, active.
+    let r = c
+        .request("textDocument/signatureHelp", json!({"textDocument": doc, "position": p("(local.get $tmp)))", 0)}))
+        .await;
+    assert_eq!(r["signatures"][0]["label"], "call $twice (param $x i32) (result i32)", "{r}");
+    assert_eq!(r["activeParameter"], 0, "{r}");
     // Nothing refers to $main.
     let incoming = c.request("callHierarchy/incomingCalls", json!({"item": main[0]})).await;
     assert_eq!(incoming, json!([]));

@@ -82,25 +82,28 @@ fn is_idchar(c: u8) -> bool {
 
 /// An open group around the cursor: its head and the tokens written in it so far.
 #[derive(Debug, Default, Clone)]
-struct Group {
+pub(crate) struct Group {
     /// `func`, `data`, `@reloc`, ... (empty when unknown).
-    head: String,
+    pub(crate) head: String,
     /// Tokens inside (direct children only) before the cursor, as text.
-    items: Vec<String>,
+    pub(crate) items: Vec<String>,
+    /// How many instructions written as lists (operands of a folded instruction) it holds
+    /// before the cursor.
+    pub(crate) operands: u32,
     /// Token kinds of those items.
     kinds: Vec<TokenKind>,
 }
 
 #[derive(Debug, Default)]
-struct Context {
+pub(crate) struct Context {
     /// Open groups, outermost first.
-    groups: Vec<Group>,
+    pub(crate) groups: Vec<Group>,
     /// The tokens before the cursor in the innermost group's parent, right before the innermost
     /// group opened (for `(@reloc`: the immediate it follows).
     before_innermost: Vec<(TokenKind, String)>,
 }
 
-fn context(text: &str, at: usize) -> Context {
+pub(crate) fn context(text: &str, at: usize) -> Context {
     // Lex from the first line start in the last CONTEXT bytes before the cursor (a field rarely
     // spans more than this; the groups outside the window are unknown and do not matter for
     // completion).
@@ -148,12 +151,15 @@ fn context(text: &str, at: usize) -> Context {
             }
             TokenKind::RParen => {
                 if groups.len() > 1 {
-                    groups.pop();
+                    let closed = groups.pop().expect("more than one");
                     before.pop();
                     // A closed group counts as one item of its parent.
                     if let Some(g) = groups.last_mut() {
                         g.items.push(")".into());
                         g.kinds.push(TokenKind::RParen);
+                        if relwat::instructions::lookup(&closed.head).is_some() {
+                            g.operands += 1;
+                        }
                     }
                     if let Some(b) = before.last_mut() {
                         b.push((TokenKind::RParen, ")".into()));

@@ -489,11 +489,11 @@ pub fn signature(a: &Analysis, f: &Func, id: InstrId, imm: &Imm) -> String {
     }
 }
 
-type Stack = (Vec<String>, Vec<String>);
+/// Operand types and result types.
+pub type Stack = (Vec<String>, Vec<String>);
 
 fn stack_signature(a: &Analysis, f: &Func, name: &str, imm: &Imm) -> Option<Stack> {
     let src = a.text();
-    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     match (name, imm) {
         ("call" | "return_call", Imm::Index(i)) => {
             let ft = func_type_of_index(a, i.num)?;
@@ -519,19 +519,29 @@ fn stack_signature(a: &Analysis, f: &Func, name: &str, imm: &Imm) -> Option<Stac
         }
         ("global.get", Imm::Index(i)) => return Some((vec![], vec![global_type(a, i.num)?])),
         ("global.set", Imm::Index(i)) => return Some((vec![global_type(a, i.num)?], vec![])),
-        ("drop", _) => return Some((s(&["t"]), vec![])),
-        ("select", _) => return Some((s(&["t", "t", "i32"]), s(&["t"]))),
-        ("nop" | "unreachable" | "return" | "br" | "end" | "else", _) => return Some((vec![], vec![])),
-        ("br_if", _) => return Some((s(&["i32"]), vec![])),
-        ("br_table", _) => return Some((s(&["i32"]), vec![])),
-        ("memory.size", _) => return Some((vec![], s(&["i32"]))),
-        ("memory.grow", _) => return Some((s(&["i32"]), s(&["i32"]))),
-        ("memory.fill" | "memory.copy", _) => return Some((s(&["i32", "i32", "i32"]), vec![])),
-        ("ref.func", _) => return Some((vec![], s(&["funcref"]))),
-        ("ref.is_null", _) => return Some((s(&["ref"]), s(&["i32"]))),
-        ("table.get", _) => return Some((s(&["i32"]), s(&["ref"]))),
-        ("table.set", _) => return Some((s(&["i32", "ref"]), vec![])),
-        ("table.size", _) => return Some((vec![], s(&["i32"]))),
+        _ => {}
+    }
+    instruction_stack(name)
+}
+
+/// The operand and result types of an instruction whose types do not depend on its immediates
+/// (`i32.add`, `drop`, loads and stores, conversions); `t` stands for any type.
+pub fn instruction_stack(name: &str) -> Option<Stack> {
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    match name {
+        "drop" => return Some((s(&["t"]), vec![])),
+        "select" => return Some((s(&["t", "t", "i32"]), s(&["t"]))),
+        "nop" | "unreachable" | "return" | "br" | "end" | "else" => return Some((vec![], vec![])),
+        "br_if" => return Some((s(&["i32"]), vec![])),
+        "br_table" => return Some((s(&["i32"]), vec![])),
+        "memory.size" => return Some((vec![], s(&["i32"]))),
+        "memory.grow" => return Some((s(&["i32"]), s(&["i32"]))),
+        "memory.fill" | "memory.copy" => return Some((s(&["i32", "i32", "i32"]), vec![])),
+        "ref.func" => return Some((vec![], s(&["funcref"]))),
+        "ref.is_null" => return Some((s(&["ref"]), s(&["i32"]))),
+        "table.get" => return Some((s(&["i32"]), s(&["ref"]))),
+        "table.set" => return Some((s(&["i32", "ref"]), vec![])),
+        "table.size" => return Some((vec![], s(&["i32"]))),
         _ => {}
     }
     let (ty, op) = name.split_once('.')?;

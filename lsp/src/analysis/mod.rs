@@ -14,6 +14,7 @@ pub mod hints;
 pub mod hover;
 pub mod names;
 pub mod shift;
+pub mod signature;
 pub mod structure;
 pub mod symbols;
 pub mod syntax;

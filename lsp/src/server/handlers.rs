@@ -33,6 +33,11 @@ impl LanguageServer for Backend {
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
                 call_hierarchy_provider: Some(CallHierarchyServerCapability::Simple(true)),
+                signature_help_provider: Some(SignatureHelpOptions {
+                    trigger_characters: Some(vec!["(".into(), " ".into()]),
+                    retrigger_characters: Some(vec![")".into()]),
+                    work_done_progress_options: Default::default(),
+                }),
                 references_provider: Some(OneOf::Left(true)),
                 rename_provider: Some(OneOf::Right(RenameOptions {
                     prepare_provider: Some(true),
@@ -164,5 +169,9 @@ impl LanguageServer for Backend {
 
     async fn goto_type_definition(&self, p: GotoDefinitionParams) -> jsonrpc::Result<Option<GotoDefinitionResponse>> {
         requests::navigation::goto_type_definition(self, p).await
+    }
+
+    async fn signature_help(&self, p: SignatureHelpParams) -> jsonrpc::Result<Option<SignatureHelp>> {
+        requests::signature::signature_help(self, p).await
     }
 }
