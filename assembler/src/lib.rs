@@ -52,6 +52,7 @@ mod deferred;
 pub mod diagnostic;
 #[doc(hidden)]
 pub mod encode;
+pub mod format;
 #[doc(hidden)]
 pub mod instructions;
 #[doc(hidden)]

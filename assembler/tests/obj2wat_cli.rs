@@ -2,9 +2,11 @@
 //! exit codes and messages for inputs that are not objects, and that an error never leaves or
 //! clobbers an output file.
 
-use std::io::Write;
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+use support::run;
 
 /// An object with symbols of every sort, relocations in code and data, a comdat and an init function.
 const SOURCE: &str = r#"(module
@@ -27,21 +29,6 @@ const SOURCE: &str = r#"(module
     call $f
     drop))
 "#;
-
-fn run(dir: &Path, bin: &str, args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(bin)
-        .args(args)
-        .current_dir(dir)
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run the binary");
-    if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input).unwrap();
-    }
-    child.wait_with_output().expect("wait")
-}
 
 fn obj2wat(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
     run(dir, env!("CARGO_BIN_EXE_obj2wat"), args, stdin)

@@ -524,3 +524,50 @@ async fn call_hierarchy() {
         .await;
     assert!(none.is_null(), "{none}");
 }
+
+/// Formatting: edits of the lines that change, which applied give what `watfmt` gives; range
+/// formatting touches only the lines of the range.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn formatting_whole_and_range() {
+    let mut c = Client::start().await;
+    let caps = c.initialize(json!([])).await;
+    assert_eq!(caps["capabilities"]["documentFormattingProvider"], json!(true));
+    assert_eq!(caps["capabilities"]["documentRangeFormattingProvider"], json!(true));
+    let messy = "(module\n(func $f (result i32)\n      i32.const 1 (@reloc  none))\n (func $g))\n";
+    let uri = "file:///t/messy.wat";
+    c.open(uri, messy).await;
+    let doc = json!({"uri": uri});
+    let apply = |edits: &Value| {
+        let mut lines: Vec<String> = messy.split('\n').map(String::from).collect();
+        for e in edits.as_array().unwrap() {
+            let (l, s, end) = (
+                e["range"]["start"]["line"].as_u64().unwrap() as usize,
+                e["range"]["start"]["character"].as_u64().unwrap() as usize,
+                e["range"]["end"]["character"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(l, e["range"]["end"]["line"].as_u64().unwrap() as usize, "one line per edit");
+            lines[l].replace_range(s..end, e["newText"].as_str().unwrap());
+        }
+        lines.join("\n")
+    };
+    let options = json!({"tabSize": 2, "insertSpaces": true});
+    let edits = c.request("textDocument/formatting", json!({"textDocument": doc, "options": options})).await;
+    let want = relwat::format::format(messy, &relwat::format::FormatOptions::default()).unwrap();
+    assert_eq!(apply(&edits), want);
+    assert_eq!(edits.as_array().unwrap().len(), 3, "{edits}");
+    // Four spaces an indent.
+    let edits = c
+        .request(
+            "textDocument/formatting",
+            json!({"textDocument": doc, "options": {"tabSize": 4, "insertSpaces": true}}),
+        )
+        .await;
+    assert!(apply(&edits).contains("\n    (func $f"), "{edits}");
+    // The range of line 2 only.
+    let range = json!({"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 3}});
+    let edits = c
+        .request("textDocument/rangeFormatting", json!({"textDocument": doc, "range": range, "options": options}))
+        .await;
+    assert_eq!(edits.as_array().unwrap().len(), 1, "{edits}");
+    assert_eq!(edits[0]["newText"], "    i32.const 1 (@reloc none))");
+}

@@ -33,6 +33,8 @@ impl LanguageServer for Backend {
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
                 call_hierarchy_provider: Some(CallHierarchyServerCapability::Simple(true)),
+                document_formatting_provider: Some(OneOf::Left(true)),
+                document_range_formatting_provider: Some(OneOf::Left(true)),
                 signature_help_provider: Some(SignatureHelpOptions {
                     trigger_characters: Some(vec!["(".into(), " ".into()]),
                     retrigger_characters: Some(vec![")".into()]),
@@ -173,5 +175,13 @@ impl LanguageServer for Backend {
 
     async fn signature_help(&self, p: SignatureHelpParams) -> jsonrpc::Result<Option<SignatureHelp>> {
         requests::signature::signature_help(self, p).await
+    }
+
+    async fn formatting(&self, p: DocumentFormattingParams) -> jsonrpc::Result<Option<Vec<TextEdit>>> {
+        requests::formatting::formatting(self, p).await
+    }
+
+    async fn range_formatting(&self, p: DocumentRangeFormattingParams) -> jsonrpc::Result<Option<Vec<TextEdit>>> {
+        requests::formatting::range_formatting(self, p).await
     }
 }
