@@ -62,6 +62,12 @@ fn round_trip(obj: &Path) -> (Outcome, Vec<String>) {
     };
     let wat = obj.with_extension("wat");
     let _ = std::fs::write(&wat, &printed.text);
+    // obj2wat's text is already formatted (watfmt leaves it as it is).
+    if relwat::format::format(&printed.text, &relwat::format::FormatOptions::default()).ok().as_ref()
+        != Some(&printed.text)
+    {
+        return (Outcome::Different("obj2wat's text is not formatted (watfmt changes it)".into()), printed.warnings);
+    }
     // Both ways of assembling: a text printed from an object has no diagnostics, so it is
     // assembled body by body, to the bytes of the one-tree path.
     // An object that does not validate is re-assembled without validation (D5).
