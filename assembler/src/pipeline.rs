@@ -165,6 +165,7 @@ pub fn run<S: BodyStage>(
     let give_up = |d: &[Diagnostic]| run.mode == Mode::GiveUp && !d.is_empty();
     let mut diagnostics = parse_diagnostics;
     diagnostics.extend(parser::layout::read(src, unknown_annotations, module));
+    diagnostics.extend(parser::misspelt_annotations(src, unknown_annotations));
     if give_up(&diagnostics) {
         return None;
     }

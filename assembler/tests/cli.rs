@@ -250,3 +250,17 @@ fn many_errors_on_one_long_line() {
     assert!(all.len() < 3000 * 600, "{} bytes for 3000 diagnostics", all.len());
     assert!(all.contains("…"));
 }
+
+#[test]
+fn a_binary_input_is_named_for_what_it_is() {
+    let dir = dir_with(&[("m.wat", "(module)")]);
+    assert_eq!(wat2obj(dir.path(), &["m.wat", "-o", "m.o"]).status.code(), Some(0));
+    let out = wat2obj(dir.path(), &["m.o", "-o", "again.o"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(
+        err.trim(),
+        "wat2obj: error: m.o is a WebAssembly binary, not text; did you mean `obj2wat m.o` (to print it as text)?"
+    );
+    assert!(!dir.path().join("again.o").exists());
+}

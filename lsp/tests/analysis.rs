@@ -279,3 +279,30 @@ fn signature_help_in_folded_instructions() {
     assert!(sig("(nop)", 4).is_none(), "nop takes none");
     assert!(sig("(func $main", 0).is_none(), "not in an instruction");
 }
+
+/// A misspelt linking annotation is a warning whose quick fix writes the right name.
+#[test]
+fn misspelt_annotation_fix() {
+    let text = "(module (import \"env\" \"__linear_memory\" (memory 1)) (func (result i32) i32.const 0 (@relocc data $x)) (data (i32.const 0) (@sym $x (size 1)) \"\\00\"))";
+    let a = Analysis::of_text(text);
+    let fixes = relwat_lsp::analysis::fixes::quick_fixes(&a, relwat::span::Span::new(0, text.len() as u32));
+    assert_eq!(fixes.len(), 1, "{fixes:?}");
+    let (span, new) = &fixes[0].edits[0];
+    let mut fixed = text.to_string();
+    fixed.replace_range(span.range(), new);
+    assert!(fixed.contains("(@reloc data $x)"), "{fixed}");
+    let after = Analysis::of_text(&fixed);
+    assert!(after.checked.diagnostics.is_empty(), "{:?}", after.checked.diagnostics);
+}
+
+/// A misspelt id's quick fix writes the id it most likely means.
+#[test]
+fn misspelt_id_fix() {
+    let text = "(module (func $greeting) (func (call $greting)))";
+    let a = Analysis::of_text(text);
+    let fixes = relwat_lsp::analysis::fixes::quick_fixes(&a, relwat::span::Span::new(0, text.len() as u32));
+    assert_eq!(fixes.len(), 1, "{fixes:?}");
+    assert_eq!(fixes[0].title, "Write `$greeting`");
+    let (span, new) = &fixes[0].edits[0];
+    assert_eq!((span.text(text), new.as_str()), ("$greting", "$greeting"));
+}

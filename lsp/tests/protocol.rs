@@ -379,6 +379,42 @@ fn binary_exits_when_stdin_closes() {
     assert!(out.contains("\"capabilities\""), "{out}");
 }
 
+/// The command line: `--help` and `--version` answer and exit (they do not start the server and
+/// wait on standard input), `--stdio` is accepted, anything else is refused with status 2.
+#[test]
+fn command_line_flags() {
+    use std::process::{Command, Stdio};
+    let exe = env!("CARGO_BIN_EXE_relwat-lsp");
+    let run = |args: &[&str]| {
+        let child = Command::new(exe)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Standard input stays open: a server that started would not exit.
+        let start = std::time::Instant::now();
+        let mut child = child;
+        loop {
+            if child.try_wait().unwrap().is_some() {
+                break;
+            }
+            assert!(start.elapsed() < Duration::from_secs(10), "`relwat-lsp {args:?}` did not exit");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        child.wait_with_output().unwrap()
+    };
+    let help = run(&["--help"]);
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout).contains("Usage: relwat-lsp [--stdio]"));
+    let version = run(&["-V"]);
+    assert_eq!(String::from_utf8_lossy(&version.stdout).trim(), format!("relwat-lsp {}", env!("CARGO_PKG_VERSION")));
+    let bad = run(&["--tcp"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).starts_with("relwat-lsp: error: unexpected argument `--tcp`"));
+}
+
 /// A request sent right after `didOpen`, before the first diagnostics, is answered from the
 /// first check (the server waits for it, a bounded time) rather than with nothing.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -174,6 +174,15 @@ fn run() -> Result<ExitCode, Failure> {
 
     // Read the input.
     let bytes = relwat::output::read(&cli.input).map_err(|message| Failure { message, code: 2 })?;
+    // A binary module or object (`\0asm`) is no text: say what it is, not why it does not lex.
+    if bytes.starts_with(b"\0asm") {
+        return Err(Failure {
+            message: format!(
+                "{file_name} is a WebAssembly binary, not text; did you mean `obj2wat {file_name}` (to print it as text)?"
+            ),
+            code: 1,
+        });
+    }
     let source = match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {

@@ -23,7 +23,7 @@ impl Fail {
 pub type PResult<T> = Result<T, Fail>;
 
 /// Annotation names this tool gives meaning to; others are skipped wherever they stand.
-const KNOWN_ANNOTATIONS: &[&str] = &[
+pub(crate) const KNOWN_ANNOTATIONS: &[&str] = &[
     "reloc",
     "sym",
     "sym.import.data",

@@ -723,6 +723,31 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// Warnings for the annotations the parser set aside (`unknown`, as (whole, `(@name` token))
+/// whose name is a near miss of one relwat reads (`(@sym.segmnt ...)`, `(@relocc ...)`): they
+/// are ignored, as unknown annotations must be, which a misspelling should not be silently.
+pub fn misspelt_annotations(src: &str, unknown: &[(Span, Span)]) -> Vec<Diagnostic> {
+    let known = cursor::KNOWN_ANNOTATIONS.iter().copied().chain([layout::NAME]);
+    let mut out = Vec::new();
+    for &(_, token) in unknown {
+        let Ok(name) = literals::decode_annotation(token.text(src)) else { continue };
+        if known.clone().any(|k| k == name) {
+            // `(@relwat.layout ...)`, read apart from the tree.
+            continue;
+        }
+        // Short names only one edit away: `(@js ...)` is not a misspelt `(@sym ...)`.
+        let max = if name.len() <= 4 { 1 } else { 2 };
+        if let Some(near) = crate::suggest::closest(&name, known.clone(), max) {
+            out.push(
+                Diagnostic::warning(token, format!("unknown annotation `(@{name}`: did you mean `(@{near}`?"))
+                    .with_label("ignored, as every unknown annotation")
+                    .with_help(format!("relwat reads `(@{near} ...)`")),
+            );
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

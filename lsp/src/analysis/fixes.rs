@@ -54,6 +54,17 @@ fn fix_for(src: &str, d: &Diagnostic) -> Option<(String, Vec<(Span, String)>)> {
             return Some((format!("Write `{word}`"), vec![(p, word.into())]));
         }
     }
+    if m.starts_with("unknown ")
+        && let Some(near) = d.notes.iter().find_map(|n| n.strip_prefix("help: did you mean `")?.strip_suffix("`?"))
+        && near.starts_with('$')
+    {
+        return Some((format!("Write `{near}`"), vec![(p, near.to_string())]));
+    }
+    if m.starts_with("unknown annotation `")
+        && let Some(near) = m.split("did you mean `").nth(1).and_then(|r| r.strip_suffix("`?"))
+    {
+        return Some((format!("Write `{near}`"), vec![(p, near.to_string())]));
+    }
     if m == "type indices are relocated implicitly and take no annotation" {
         return Some(("Remove the annotation".into(), vec![(with_space(src, p), String::new())]));
     }

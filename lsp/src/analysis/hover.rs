@@ -6,6 +6,7 @@ use super::names::{self, Ns, Target};
 use relwat::ast::*;
 use relwat::encode::code::ImmRole;
 use relwat::instructions::{ImmKind, InstrId, Opcode};
+use relwat::lexer::TokenKind;
 use relwat::linking;
 use relwat::object::{Reloc, Symbol, SymbolKind, flags};
 use relwat::span::Span;
@@ -46,7 +47,10 @@ pub fn hover(a: &Analysis, offset: u32) -> Option<Hover> {
         if let InstrKind::Op(id, imm) = &instr.kind {
             let on_mnemonic = instr_mnemonic_span(src, instr).is_some_and(|s| s.start <= offset && offset <= s.end);
             let on_symbol = occ.as_ref().is_some_and(|o| o.span.start <= offset && offset <= o.span.end);
-            if on_mnemonic || on_symbol {
+            // On a literal immediate (`0` of `i32.const 0 (@reloc data $x)`, `offset=8`): the
+            // instruction, with the relocation that immediate gets.
+            let literal = immediate_literal_at(a, instr.span, offset);
+            if on_mnemonic || on_symbol || literal.is_some() {
                 let mut text = String::new();
                 if on_symbol && let Some(o) = &occ {
                     text.push_str(&describe_occurrence(a, o));
@@ -65,10 +69,10 @@ pub fn hover(a: &Analysis, offset: u32) -> Option<Hover> {
                         describe_reloc(a, si, ei)
                     );
                 }
-                let span = if on_symbol {
-                    occ.expect("checked").span
-                } else {
-                    instr_mnemonic_span(src, instr).unwrap_or(instr.span)
+                let span = match (on_symbol, literal) {
+                    (true, _) => occ.expect("checked").span,
+                    (false, Some(token)) if !on_mnemonic => token,
+                    _ => instr_mnemonic_span(src, instr).unwrap_or(instr.span),
                 };
                 return Some(Hover { span, text });
             }
@@ -76,6 +80,23 @@ pub fn hover(a: &Analysis, offset: u32) -> Option<Hover> {
     }
     let occ = occ?;
     Some(Hover { span: occ.span, text: describe_occurrence(a, &occ) })
+}
+
+/// The literal token (a number, `offset=N`, `align=N`) at `offset` inside an instruction's
+/// `span`.
+fn immediate_literal_at(a: &Analysis, span: Span, offset: u32) -> Option<Span> {
+    let tokens = &a.syntax.tokens;
+    let i = tokens.partition_point(|t| t.span.end < offset);
+    let t = tokens.get(i).filter(|t| t.span.start <= offset && span.start <= t.span.start && t.span.end <= span.end)?;
+    let literal = match t.kind {
+        TokenKind::Integer | TokenKind::Float => true,
+        TokenKind::Keyword => {
+            let text = t.span.text(a.text());
+            text.starts_with("offset=") || text.starts_with("align=")
+        }
+        _ => false,
+    };
+    literal.then_some(t.span)
 }
 
 /// The annotation `(@reloc ...)` of a field that contains `offset`.
