@@ -65,9 +65,16 @@ pub fn write(output: &Path, bytes: &[u8]) -> Result<(), String> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut temp =
-        builder.tempfile_in(dir).map_err(|e| io_error(&format!("cannot create a file in `{}`", dir.display()), e))?;
-    temp.write_all(bytes).map_err(|e| io_error(&format!("cannot write `{shown}`"), e))?;
-    temp.persist(&target).map_err(|e| io_error(&format!("cannot write `{shown}`"), e.error))?;
+    // The errors name the file the user asked for, never the temporary one (tempfile's errors
+    // carry its path): the system's reason alone.
+    let reason = |e: std::io::Error| {
+        let message = e.to_string();
+        // tempfile writes "{the system's reason} at path {the temporary file}".
+        let reason = message.split(" at path ").next().unwrap_or(&message).to_string();
+        std::io::Error::new(e.kind(), reason)
+    };
+    let mut temp = builder.tempfile_in(dir).map_err(|e| io_error(&format!("cannot write `{shown}`"), reason(e)))?;
+    temp.write_all(bytes).map_err(|e| io_error(&format!("cannot write `{shown}`"), reason(e)))?;
+    temp.persist(&target).map_err(|e| io_error(&format!("cannot write `{shown}`"), reason(e.error)))?;
     Ok(())
 }

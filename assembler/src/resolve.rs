@@ -295,7 +295,7 @@ impl<'s> Resolver<'s> {
                 if self.suggestions < MAX_SUGGESTIONS {
                     self.suggestions += 1;
                     let names = self.spaces[ns.slot()].names.keys().map(|k| k.as_ref());
-                    if let Some(near) = crate::suggest::closest(&name, names, if name.len() <= 4 { 1 } else { 2 }) {
+                    if let Some(near) = crate::suggest::closest(&name, names, crate::suggest::max_edits(&name)) {
                         d = d.with_help(format!("did you mean `${near}`?"));
                     }
                 }

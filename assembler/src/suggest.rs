@@ -35,6 +35,12 @@ pub fn bounded_edit_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     Some(prev[b.len()] as usize).filter(|d| *d <= max)
 }
 
+/// How many edits away a known word may be to be suggested for `word`: one for a word of up to
+/// three characters, two for longer ones (so `waek` finds `weak`, and `js` finds nothing).
+pub fn max_edits(word: &str) -> usize {
+    if word.chars().count() <= 3 { 1 } else { 2 }
+}
+
 /// The word of `known` closest to `word` (at most `max` edits away; the first of equals).
 /// Only words of about its length are compared, each with a bounded distance, so a long
 /// `word` costs no more than a short one.

@@ -264,3 +264,13 @@ fn a_binary_input_is_named_for_what_it_is() {
     );
     assert!(!dir.path().join("again.o").exists());
 }
+
+#[test]
+fn an_output_in_a_missing_directory_names_the_output_not_the_temporary_file() {
+    let dir = dir_with(&[("m.wat", "(module)")]);
+    let out = wat2obj(dir.path(), &["m.wat", "-o", "nodir/x.o"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.starts_with("wat2obj: error: cannot write `nodir/x.o`: No such file or directory"), "{err}");
+    assert!(!err.contains("at path") && !err.contains(".x.o."), "{err}");
+}

@@ -306,3 +306,16 @@ fn misspelt_id_fix() {
     let (span, new) = &fixes[0].edits[0];
     assert_eq!((span.text(text), new.as_str()), ("$greting", "$greeting"));
 }
+
+/// A misspelt qualifier's quick fix writes the qualifier it most likely means.
+#[test]
+fn misspelt_qualifier_fix() {
+    let text = "(module (func $ctor (@sym (init-prio 101))))";
+    let a = Analysis::of_text(text);
+    let fixes = relwat_lsp::analysis::fixes::quick_fixes(&a, relwat::span::Span::new(0, text.len() as u32));
+    assert_eq!(fixes.len(), 1, "{fixes:?}");
+    let (span, new) = &fixes[0].edits[0];
+    let mut fixed = text.to_string();
+    fixed.replace_range(span.range(), new);
+    assert_eq!(fixed, "(module (func $ctor (@sym (init_prio 101))))");
+}

@@ -118,6 +118,29 @@ impl<'a> Cursor<'a> {
         super::Fail
     }
 
+    /// An unknown qualifier `word` (bare, or the head of a list when `list`) of a `table`:
+    /// the error says which it most likely means, and lists them all.
+    fn qualifier_error(
+        &mut self,
+        span: Span,
+        what: &str,
+        word: &str,
+        list: bool,
+        table: &[linking::QualifierWord],
+    ) -> super::Fail {
+        let shown = if list { format!("({word} ...)") } else { word.to_string() };
+        let mut d = Diagnostic::error(span, format!("unknown {what} qualifier `{shown}`"));
+        let words = table.iter().filter(|q| q.list == list).map(|q| q.word);
+        if let Some(near) = crate::suggest::closest(word, words, crate::suggest::max_edits(word)) {
+            d = d.with_help(format!(
+                "did you mean `{}`?",
+                if list { format!("({near} ...)") } else { near.to_string() }
+            ));
+        }
+        self.diags.push(d.with_help(format!("qualifiers: {}", linking::qualifiers_help(table))));
+        super::Fail
+    }
+
     /// `(@sym $name? qualifier*)`, `(@sym none)` or `(@sym.import.data ...)` at the cursor.
     pub(crate) fn parse_sym_annot(&mut self, open: usize) -> PResult<SymAnnot> {
         self.bump();
@@ -142,11 +165,7 @@ impl<'a> Cursor<'a> {
                     "tls" => (SymQualifier::Tls, "tls"),
                     _ => {
                         let span = self.here();
-                        return Err(self.reloc_error(
-                            span,
-                            format!("unknown symbol qualifier `{kw}`"),
-                            &format!("qualifiers: {}", linking::qualifiers_help(linking::SYM_QUALIFIERS)),
-                        ));
+                        return Err(self.qualifier_error(span, "symbol", kw, false, linking::SYM_QUALIFIERS));
                     }
                 };
                 self.bump();
@@ -162,7 +181,7 @@ impl<'a> Cursor<'a> {
                     "comdat" => (SymQualifier::Comdat(self.parse_index()?), "comdat"),
                     _ => {
                         let span = self.span_from(start);
-                        return Err(self.error(span, format!("unknown symbol qualifier `({kw} ...)`")));
+                        return Err(self.qualifier_error(span, "symbol", kw, true, linking::SYM_QUALIFIERS));
                     }
                 };
                 self.expect_rparen()?;
@@ -203,11 +222,7 @@ impl<'a> Cursor<'a> {
                     "retain" => (SegQualifier::Retain, "retain"),
                     _ => {
                         let span = self.here();
-                        return Err(self.reloc_error(
-                            span,
-                            format!("unknown segment qualifier `{kw}`"),
-                            &format!("qualifiers: {}", linking::qualifiers_help(linking::SEG_QUALIFIERS)),
-                        ));
+                        return Err(self.qualifier_error(span, "segment", kw, false, linking::SEG_QUALIFIERS));
                     }
                 };
                 self.bump();
@@ -220,7 +235,7 @@ impl<'a> Cursor<'a> {
                     "name" => (SegQualifier::Name(self.parse_name()?), "name"),
                     _ => {
                         let span = self.span_from(start);
-                        return Err(self.error(span, format!("unknown segment qualifier `({kw} ...)`")));
+                        return Err(self.qualifier_error(span, "segment", kw, true, linking::SEG_QUALIFIERS));
                     }
                 };
                 self.expect_rparen()?;

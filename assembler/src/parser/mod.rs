@@ -735,8 +735,7 @@ pub fn misspelt_annotations(src: &str, unknown: &[(Span, Span)]) -> Vec<Diagnost
             // `(@relwat.layout ...)`, read apart from the tree.
             continue;
         }
-        // Short names only one edit away: `(@js ...)` is not a misspelt `(@sym ...)`.
-        let max = if name.len() <= 4 { 1 } else { 2 };
+        let max = crate::suggest::max_edits(&name);
         if let Some(near) = crate::suggest::closest(&name, known.clone(), max) {
             out.push(
                 Diagnostic::warning(token, format!("unknown annotation `(@{name}`: did you mean `(@{near}`?"))

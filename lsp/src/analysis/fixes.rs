@@ -60,6 +60,14 @@ fn fix_for(src: &str, d: &Diagnostic) -> Option<(String, Vec<(Span, String)>)> {
     {
         return Some((format!("Write `{near}`"), vec![(p, near.to_string())]));
     }
+    if m.starts_with("unknown ")
+        && m.contains(" qualifier `")
+        && let Some(near) = d.notes.iter().find_map(|n| n.strip_prefix("help: did you mean `")?.strip_suffix("`?"))
+    {
+        // `(init-prio` (the list's head) becomes `(init_prio`; a bare word, the word.
+        let word = near.strip_suffix(" ...)").unwrap_or(near);
+        return Some((format!("Write `{word}`"), vec![(p, word.to_string())]));
+    }
     if m.starts_with("unknown annotation `")
         && let Some(near) = m.split("did you mean `").nth(1).and_then(|r| r.strip_suffix("`?"))
     {
