@@ -254,6 +254,7 @@ pub fn run<S: BodyStage>(
         None => (None, None),
     };
     sort(&mut diagnostics);
+    suggest_ids(&mut diagnostics, &resolved.definitions, src);
     let ok = !diagnostics.iter().any(Diagnostic::is_error);
     let bytes = match (ok, object) {
         (false, _) => None,
@@ -310,6 +311,36 @@ fn validate_around(
         return Vec::new();
     };
     errors.iter().map(|e| e.diagnostic(mapped.map.lookup(e.offset as usize).unwrap_or(module.span))).collect()
+}
+
+/// The unknown ids that get a "did you mean", at most: each costs a pass over its space's names,
+/// and a text with thousands of unknown ids is read from its first diagnostics.
+const MAX_SUGGESTIONS: usize = 100;
+
+/// Adds to the first [`MAX_SUGGESTIONS`] "unknown function `$x`" (and other index spaces)
+/// diagnostics the id the text most likely means. Done on the final, ordered diagnostics, so that
+/// every way of running the stages (whole tree, body by body, the editor's cache) gives the same.
+fn suggest_ids(diagnostics: &mut [Diagnostic], definitions: &resolve::Definitions, src: &str) {
+    let mut done = 0;
+    for d in diagnostics.iter_mut() {
+        if done == MAX_SUGGESTIONS {
+            break;
+        }
+        let Some(rest) = d.message.strip_prefix("unknown ") else { continue };
+        let Some(space) = crate::kinds::IndexSpace::ALL
+            .into_iter()
+            .find(|s| rest.strip_prefix(s.describe()).is_some_and(|r| r.starts_with(" `$")))
+        else {
+            continue;
+        };
+        done += 1;
+        let id = d.primary.span.text(src);
+        let name = crate::literals::decode_id(id).map(|c| c.into_owned()).unwrap_or_else(|_| id[1..].to_string());
+        let names = definitions.space(space).names.keys().map(String::as_str);
+        if let Some(near) = crate::suggest::closest(&name, names, crate::suggest::max_edits(&name)) {
+            d.notes.push(format!("help: did you mean `${near}`?"));
+        }
+    }
 }
 
 /// Resolves the whole tree in text order (after a resolution without the bodies, whose results

@@ -151,12 +151,7 @@ struct Resolver<'s> {
     /// The definitions found by `collect`, and the field it is at (index and span).
     definitions: Definitions,
     at_field: (u32, Span),
-    /// How many unknown ids got a "did you mean" (at most [`MAX_SUGGESTIONS`]).
-    suggestions: usize,
 }
-
-/// The unknown ids that get a "did you mean", at most.
-const MAX_SUGGESTIONS: usize = 100;
 
 /// Resolves all ids in `module`; returns what the encoder needs and the diagnostics.
 pub fn resolve(src: &str, module: &mut Module) -> (Resolved, Vec<Diagnostic>) {
@@ -191,7 +186,6 @@ fn resolve_with<'s>(src: &'s str, module: &mut Module, bodies: bool) -> (Resolve
         bodies,
         definitions: Definitions::default(),
         at_field: (0, Span::default()),
-        suggestions: 0,
     };
     r.collect(module);
     r.resolve_types(module);
@@ -288,18 +282,11 @@ impl<'s> Resolver<'s> {
             Some(&(n, _)) => index.num = n,
             None => {
                 let text = index.span.text(self.src);
-                let mut d = Diagnostic::error(index.span, format!("unknown {} `{text}`", ns.describe()))
-                    .with_label(format!("no {} has this id", ns.describe()));
-                // A misspelling's likely meaning, for the first few (each costs a pass over the
-                // space's names, and a text with thousands of unknown ids shows only the first).
-                if self.suggestions < MAX_SUGGESTIONS {
-                    self.suggestions += 1;
-                    let names = self.spaces[ns.slot()].names.keys().map(|k| k.as_ref());
-                    if let Some(near) = crate::suggest::closest(&name, names, crate::suggest::max_edits(&name)) {
-                        d = d.with_help(format!("did you mean `${near}`?"));
-                    }
-                }
-                self.diags.push(d);
+                // (The pipeline adds "did you mean" to the first of these: see `pipeline::suggest_ids`.)
+                self.diags.push(
+                    Diagnostic::error(index.span, format!("unknown {} `{text}`", ns.describe()))
+                        .with_label(format!("no {} has this id", ns.describe())),
+                );
                 index.num = Index::UNRESOLVED;
             }
         }

@@ -319,3 +319,18 @@ fn misspelt_qualifier_fix() {
     fixed.replace_range(span.range(), new);
     assert_eq!(fixed, "(module (func $ctor (@sym (init_prio 101))))");
 }
+
+/// A data segment id used as if it were a symbol: the quick fix adds the `(@sym ...)` that
+/// defines the symbol, with the segment's size.
+#[test]
+fn segment_id_fix() {
+    let text = "(module (import \"env\" \"__linear_memory\" (memory 1)) (data $msg (i32.const 0) \"hello\" \"\\00\"))";
+    let a = Analysis::of_text(text);
+    let fixes = relwat_lsp::analysis::fixes::quick_fixes(&a, relwat::span::Span::new(0, text.len() as u32));
+    assert_eq!(fixes.len(), 1, "{fixes:?}");
+    let (span, new) = &fixes[0].edits[0];
+    let mut fixed = text.to_string();
+    fixed.replace_range(span.range(), new);
+    assert!(fixed.contains("(data $msg (i32.const 0) (@sym $msg (size 6)) \"hello\""), "{fixed}");
+    assert!(Analysis::of_text(&fixed).checked.diagnostics.is_empty());
+}

@@ -583,7 +583,6 @@ impl<'m> Builder<'m> {
                         .map(|&(offset, v)| we::BranchHint { branch_func_offset: offset, branch_hint_value: v as u32 }),
                 );
             }
-            let body_start = payload.len() as u32;
             (body.out.len() as u32).encode(&mut payload);
             let base = payload.len() as u32;
             if self.object {
@@ -591,9 +590,13 @@ impl<'m> Builder<'m> {
                 func_bodies.push(FuncBody { offset: base, labels, size: body.out.len() as u32 });
             }
             if self.record {
-                items.push((body_start, body.span.moved(moved)));
+                // As `BodyCode::span_at` maps them: from the locals on, the function; each
+                // instruction; the final `end`, and the body's end (where validation reports
+                // what a function leaves open) up to the next body's locals.
+                items.push((base, body.span.moved(moved)));
                 items.extend(body.map.iter().map(|&(o, s)| (base + o, s.moved(moved))));
                 items.push((base + body.out.len() as u32 - 1, body.end_span.moved(moved)));
+                items.push((base + body.out.len() as u32, body.end_span.moved(moved)));
             }
             if moved == 0 {
                 sites.extend(body.sites.iter().map(|s| ImmSite { offset: s.offset + base, ..*s }));

@@ -4,6 +4,33 @@
 use super::*;
 
 impl<'a> Lowering<'a> {
+    /// `(data $msg (i32.const 0) "hello\00")` with no `(@sym ...)`: the id names the segment in
+    /// this text only, and C's `extern char msg[]` finds no symbol. Written by hand (obj2wat's
+    /// text, with its layout annotation, names every segment), an active segment with an id and
+    /// no symbol gets a warning with the annotation that defines the symbol.
+    fn segment_id_is_no_symbol(&mut self, d: &'a Data) {
+        let Some(id) = d.id else { return };
+        if self.module.layout.span.is_some()
+            || !matches!(d.mode, DataMode::Active { .. })
+            || d.items.iter().any(|i| matches!(i, DataItem::Sym(_)))
+        {
+            return;
+        }
+        let Some(first) = d.items.iter().find_map(|i| match i {
+            DataItem::Bytes(b) => Some(b.span),
+            _ => None,
+        }) else {
+            return;
+        };
+        let size: usize = d.items.iter().map(|i| if let DataItem::Bytes(b) = i { b.bytes.len() } else { 0 }).sum();
+        let text = id.span.text(self.src);
+        let w = self.warning(id.span, format!("data segment `{text}` defines no symbol"));
+        w.primary.message = "names the segment in this text only".into();
+        w.secondary.push(crate::diagnostic::Label { span: first, message: "its bytes".into() });
+        w.notes.push(format!("note: C's `extern` declarations and `(@reloc data {text})` need a data symbol"));
+        w.notes.push(format!("help: write `(@sym {text} (size {size}))` before its bytes"));
+    }
+
     /// Constructs an object cannot express (decisions.md A14, C3, C5).
     pub(super) fn check_module(&mut self) {
         let module = self.module;
@@ -45,6 +72,7 @@ impl<'a> Lowering<'a> {
                     _ => {}
                 },
                 ModuleField::Data(d) => {
+                    self.segment_id_is_no_symbol(d);
                     if let DataMode::Active { offset, memory } = &d.mode {
                         self.const_expr_rules(offset, "a data segment's offset");
                         if memory.num != 0 {

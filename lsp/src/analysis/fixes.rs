@@ -68,6 +68,15 @@ fn fix_for(src: &str, d: &Diagnostic) -> Option<(String, Vec<(Span, String)>)> {
         let word = near.strip_suffix(" ...)").unwrap_or(near);
         return Some((format!("Write `{word}`"), vec![(p, word.to_string())]));
     }
+    if m.starts_with("data segment `")
+        && m.ends_with("` defines no symbol")
+        && let Some(annot) =
+            d.notes.iter().find_map(|n| n.strip_prefix("help: write `")?.strip_suffix("` before its bytes"))
+        && let Some(bytes) = d.secondary.first()
+    {
+        let at = Span::new(bytes.span.start, bytes.span.start);
+        return Some((format!("Add `{annot}`"), vec![(at, format!("{annot} "))]));
+    }
     if m.starts_with("unknown annotation `")
         && let Some(near) = m.split("did you mean `").nth(1).and_then(|r| r.strip_suffix("`?"))
     {
