@@ -280,57 +280,45 @@ fn signature_help_in_folded_instructions() {
     assert!(sig("(func $main", 0).is_none(), "not in an instruction");
 }
 
-/// A misspelt linking annotation is a warning whose quick fix writes the right name.
-#[test]
-fn misspelt_annotation_fix() {
-    let text = "(module (import \"env\" \"__linear_memory\" (memory 1)) (func (result i32) i32.const 0 (@relocc data $x)) (data (i32.const 0) (@sym $x (size 1)) \"\\00\"))";
+/// The text with the one quick fix it has applied, and that fix's title.
+fn with_the_fix(text: &str) -> (String, String) {
     let a = Analysis::of_text(text);
     let fixes = relwat_lsp::analysis::fixes::quick_fixes(&a, relwat::span::Span::new(0, text.len() as u32));
     assert_eq!(fixes.len(), 1, "{fixes:?}");
-    let (span, new) = &fixes[0].edits[0];
     let mut fixed = text.to_string();
-    fixed.replace_range(span.range(), new);
-    assert!(fixed.contains("(@reloc data $x)"), "{fixed}");
-    let after = Analysis::of_text(&fixed);
-    assert!(after.checked.diagnostics.is_empty(), "{:?}", after.checked.diagnostics);
+    for (span, new) in fixes[0].edits.iter().rev() {
+        fixed.replace_range(span.range(), new);
+    }
+    (fixed, fixes[0].title.clone())
 }
 
-/// A misspelt id's quick fix writes the id it most likely means.
+/// Quick fixes of mistakes: a misspelt linking annotation, id or qualifier is written as the
+/// name it most likely means; a data segment id used as a symbol gets the `(@sym ...)` that
+/// defines the symbol, with the segment's size. Each fixed text assembles without a diagnostic.
 #[test]
-fn misspelt_id_fix() {
-    let text = "(module (func $greeting) (func (call $greting)))";
-    let a = Analysis::of_text(text);
-    let fixes = relwat_lsp::analysis::fixes::quick_fixes(&a, relwat::span::Span::new(0, text.len() as u32));
-    assert_eq!(fixes.len(), 1, "{fixes:?}");
-    assert_eq!(fixes[0].title, "Write `$greeting`");
-    let (span, new) = &fixes[0].edits[0];
-    assert_eq!((span.text(text), new.as_str()), ("$greting", "$greeting"));
-}
-
-/// A misspelt qualifier's quick fix writes the qualifier it most likely means.
-#[test]
-fn misspelt_qualifier_fix() {
-    let text = "(module (func $ctor (@sym (init-prio 101))))";
-    let a = Analysis::of_text(text);
-    let fixes = relwat_lsp::analysis::fixes::quick_fixes(&a, relwat::span::Span::new(0, text.len() as u32));
-    assert_eq!(fixes.len(), 1, "{fixes:?}");
-    let (span, new) = &fixes[0].edits[0];
-    let mut fixed = text.to_string();
-    fixed.replace_range(span.range(), new);
-    assert_eq!(fixed, "(module (func $ctor (@sym (init_prio 101))))");
-}
-
-/// A data segment id used as if it were a symbol: the quick fix adds the `(@sym ...)` that
-/// defines the symbol, with the segment's size.
-#[test]
-fn segment_id_fix() {
-    let text = "(module (import \"env\" \"__linear_memory\" (memory 1)) (data $msg (i32.const 0) \"hello\" \"\\00\"))";
-    let a = Analysis::of_text(text);
-    let fixes = relwat_lsp::analysis::fixes::quick_fixes(&a, relwat::span::Span::new(0, text.len() as u32));
-    assert_eq!(fixes.len(), 1, "{fixes:?}");
-    let (span, new) = &fixes[0].edits[0];
-    let mut fixed = text.to_string();
-    fixed.replace_range(span.range(), new);
-    assert!(fixed.contains("(data $msg (i32.const 0) (@sym $msg (size 6)) \"hello\""), "{fixed}");
-    assert!(Analysis::of_text(&fixed).checked.diagnostics.is_empty());
+fn fixes_of_mistakes() {
+    let memory = "(import \"env\" \"__linear_memory\" (memory 1))";
+    let cases = [
+        (
+            format!(
+                "(module {memory} (func (result i32) i32.const 0 (@relocc data $x)) (data (i32.const 0) (@sym $x (size 1)) \"\\00\"))"
+            ),
+            "(@reloc data $x)",
+            "Write `(@reloc`",
+        ),
+        ("(module (func $greeting) (func (call $greting)))".to_string(), "(call $greeting)", "Write `$greeting`"),
+        ("(module (func $ctor (@sym (init-prio 101))))".to_string(), "(@sym (init_prio 101))", "Write `(init_prio`"),
+        (
+            format!("(module {memory} (data $msg (i32.const 0) \"hello\" \"\\00\"))"),
+            "(data $msg (i32.const 0) (@sym $msg (size 6)) \"hello\"",
+            "Add `(@sym $msg (size 6))`",
+        ),
+    ];
+    for (text, want, title) in cases {
+        let (fixed, got_title) = with_the_fix(&text);
+        assert!(fixed.contains(want), "{text}\n→ {fixed}");
+        assert_eq!(got_title, title);
+        let after = Analysis::of_text(&fixed);
+        assert!(after.checked.diagnostics.is_empty(), "{fixed}: {:?}", after.checked.diagnostics);
+    }
 }
