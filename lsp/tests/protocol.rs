@@ -551,6 +551,18 @@ async fn call_hierarchy() {
         .await;
     assert_eq!(r["signatures"][0]["label"], "call $twice (param $x i32) (result i32)", "{r}");
     assert_eq!(r["activeParameter"], 0, "{r}");
+    // Code lenses: one per function with an id, resolved to its symbols and references.
+    assert_eq!(caps["capabilities"]["codeLensProvider"]["resolveProvider"], json!(true));
+    let lenses = c.request("textDocument/codeLens", json!({"textDocument": doc})).await;
+    let lenses = lenses.as_array().unwrap();
+    assert_eq!(lenses.len(), 4, "$puts, $twice, $main, $inline_fn: {lenses:?}");
+    let twice = lenses.iter().find(|l| l["range"]["start"] == p("func $twice (", 5)).expect("a lens on $twice").clone();
+    assert!(twice["command"].is_null(), "resolved later: {twice}");
+    let resolved = c.request("codeLens/resolve", twice).await;
+    let title = resolved["command"]["title"].as_str().unwrap();
+    assert!(title.starts_with("symbol \"twice\" (local, default"), "{title}");
+    assert!(title.contains("symbol \"twice_public\" (global, default"), "{title}");
+    assert!(title.ends_with(" · 3 references"), "{title}");
     // Nothing refers to $main.
     let incoming = c.request("callHierarchy/incomingCalls", json!({"item": main[0]})).await;
     assert_eq!(incoming, json!([]));

@@ -184,7 +184,7 @@ pub fn instr_relocs(a: &Analysis, fi: usize, k: u32) -> Vec<(usize, usize)> {
     out
 }
 
-fn flag_words(s: &Symbol) -> Vec<String> {
+pub(crate) fn flag_words(s: &Symbol) -> Vec<String> {
     let mut w = Vec::new();
     let f = s.flags;
     w.push(

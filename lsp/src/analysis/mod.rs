@@ -12,6 +12,7 @@ pub mod completion;
 pub mod fixes;
 pub mod hints;
 pub mod hover;
+pub mod lenses;
 pub mod names;
 pub mod shift;
 pub mod signature;

@@ -34,6 +34,7 @@ impl LanguageServer for Backend {
                 selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
                 call_hierarchy_provider: Some(CallHierarchyServerCapability::Simple(true)),
                 document_formatting_provider: Some(OneOf::Left(true)),
+                code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(true) }),
                 document_range_formatting_provider: Some(OneOf::Left(true)),
                 signature_help_provider: Some(SignatureHelpOptions {
                     trigger_characters: Some(vec!["(".into(), " ".into()]),
@@ -183,5 +184,13 @@ impl LanguageServer for Backend {
 
     async fn range_formatting(&self, p: DocumentRangeFormattingParams) -> jsonrpc::Result<Option<Vec<TextEdit>>> {
         requests::formatting::range_formatting(self, p).await
+    }
+
+    async fn code_lens(&self, p: CodeLensParams) -> jsonrpc::Result<Option<Vec<CodeLens>>> {
+        requests::lenses::code_lens(self, p).await
+    }
+
+    async fn code_lens_resolve(&self, lens: CodeLens) -> jsonrpc::Result<CodeLens> {
+        requests::lenses::code_lens_resolve(self, lens).await
     }
 }

@@ -7,6 +7,7 @@ pub(super) mod completion;
 pub(super) mod formatting;
 pub(super) mod hints;
 pub(super) mod hover;
+pub(super) mod lenses;
 pub(super) mod navigation;
 pub(super) mod signature;
 pub(super) mod structure;
