@@ -231,12 +231,16 @@ local function main()
     and qf[2].type == 'N' and qf[2].lnum == 2 and qf[2].col == 8 and qf[2].text == 'first defined here', qf)
   vim.cmd('cclose')
   local utf = proj .. '/src/utf.wat'
-  write(utf, { '(module (memory 1) (data (i32.const 0) "h\195\169\195\169llo") (func (call $x)))' })
+  write(utf, {
+    '(module (import "env" "__linear_memory" (memory 1)) (data (i32.const 0) "h\195\169\195\169llo") (func (call $x)))',
+  })
   vim.cmd('edit ' .. vim.fn.fnameescape(utf))
   res = assemble('RelwatAssemble')
   qf = vim.fn.getqflist()
+  -- The byte column of `$x`, which non-ASCII text before it puts 2 past its character column.
+  local x_col = vim.fn.getline(1):find('$x', 1, true)
   check('the quickfix column is a byte column after non-ASCII text', #qf == 1 and qf[1].lnum == 1
-    and qf[1].col == 64 and vim.fn.getline(1):sub(64, 65) == '$x', qf)
+    and qf[1].col == x_col and vim.fn.strchars(vim.fn.getline(1):sub(1, x_col - 1)) == x_col - 3, qf)
   vim.cmd('cclose')
   local warn = proj .. '/src/warn.wat'
   write(warn, { '(module (func $f) (start $f))' })
@@ -353,6 +357,13 @@ local function main()
   local tags = ok_tags and table.concat(vim.fn.readfile(docdir .. '/tags'), '\n') or ''
   check('doc/relwat.txt has valid help tags', ok_tags and tags:find(':RelwatAssemble', 1, true) ~= nil
     and tags:find('relwat-setup', 1, true) ~= nil, tags_err)
+
+  -- :help relwat works after setup() alone (it generates the tags of a checkout's doc/).
+  local ok_help, help_err = pcall(vim.cmd, 'help relwat')
+  check(':help relwat after setup()', ok_help and vim.bo.buftype == 'help', help_err)
+  if ok_help then
+    vim.cmd('helpclose')
+  end
 
   -- A server that is missing: a warning once, no error per buffer.
   require('relwat').setup({ cmd = { tmp .. '/no/relwat-lsp' } })
