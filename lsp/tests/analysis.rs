@@ -322,3 +322,33 @@ fn fixes_of_mistakes() {
         assert!(after.checked.diagnostics.is_empty(), "{fixed}: {:?}", after.checked.diagnostics);
     }
 }
+
+/// Definitions follow what the assembler's resolver wrote into the tree: a local by number
+/// (after the id-less parameters of a `(type $t)` signature), a label by depth, an entity by
+/// number among the imports and definitions; an id that names nothing has no definition.
+#[test]
+fn definitions_follow_the_resolver() {
+    let text = r#"(module
+  (type $t (func (param i32 i32)))
+  (import "env" "f" (func $imported))
+  (func $g (type $t) (local $x i64)
+    local.get 2
+    drop
+    (block $outer
+      (block
+        br 1))
+    call 1
+    call 0
+    call $nowhere))
+"#;
+    let a = Analysis::of_text(text);
+    let m = &a.syntax.module;
+    let def = |needle: &str, off: usize| {
+        names::definition(text, m, a.defs(), at(text, needle, 0, off)).map(|s| s.text(text).to_string())
+    };
+    assert_eq!(def("local.get 2", 10).as_deref(), Some("$x"));
+    assert_eq!(def("br 1", 3).as_deref(), Some("$outer"));
+    assert_eq!(def("call 1", 5).as_deref(), Some("$g"));
+    assert_eq!(def("call 0", 5).as_deref(), Some("$imported"));
+    assert_eq!(def("call $nowhere", 6), None);
+}

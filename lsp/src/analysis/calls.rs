@@ -28,7 +28,7 @@ pub struct Function {
 pub fn function_at(a: &Analysis, offset: u32) -> Option<Function> {
     let src = a.text();
     let module = &a.syntax.module;
-    let occ = names::occurrence_at(src, module, offset)?;
+    let occ = names::occurrence_at(module, offset)?;
     if !matches!(occ.ns, Ns::FUNC | Ns::Sym(SymbolKind::Function)) {
         return None;
     }
@@ -100,7 +100,7 @@ fn calls_in(a: &Analysis, field: usize) -> Vec<(Function, Vec<Span>)> {
     let Some(ModuleField::Func(func)) = module.fields.get(field) else { return Vec::new() };
     let body = func.body.span;
     let mut out: Vec<(Function, Vec<Span>)> = Vec::new();
-    for occ in Walker::field(src, module, field) {
+    for occ in Walker::field(module, field) {
         let in_body = occ.span.start >= body.start && occ.span.end <= body.end;
         if !in_body || !matches!(occ.ns, Ns::FUNC | Ns::Sym(SymbolKind::Function)) {
             continue;

@@ -585,7 +585,7 @@ fn ids_of(a: Option<&Analysis>, at: Option<u32>, ns: Option<Ns>) -> Vec<Item> {
     match ns {
         Some(ns @ (Ns::Local(_) | Ns::Label(_))) => {
             let Some(fi) = at.and_then(|o| names::field_at(&a.syntax.module, o)) else { return out };
-            for o in Walker::field(src, &a.syntax.module, fi) {
+            for o in Walker::field(&a.syntax.module, fi) {
                 let same = matches!((o.ns, ns), (Ns::Local(_), Ns::Local(_)) | (Ns::Label(_), Ns::Label(_)));
                 if same && o.target == Target::Def {
                     out.push(Item {

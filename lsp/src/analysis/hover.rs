@@ -37,7 +37,7 @@ pub fn hover(a: &Analysis, offset: u32) -> Option<Hover> {
         };
         return Some(Hover { span: r.span, text });
     }
-    let occ = names::occurrence_at(src, module, offset);
+    let occ = names::occurrence_at(module, offset);
     // In a function body: the instruction under the cursor and its relocations.
     if let ModuleField::Func(f) = field
         && f.header.import.is_none()

@@ -88,7 +88,7 @@ pub fn semantic_tokens(a: &Analysis, range: Option<Span>) -> Vec<SemToken> {
         if s.end < range.start || s.start > range.end {
             continue;
         }
-        for o in Walker::field(src, module, i) {
+        for o in Walker::field(module, i) {
             occs.insert(o.span.start, (o.ns, o.target == Target::Def));
         }
     }

@@ -93,7 +93,9 @@ pub enum Target {
     Known(Span),
     /// Not resolvable (unknown local, label, ...).
     Unknown,
-    /// A name or number of a module-level namespace, resolved with [`Defs`].
+    /// An index of a module index space, as the assembler's resolver resolved it.
+    Resolved(IndexSpace, u32),
+    /// A symbol or comdat name, looked up in [`Defs`].
     Module,
     /// A label used as an addend.
     AddendLabel(LabelHost),
@@ -155,6 +157,7 @@ pub fn resolve(src: &str, module: &Module, defs: &Defs, occ: &Occ) -> Option<Spa
         Target::Def => Some(occ.span),
         Target::Known(s) => Some(*s),
         Target::Unknown => None,
+        Target::Resolved(space, index) => defs.spaces.space(*space).list.get(*index as usize).map(|x| x.0),
         Target::Module => defs.lookup(src, occ.ns, occ.span),
         Target::AddendLabel(host) => {
             let name = id_name(src, occ.span)?;
@@ -170,7 +173,7 @@ pub fn resolve(src: &str, module: &Module, defs: &Defs, occ: &Occ) -> Option<Spa
                     module.fields.iter().position(|f| matches!(f, ModuleField::Custom(c) if c.name.as_str() == n))?
                 }
             };
-            Walker::field(src, module, field)
+            Walker::field(module, field)
                 .into_iter()
                 .find(|o| {
                     matches!(o.ns, Ns::SymLabel(_))
@@ -193,9 +196,9 @@ pub fn field_at(module: &Module, offset: u32) -> Option<usize> {
 }
 
 /// The occurrence at `offset` (the token touching it; at a boundary between two, the later).
-pub fn occurrence_at(src: &str, module: &Module, offset: u32) -> Option<Occ> {
+pub fn occurrence_at(module: &Module, offset: u32) -> Option<Occ> {
     let fi = field_at(module, offset)?;
-    let occs = Walker::field(src, module, fi);
+    let occs = Walker::field(module, fi);
     occs.iter()
         .find(|o| o.span.start <= offset && offset < o.span.end)
         .or_else(|| occs.iter().find(|o| o.span.end == offset))
@@ -204,21 +207,21 @@ pub fn occurrence_at(src: &str, module: &Module, offset: u32) -> Option<Occ> {
 
 /// Go to definition: the definition's span.
 pub fn definition(src: &str, module: &Module, defs: &Defs, offset: u32) -> Option<Span> {
-    let occ = occurrence_at(src, module, offset)?;
+    let occ = occurrence_at(module, offset)?;
     resolve(src, module, defs, &occ)
 }
 
 /// Every occurrence that refers to the same definition as the one at `offset` (definitions
 /// included), sorted.
 pub fn references(src: &str, module: &Module, defs: &Defs, offset: u32) -> Vec<Span> {
-    let Some(occ) = occurrence_at(src, module, offset) else { return Vec::new() };
+    let Some(occ) = occurrence_at(module, offset) else { return Vec::new() };
     let Some(def) = resolve(src, module, defs, &occ) else { return Vec::new() };
     let text = occ.span.text(src);
     let name = id_name(src, occ.span);
     let def_name = id_name(src, def);
     let candidates = match occ.ns {
-        Ns::Local(_) | Ns::Label(_) => Walker::field(src, module, occ.field as usize),
-        _ => Walker::module(src, module),
+        Ns::Local(_) | Ns::Label(_) => Walker::field(module, occ.field as usize),
+        _ => Walker::module(module),
     };
     let mut out: Vec<Span> = candidates
         .iter()
@@ -255,7 +258,7 @@ pub fn rename(
     offset: u32,
     new_name: &str,
 ) -> Result<Vec<(Span, String)>, RenameError> {
-    let occ = occurrence_at(src, module, offset).ok_or(RenameError::NoId)?;
+    let occ = occurrence_at(module, offset).ok_or(RenameError::NoId)?;
     if id_name(src, occ.span).is_none() {
         return Err(RenameError::NoId);
     }
@@ -268,7 +271,7 @@ pub fn rename(
     }
     let new_plain = new_id[1..].to_string();
     // The namespaces the definition's name lives in: an entity id is also its primary symbol.
-    let def_occ = Walker::module(src, module).into_iter().find(|o| o.span == def);
+    let def_occ = Walker::module(module).into_iter().find(|o| o.span == def);
     if let Some(d) = &def_occ {
         let mut spaces = vec![d.ns];
         if let Some(k) = sym_kind(d.ns) {
@@ -283,7 +286,7 @@ pub fn rename(
         for ns in spaces {
             let taken = match ns {
                 Ns::Local(_) | Ns::Label(_) | Ns::SymLabel(_) => {
-                    Walker::field(src, module, d.field as usize).iter().any(|o| {
+                    Walker::field(module, d.field as usize).iter().any(|o| {
                         o.ns == ns && o.target == Target::Def && id_name(src, o.span).as_deref() == Some(&new_plain)
                     })
                 }
@@ -309,7 +312,7 @@ pub fn rename(
 /// function's or a tag's type (when it is one the text defines, not one added for an inline
 /// signature), the `(ref $t)` of a global, a table, a parameter or a local.
 pub fn type_definition(src: &str, module: &Module, defs: &Defs, offset: u32) -> Option<Span> {
-    let occ = occurrence_at(src, module, offset)?;
+    let occ = occurrence_at(module, offset)?;
     let def = resolve(src, module, defs, &occ)?;
     let types = defs.spaces.space(IndexSpace::Type);
     let of_type_index = |i: u32| types.list.get(i as usize).map(|x| x.0);

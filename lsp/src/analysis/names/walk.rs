@@ -1,30 +1,41 @@
-//! Every id occurrence of a field or a module, with the namespace it belongs to.
+//! Every id occurrence of a field or a module, with the namespace it belongs to and, for the
+//! uses the assembler's resolver resolves (module index spaces, locals, labels), what it resolved
+//! them to: the index the resolver wrote into the tree, turned into its definition's place.
 
 use super::*;
 
 /// Walks the tree and lists every occurrence.
-pub struct Walker<'a> {
-    src: &'a str,
+pub struct Walker {
     /// What was found.
     pub out: Vec<Occ>,
     field: u32,
     type_index: u32,
-    locals: HashMap<String, Span>,
+    /// The parameters and locals of the function being walked, by index: each id's place.
+    locals: Vec<Option<Span>>,
     labels: Vec<(Option<Id>, Span)>,
+    /// The number of parameters of each explicit function type (by type index), for the
+    /// functions whose signature is only `(type $t)`.
+    param_counts: Vec<usize>,
 }
 
-impl<'a> Walker<'a> {
+impl Walker {
     /// A walker over `src`.
-    pub fn new(src: &'a str) -> Walker<'a> {
-        Walker { src, out: Vec::new(), field: 0, type_index: 0, locals: HashMap::new(), labels: Vec::new() }
+    pub fn new(m: &Module) -> Walker {
+        let mut param_counts = Vec::new();
+        for f in &m.fields {
+            if let ModuleField::Types(g) = f {
+                param_counts.extend(g.types.iter().map(|t| match &t.ty.composite.kind {
+                    CompositeKind::Func(ft) => ft.params.len(),
+                    _ => 0,
+                }));
+            }
+        }
+        Walker { out: Vec::new(), field: 0, type_index: 0, locals: Vec::new(), labels: Vec::new(), param_counts }
     }
 
     /// Every occurrence in the module.
-    pub fn module(src: &'a str, m: &Module) -> Vec<Occ> {
-        let mut w = Walker::new(src);
-        if let Some(id) = m.id {
-            let _ = id;
-        }
+    pub fn module(m: &Module) -> Vec<Occ> {
+        let mut w = Walker::new(m);
         for (i, f) in m.fields.iter().enumerate() {
             w.field = i as u32;
             w.field_(f);
@@ -33,8 +44,8 @@ impl<'a> Walker<'a> {
     }
 
     /// The occurrences in field `index` of the module (type indices counted from the start).
-    pub fn field(src: &'a str, m: &Module, index: usize) -> Vec<Occ> {
-        let mut w = Walker::new(src);
+    pub fn field(m: &Module, index: usize) -> Vec<Occ> {
+        let mut w = Walker::new(m);
         w.type_index = m.fields[..index]
             .iter()
             .map(|f| if let ModuleField::Types(g) = f { g.types.len() as u32 } else { 0 })
@@ -57,7 +68,13 @@ impl<'a> Walker<'a> {
     }
 
     fn use_(&mut self, i: &Index, ns: Ns) {
-        self.push(i.span, ns, Target::Module);
+        let target = match ns {
+            // What the resolver wrote into the tree (an id that names nothing names nothing).
+            Ns::Space(space) if i.is_resolved() => Target::Resolved(space, i.num),
+            Ns::Space(_) => Target::Unknown,
+            _ => Target::Module,
+        };
+        self.push(i.span, ns, target);
     }
 
     fn header(&mut self, h: &EntityHeader, ns: Ns) {
@@ -240,24 +257,27 @@ impl<'a> Walker<'a> {
         self.typeuse(&f.ty);
         self.locals.clear();
         let scope = Ns::Local(self.field);
-        if let Some(ft) = &f.ty.inline {
-            for p in &ft.params {
-                if let Some(id) = p.id {
-                    self.push(id.span, scope, Target::Def);
-                    if let Some(n) = id_name(self.src, id.span) {
-                        self.locals.entry(n).or_insert(id.span);
+        match &f.ty.inline {
+            Some(ft) => {
+                for p in &ft.params {
+                    if let Some(id) = p.id {
+                        self.push(id.span, scope, Target::Def);
                     }
+                    self.locals.push(p.id.map(|id| id.span));
                 }
+            }
+            // `(type $t)` alone: parameters without ids, as many as the type has.
+            None => {
+                let n = self.param_counts.get(f.ty.resolved as usize).copied().unwrap_or(0);
+                self.locals.resize(n, None);
             }
         }
         for l in &f.locals {
             self.valtype(&l.ty);
             if let Some(id) = l.id {
                 self.push(id.span, scope, Target::Def);
-                if let Some(n) = id_name(self.src, id.span) {
-                    self.locals.entry(n).or_insert(id.span);
-                }
             }
+            self.locals.push(l.id.map(|id| id.span));
         }
         self.expr(&f.body);
     }
@@ -285,26 +305,19 @@ impl<'a> Walker<'a> {
         self.expr(&g.init);
     }
 
+    /// A label: the resolver wrote its depth into the tree (for an id and a number alike).
     fn label_use(&mut self, i: &Index) {
         let ns = Ns::Label(self.field);
         if i.span.start >= i.span.end {
             return;
         }
-        let target = match id_name(self.src, i.span) {
-            Some(n) => self
-                .labels
-                .iter()
-                .rev()
-                .find(|(l, _)| l.is_some_and(|l| id_name(self.src, l.span).as_deref() == Some(n.as_str())))
-                .map(|(l, _)| Target::Known(l.expect("named").span))
-                .unwrap_or(Target::Unknown),
-            None => match relwat::literals::parse_u32(i.span.text(self.src)) {
-                Some(depth) if (depth as usize) < self.labels.len() => {
-                    let (l, s) = self.labels[self.labels.len() - 1 - depth as usize];
-                    Target::Known(l.map_or(s, |l| l.span))
-                }
-                _ => Target::Unknown,
-            },
+        let depth = i.num as usize;
+        let target = match self.labels.len().checked_sub(depth + 1) {
+            Some(k) if i.is_resolved() => {
+                let (l, s) = self.labels[k];
+                Target::Known(l.map_or(s, |l| l.span))
+            }
+            _ => Target::Unknown,
         };
         self.push(i.span, ns, target);
     }
@@ -366,9 +379,10 @@ impl<'a> Walker<'a> {
                 }
                 (ImmKind::Type, Imm::Index(i)) => self.use_(i, Ns::TYPE),
                 (ImmKind::Local, Imm::Index(i)) => {
-                    let t = match id_name(self.src, i.span) {
-                        Some(n) => self.locals.get(&n).map_or(Target::Unknown, |s| Target::Known(*s)),
-                        None => Target::Unknown,
+                    // The index the resolver wrote into the tree, to the local's id.
+                    let t = match self.locals.get(i.num as usize) {
+                        Some(Some(s)) if i.is_resolved() => Target::Known(*s),
+                        _ => Target::Unknown,
                     };
                     self.push(i.span, Ns::Local(self.field), t);
                 }

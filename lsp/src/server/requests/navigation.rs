@@ -32,7 +32,7 @@ pub(in crate::server) async fn prepare_rename(
 ) -> jsonrpc::Result<Option<PrepareRenameResponse>> {
     let uri = &p.text_document.uri;
     let Some((a, o)) = at_position(b, uri, p.position).await else { return Ok(None) };
-    let Some(occ) = names::occurrence_at(a.text(), &a.syntax.module, o) else { return Ok(None) };
+    let Some(occ) = names::occurrence_at(&a.syntax.module, o) else { return Ok(None) };
     if names::id_name(a.text(), occ.span).is_none()
         || names::resolve(a.text(), &a.syntax.module, a.defs(), &occ).is_none()
     {
