@@ -55,16 +55,6 @@ impl Definitions {
         &self.spaces[space.slot()]
     }
 
-    /// The definition that `span` (an id or a number of `space`) refers to: the id's span, or
-    /// the field's when the entity has no id.
-    pub fn lookup(&self, src: &str, space: IndexSpace, span: Span) -> Option<Span> {
-        let defs = self.space(space);
-        match id_key(src, span) {
-            Some(name) => defs.names.get(name.as_ref()).map(|x| x.1),
-            None => defs.list.get(literals::parse_u32(span.text(src))? as usize).map(|x| x.0),
-        }
-    }
-
     /// The definition of field `span` (an id or a number) of struct type `ty`.
     pub fn struct_field(&self, src: &str, ty: u32, span: Span) -> Option<Span> {
         let fields = self.struct_fields.get(&ty)?;

@@ -162,23 +162,7 @@ impl<'a> Printer<'a> {
         let f = sym.flags;
         let mut q = String::new();
         // The flags relwat gives the symbol from the text written here.
-        let mut implied = default;
-        match f & (WEAK | LOCAL) {
-            WEAK => q.push_str(" weak"),
-            LOCAL => q.push_str(" local"),
-            _ => {}
-        }
-        if f & (WEAK | LOCAL) != WEAK | LOCAL {
-            implied |= f & (WEAK | LOCAL);
-        }
-        if f & HIDDEN != 0 {
-            q.push_str(" hidden");
-            implied |= HIDDEN;
-        }
-        if f & NO_STRIP != 0 && default & NO_STRIP == 0 {
-            q.push_str(" retain");
-            implied |= NO_STRIP;
-        }
+        let mut implied = binding_qualifiers(f, default, &mut q);
         let mut name_q = false;
         if imported {
             if f & EXPLICIT_NAME != 0 {
@@ -595,23 +579,7 @@ impl<'a> Printer<'a> {
                     let mut q = String::new();
                     let f = sym.flags;
                     // A symbol in a TLS segment gets the TLS flag (B6).
-                    let mut implied = if tls_seg { TLS } else { 0 };
-                    match f & (WEAK | LOCAL) {
-                        WEAK => q.push_str(" weak"),
-                        LOCAL => q.push_str(" local"),
-                        _ => {}
-                    }
-                    if f & (WEAK | LOCAL) != WEAK | LOCAL {
-                        implied |= f & (WEAK | LOCAL);
-                    }
-                    if f & HIDDEN != 0 {
-                        q.push_str(" hidden");
-                        implied |= HIDDEN;
-                    }
-                    if f & NO_STRIP != 0 {
-                        q.push_str(" retain");
-                        implied |= NO_STRIP;
-                    }
+                    let mut implied = binding_qualifiers(f, if tls_seg { TLS } else { 0 }, &mut q);
                     if f & TLS != 0 && !tls_seg {
                         q.push_str(" tls");
                         implied |= TLS;
@@ -813,4 +781,26 @@ impl<'a> Printer<'a> {
         }
         Ok(())
     }
+}
+
+/// Appends ` weak` or ` local`, ` hidden` and ` retain` for the flags `f` of a symbol whose text
+/// already gives it the flags `implied`; returns the flags the text then gives it.
+fn binding_qualifiers(f: u32, mut implied: u32, q: &mut String) -> u32 {
+    match f & (WEAK | LOCAL) {
+        WEAK => q.push_str(" weak"),
+        LOCAL => q.push_str(" local"),
+        _ => {}
+    }
+    if f & (WEAK | LOCAL) != WEAK | LOCAL {
+        implied |= f & (WEAK | LOCAL);
+    }
+    if f & HIDDEN != 0 {
+        q.push_str(" hidden");
+        implied |= HIDDEN;
+    }
+    if f & NO_STRIP != 0 && implied & NO_STRIP == 0 {
+        q.push_str(" retain");
+        implied |= NO_STRIP;
+    }
+    implied
 }

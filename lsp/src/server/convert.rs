@@ -47,20 +47,26 @@ pub(super) struct View {
     pub(super) enc: Encoding,
 }
 
+/// A document offset taken back through `edits` (in the order they were made) to the text before
+/// them; `None` inside text an edit inserted.
+fn back_through<'e>(edits: impl DoubleEndedIterator<Item = &'e Edit>, mut o: u32) -> Option<u32> {
+    for e in edits.rev() {
+        if o < e.start {
+            continue;
+        }
+        if o >= e.start + e.new_len {
+            o = (o as i64 - e.delta()) as u32;
+        } else {
+            return None;
+        }
+    }
+    Some(o)
+}
+
 impl View {
     /// A document offset in the analysis's text (`None` inside text edited since).
-    pub(super) fn to_analysis(&self, mut o: u32) -> Option<u32> {
-        for e in self.since.iter().rev() {
-            if o < e.start {
-                continue;
-            }
-            if o >= e.start + e.new_len {
-                o = (o as i64 - e.delta()) as u32;
-            } else {
-                return None;
-            }
-        }
-        Some(o)
+    pub(super) fn to_analysis(&self, o: u32) -> Option<u32> {
+        back_through(self.since.iter(), o)
     }
 
     pub(super) fn offset(&self, p: Position) -> u32 {
@@ -114,18 +120,8 @@ impl DocRef<'_> {
         self.text.offset(Pos { line: p.line, col: p.character }, self.enc)
     }
 
-    pub(super) fn to_analysis(&self, mut o: u32) -> Option<u32> {
-        for (_, e) in self.since.iter().rev() {
-            if o < e.start {
-                continue;
-            }
-            if o >= e.start + e.new_len {
-                o = (o as i64 - e.delta()) as u32;
-            } else {
-                return None;
-            }
-        }
-        Some(o)
+    pub(super) fn to_analysis(&self, o: u32) -> Option<u32> {
+        back_through(self.since.iter().map(|(_, e)| e), o)
     }
 
     pub(super) fn map_span(&self, mut s: Span) -> Option<Span> {

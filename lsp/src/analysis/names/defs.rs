@@ -83,7 +83,7 @@ impl Defs {
         ns.space().map(|s| self.spaces.space(s))
     }
 
-    /// The definition a module-level occurrence (`$name` or a number) refers to.
+    /// The definition a symbol, comdat or struct-field occurrence (`$name` or a number) refers to.
     pub fn lookup(&self, src: &str, ns: Ns, span: Span) -> Option<Span> {
         let name = id_name(src, span);
         match ns {
@@ -100,7 +100,9 @@ impl Defs {
                 None => None,
             },
             Ns::Field(t) => self.spaces.struct_field(src, t, span),
-            _ => self.spaces.lookup(src, ns.space()?, span),
+            // Uses of index spaces, locals and labels are what the resolver made them (see
+            // `walk.rs`), never looked up again by name.
+            _ => None,
         }
     }
 
