@@ -352,3 +352,33 @@ fn definitions_follow_the_resolver() {
     assert_eq!(def("call 0", 5).as_deref(), Some("$imported"));
     assert_eq!(def("call $nowhere", 6), None);
 }
+
+#[test]
+fn symbol_uses_follow_the_object_rules() {
+    // A `global` relocation at a constant names the GOT entry of a data or function symbol
+    // (A11, D4): its definition is what the object is written with, found among three kinds.
+    // A label addend is in the symbol's own segment, not in another with a label of the same
+    // name; a comdat use is the comdat's declaration.
+    let text = r#"(module
+  (import "env" "__linear_memory" (memory 1))
+  (@comdat $c "group")
+  (data $a (i32.const 0) (@sym $buf (size 8)) "abcd" (@sym.label $mid) "efgh")
+  (data $b (i32.const 0) (@sym $other (size 8)) "abcd" (@sym.label $mid) "efgh")
+  (func $in_group (@sym weak (comdat $c)))
+  (func $f (result i32)
+    i32.const 0 (@reloc leb global $buf)
+    drop
+    i32.const 0 (@reloc data $other $mid)
+    drop
+    i32.const 0 (@reloc data $buf $mid)))
+"#;
+    let a = Analysis::of_text(text);
+    assert!(a.checked.diagnostics.iter().all(|d| !d.is_error()), "{:?}", a.checked.diagnostics);
+    let m = &a.syntax.module;
+    let def =
+        |needle: &str, off: usize| names::definition(text, m, a.defs(), at(text, needle, 0, off)).map(|s| s.start);
+    assert_eq!(def("global $buf", 8), Some(at(text, "$buf (size", 0, 0)));
+    assert_eq!(def("$other $mid", 8), Some(at(text, "$mid", 1, 0)));
+    assert_eq!(def("$buf $mid", 6), Some(at(text, "$mid", 0, 0)));
+    assert_eq!(def("(comdat $c)", 8), Some(at(text, "$c", 0, 0)));
+}

@@ -148,9 +148,12 @@ impl<'a> Lowering<'a> {
             match &r.target {
                 Some(RelocTarget::Symbol(target)) => {
                     symbol = self.syms.lookup_symbol(self.src, sym_kind, kind, target);
-                    if symbol.is_none() {
-                        self.unknown_symbol(target, sym_kind);
-                        return None;
+                    match symbol {
+                        Some(s) => self.symbol_used(target.span, s),
+                        None => {
+                            self.unknown_symbol(target, sym_kind);
+                            return None;
+                        }
                     }
                 }
                 Some(RelocTarget::Section(s)) => {
@@ -241,7 +244,10 @@ impl<'a> Lowering<'a> {
             .filter_map(|k| self.syms.lookup_symbol(self.src, k, k.entity_kind().unwrap_or(EntityKind::Func), target))
             .collect();
         match found.as_slice() {
-            [s] => Some(*s),
+            [s] => {
+                self.symbol_used(target.span, *s);
+                Some(*s)
+            }
             [] => {
                 self.unknown_symbol(target, SymbolKind::Global);
                 None
@@ -373,7 +379,10 @@ impl<'a> Lowering<'a> {
             (Some(RelocTarget::Symbol(i)), kind) => {
                 let entity = kind.entity_kind();
                 match self.syms.lookup_symbol(self.src, kind, entity.unwrap_or(EntityKind::Func), i) {
-                    Some(s) => s,
+                    Some(s) => {
+                        self.symbol_used(i.span, s);
+                        s
+                    }
                     None => {
                         self.unknown_symbol(i, kind);
                         return None;
@@ -438,8 +447,9 @@ impl<'a> Lowering<'a> {
                     return None;
                 };
                 let labels = &self.encoded.func_bodies[pos].labels;
-                if let Some((_, offset)) = labels.iter().find(|(l, _)| same_id(self.src, l.span, id.span)) {
-                    return Some(*offset as i64);
+                if let Some(&(label, offset)) = labels.iter().find(|(l, _)| same_id(self.src, l.span, id.span)) {
+                    self.name_used(id.span, label.span);
+                    return Some(offset as i64);
                 }
                 self.error(id.span, format!("no label `{name}` in the target function"))
                     .notes
@@ -450,8 +460,9 @@ impl<'a> Lowering<'a> {
                 let section = self.syms.symbols[symbol as usize].index;
                 let field = self.encoded.sections.get(section as usize).and_then(|s| s.field);
                 if let Some(ModuleField::Custom(c)) = field.map(|f| &self.module.fields[f])
-                    && let Some(off) = label_offset(self.src, &c.items, id)
+                    && let Some((off, label)) = label_offset(self.src, &c.items, id)
                 {
+                    self.name_used(id.span, label);
                     return Some(off as i64);
                 }
                 self.error(id.span, format!("no label `{name}` in the target section"));
@@ -464,7 +475,10 @@ impl<'a> Lowering<'a> {
                     return None;
                 };
                 match label_offset(self.src, self.segments[segment as usize].items, id) {
-                    Some(l) => Some(l as i64 - offset as i64),
+                    Some((l, label)) => {
+                        self.name_used(id.span, label);
+                        Some(l as i64 - offset as i64)
+                    }
                     None => {
                         self.error(id.span, format!("no label `{name}` in the symbol's segment"))
                             .notes

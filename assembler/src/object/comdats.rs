@@ -24,7 +24,10 @@ impl<'a> Lowering<'a> {
                 if comdats.iter().any(|(_, i)| i.name == c.name.as_str()) {
                     self.error(c.name.span, format!("duplicate comdat name `{}`", c.name.as_str()));
                 }
-                comdats.push((c.clone(), ComdatInfo { name: c.name.as_str().to_string(), members: Vec::new() }));
+                comdats.push((
+                    c.clone(),
+                    ComdatInfo { name: c.name.as_str().to_string(), id: Some(c.id.span), members: Vec::new() },
+                ));
             }
         }
         let find = |src: &str, comdats: &[(Comdat, ComdatInfo)], i: &Index| -> Option<usize> {
@@ -41,6 +44,7 @@ impl<'a> Lowering<'a> {
                 self.error(comdat.span, format!("unknown comdat `{}`", comdat.span.text(self.src)));
                 continue;
             };
+            self.name_used(comdat.span, comdats[c].0.id.span);
             if let Some(first) = owner.insert(member, span)
                 && first != span
             {
@@ -58,7 +62,10 @@ impl<'a> Lowering<'a> {
             for item in &cs.items {
                 if let DataItem::Comdat(cd, span) = item {
                     match find(self.src, &comdats, cd) {
-                        Some(c) => comdats[c].1.members.push((5, index as u32)),
+                        Some(c) => {
+                            self.name_used(cd.span, comdats[c].0.id.span);
+                            comdats[c].1.members.push((5, index as u32));
+                        }
                         None => {
                             self.error(*span, format!("unknown comdat `{}`", cd.span.text(self.src)));
                         }

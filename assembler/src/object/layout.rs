@@ -44,6 +44,9 @@ impl<'a> Lowering<'a> {
             let mut rest = self.data.init_funcs.clone();
             for f in order {
                 let found = self.syms.lookup_symbol(self.src, SymbolKind::Function, symbols::EntityKind::Func, f);
+                if let Some(sym) = found {
+                    self.symbol_used(f.span, sym);
+                }
                 match found.and_then(|sym| rest.iter().position(|(_, s)| *s == sym)) {
                     Some(i) => ordered.push(rest.remove(i)),
                     None => {
@@ -136,6 +139,9 @@ impl<'a> Lowering<'a> {
         if found.is_none() {
             let what = if what.is_empty() { String::new() } else { format!("{what} ") };
             self.error(span, format!("no {what}symbol has this id"));
+        }
+        if let Some(sym) = found {
+            self.symbol_used(span, sym);
         }
         found.map(|i| (i, span))
     }

@@ -83,6 +83,8 @@ pub struct SegmentInfo {
 pub struct ComdatInfo {
     /// Its name.
     pub name: String,
+    /// The id that declares it in the text.
+    pub id: Option<Span>,
     /// Members: kind (0 data, 1 function, 5 section) and index.
     pub members: Vec<(u8, u32)>,
 }
@@ -104,6 +106,19 @@ pub struct LinkingData {
     pub features: Vec<&'static str>,
     /// Relocation entry offsets as 5-byte LEBs (`(reloc-offset padded)`).
     pub padded_reloc_offsets: bool,
+    /// Every name of the text the object rules resolved, with what it resolved to (for the
+    /// language server: one resolution, the one the object is written with).
+    pub name_uses: Vec<NameUse>,
+}
+
+/// A name the object rules resolved: a symbol id after `(@reloc ...)` or in the layout
+/// annotation, a comdat id, a label used as an addend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameUse {
+    /// The name as written.
+    pub used: Span,
+    /// The id that declares what it names (for a primary symbol, its entity's id).
+    pub declared: Span,
 }
 
 /// What [`write_object`] gives: the object bytes (when there is no error), the linking data and
@@ -230,6 +245,18 @@ impl<'a> Lowering<'a> {
     pub(crate) fn warning(&mut self, span: Span, msg: impl Into<String>) -> &mut Diagnostic {
         self.diags.push(Diagnostic::warning(span, msg));
         self.diags.last_mut().expect("just pushed")
+    }
+
+    /// Records that `used` names `symbol` (when the symbol has an id to point at).
+    pub(crate) fn symbol_used(&mut self, used: Span, symbol: u32) {
+        if let Some(declared) = self.syms.symbols[symbol as usize].id {
+            self.name_used(used, declared);
+        }
+    }
+
+    /// Records that `used` names what `declared` declares.
+    pub(crate) fn name_used(&mut self, used: Span, declared: Span) {
+        self.data.name_uses.push(NameUse { used, declared });
     }
 
     fn run(&mut self) {
@@ -477,12 +504,12 @@ fn kind_word(name: &str) -> &str {
 }
 
 /// The byte offset of label `id` among `items`.
-fn label_offset(src: &str, items: &[DataItem], id: Id) -> Option<u64> {
+fn label_offset(src: &str, items: &[DataItem], id: Id) -> Option<(u64, Span)> {
     let mut pos = 0u64;
     for item in items {
         match item {
             DataItem::Bytes(s) => pos += s.bytes.len() as u64,
-            DataItem::Label(l, _) if same_id(src, l.span, id.span) => return Some(pos),
+            DataItem::Label(l, _) if same_id(src, l.span, id.span) => return Some((pos, l.span)),
             _ => {}
         }
     }

@@ -47,6 +47,8 @@ pub struct Symbol {
     pub data: Option<DataDef>,
     /// Where it is declared.
     pub span: Span,
+    /// The id that names it in the text (for a primary symbol, its entity's id).
+    pub id: Option<Span>,
 }
 
 impl Symbol {
@@ -327,7 +329,8 @@ impl<'a> Lowering<'a> {
         }
         let annot = primaries.first().copied();
         let span = annot.map_or(d.span, |a| a.span);
-        let mut sym = Symbol { kind: sym_kind, name: String::new(), flags: f, index: d.index, data: None, span };
+        let id = d.id.map(|i| i.span);
+        let mut sym = Symbol { kind: sym_kind, name: String::new(), flags: f, index: d.index, data: None, span, id };
         if let Some(a) = annot {
             self.apply_qualifiers(a, &mut sym, &mut name, &d);
         }
@@ -342,8 +345,15 @@ impl<'a> Lowering<'a> {
             let id = a.name.expect("named");
             let mut name = id_name(self.src, id.span);
             let f = if d.import.is_some() { flags::UNDEFINED } else { 0 };
-            let mut sym =
-                Symbol { kind: sym_kind, name: String::new(), flags: f, index: d.index, data: None, span: a.span };
+            let mut sym = Symbol {
+                kind: sym_kind,
+                name: String::new(),
+                flags: f,
+                index: d.index,
+                data: None,
+                span: a.span,
+                id: Some(id.span),
+            };
             // A duplicate id gets no symbol: checked before the qualifiers record anything of the
             // symbol (an init function entry names it by its index).
             let key = id_name(self.src, id.span);
@@ -519,6 +529,7 @@ impl<'a> Lowering<'a> {
             index: 0,
             data: Some(DataDef::Segment { segment, offset, size }),
             span: a.span,
+            id: Some(id.span),
         };
         self.add_data_symbol(id, sym);
     }
@@ -586,7 +597,7 @@ impl<'a> Lowering<'a> {
                 None
             }
         };
-        let sym = Symbol { kind: SymbolKind::Data, name, flags: f, index: 0, data, span: a.span };
+        let sym = Symbol { kind: SymbolKind::Data, name, flags: f, index: 0, data, span: a.span, id: Some(id.span) };
         self.add_data_symbol(id, sym);
     }
 
@@ -604,6 +615,7 @@ impl<'a> Lowering<'a> {
                 index: 0,
                 data: None,
                 span,
+                id: None,
             }),
             (None, _) => {
                 self.error(span, format!("`GOT.func` entry `{field}`: no function symbol with this name"))
@@ -646,6 +658,7 @@ impl<'a> Lowering<'a> {
             index,
             data: None,
             span: name.span,
+            id: None,
         });
         self.syms.sections.insert(index, s);
         Some(s)

@@ -32,7 +32,7 @@ pub fn function_at(a: &Analysis, offset: u32) -> Option<Function> {
     if !matches!(occ.ns, Ns::FUNC | Ns::Sym(SymbolKind::Function)) {
         return None;
     }
-    let def = names::resolve(src, module, a.defs(), &occ)?;
+    let def = names::resolve(src, a.defs(), &occ)?;
     function_defined_at(a, def)
 }
 
@@ -105,7 +105,7 @@ fn calls_in(a: &Analysis, field: usize) -> Vec<(Function, Vec<Span>)> {
         if !in_body || !matches!(occ.ns, Ns::FUNC | Ns::Sym(SymbolKind::Function)) {
             continue;
         }
-        let Some(callee) = names::resolve(src, module, a.defs(), &occ).and_then(|d| function_defined_at(a, d)) else {
+        let Some(callee) = names::resolve(src, a.defs(), &occ).and_then(|d| function_defined_at(a, d)) else {
             continue;
         };
         match out.iter_mut().find(|(c, _)| c.index == callee.index) {

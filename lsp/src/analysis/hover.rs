@@ -342,7 +342,7 @@ pub fn symbols_of_def(a: &Analysis, ns: Ns, def: Span) -> Vec<usize> {
 fn describe_occurrence(a: &Analysis, o: &names::Occ) -> String {
     let src = a.text();
     let module = &a.syntax.module;
-    let def = names::resolve(src, module, a.defs(), o);
+    let def = names::resolve(src, a.defs(), o);
     let mut text = String::new();
     let what = o.ns.describe();
     match def {

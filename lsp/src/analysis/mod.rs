@@ -142,7 +142,7 @@ impl Analysis {
     /// Module-level definitions.
     pub fn defs(&self) -> &names::Defs {
         self.defs.get_or_init(|| {
-            names::Defs::build(self.text(), &self.syntax.module, self.checked.resolved.definitions.clone())
+            names::Defs::build(self.text(), self.checked.resolved.definitions.clone(), self.checked.linking.as_ref())
         })
     }
 }

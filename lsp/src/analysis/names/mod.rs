@@ -75,15 +75,6 @@ impl Ns {
     }
 }
 
-/// Where a label used as an addend lives.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LabelHost {
-    /// In the function or data segment of the symbol written before it.
-    Symbol(SymbolKind, Span),
-    /// In the custom section with this name.
-    Section(String),
-}
-
 /// What an occurrence refers to, as far as the walk knows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
@@ -95,10 +86,8 @@ pub enum Target {
     Unknown,
     /// An index of a module index space, as the assembler's resolver resolved it.
     Resolved(IndexSpace, u32),
-    /// A symbol or comdat name, looked up in [`Defs`].
+    /// A symbol, comdat or addend label: what the object rules resolved it to (see [`Defs`]).
     Module,
-    /// A label used as an addend.
-    AddendLabel(LabelHost),
 }
 
 /// One id (or index) in the text.
@@ -152,36 +141,13 @@ pub fn entity_ns(k: SymbolKind) -> Option<Ns> {
 }
 
 /// Where the definition of the occurrence is (for a definition: itself).
-pub fn resolve(src: &str, module: &Module, defs: &Defs, occ: &Occ) -> Option<Span> {
+pub fn resolve(src: &str, defs: &Defs, occ: &Occ) -> Option<Span> {
     match &occ.target {
         Target::Def => Some(occ.span),
         Target::Known(s) => Some(*s),
         Target::Unknown => None,
         Target::Resolved(space, index) => defs.spaces.space(*space).list.get(*index as usize).map(|x| x.0),
         Target::Module => defs.lookup(src, occ.ns, occ.span),
-        Target::AddendLabel(host) => {
-            let name = id_name(src, occ.span)?;
-            let field = match host {
-                LabelHost::Symbol(k, sym) => {
-                    let def = defs.lookup(src, Ns::Sym(*k), *sym)?;
-                    module.fields.iter().position(|f| {
-                        let s = f.span();
-                        s.start <= def.start && def.end <= s.end
-                    })?
-                }
-                LabelHost::Section(n) => {
-                    module.fields.iter().position(|f| matches!(f, ModuleField::Custom(c) if c.name.as_str() == n))?
-                }
-            };
-            Walker::field(module, field)
-                .into_iter()
-                .find(|o| {
-                    matches!(o.ns, Ns::SymLabel(_))
-                        && o.target == Target::Def
-                        && id_name(src, o.span).as_deref() == Some(name.as_str())
-                })
-                .map(|o| o.span)
-        }
     }
 }
 
@@ -208,14 +174,14 @@ pub fn occurrence_at(module: &Module, offset: u32) -> Option<Occ> {
 /// Go to definition: the definition's span.
 pub fn definition(src: &str, module: &Module, defs: &Defs, offset: u32) -> Option<Span> {
     let occ = occurrence_at(module, offset)?;
-    resolve(src, module, defs, &occ)
+    resolve(src, defs, &occ)
 }
 
 /// Every occurrence that refers to the same definition as the one at `offset` (definitions
 /// included), sorted.
 pub fn references(src: &str, module: &Module, defs: &Defs, offset: u32) -> Vec<Span> {
     let Some(occ) = occurrence_at(module, offset) else { return Vec::new() };
-    let Some(def) = resolve(src, module, defs, &occ) else { return Vec::new() };
+    let Some(def) = resolve(src, defs, &occ) else { return Vec::new() };
     let text = occ.span.text(src);
     let name = id_name(src, occ.span);
     let def_name = id_name(src, def);
@@ -230,7 +196,7 @@ pub fn references(src: &str, module: &Module, defs: &Defs, offset: u32) -> Vec<S
             let n = id_name(src, o.span);
             n.is_none() || n == name || n == def_name || o.span.text(src) == text
         })
-        .filter(|o| resolve(src, module, defs, o) == Some(def))
+        .filter(|o| resolve(src, defs, o) == Some(def))
         .map(|o| o.span)
         .collect();
     out.sort_by_key(|s| s.start);
@@ -262,7 +228,7 @@ pub fn rename(
     if id_name(src, occ.span).is_none() {
         return Err(RenameError::NoId);
     }
-    let def = resolve(src, module, defs, &occ).ok_or(RenameError::NoId)?;
+    let def = resolve(src, defs, &occ).ok_or(RenameError::NoId)?;
     let new_id = if new_name.starts_with('$') { new_name.to_string() } else { format!("${new_name}") };
     let valid = new_id.len() > 1
         && new_id[1..].bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-./:<=>?@\\^_`|~".contains(&b));
@@ -313,7 +279,7 @@ pub fn rename(
 /// signature), the `(ref $t)` of a global, a table, a parameter or a local.
 pub fn type_definition(src: &str, module: &Module, defs: &Defs, offset: u32) -> Option<Span> {
     let occ = occurrence_at(module, offset)?;
-    let def = resolve(src, module, defs, &occ)?;
+    let def = resolve(src, defs, &occ)?;
     let types = defs.spaces.space(IndexSpace::Type);
     let of_type_index = |i: u32| types.list.get(i as usize).map(|x| x.0);
     let of_valtype = |t: &ValType| match t {

@@ -233,22 +233,13 @@ impl Walker {
             Some((m, _)) => method_sym_kind(m),
             None => implied,
         };
-        let mut host = None;
-        match &r.target {
-            Some(RelocTarget::Symbol(i)) => {
-                if let Some(k) = kind {
-                    self.use_(i, Ns::Sym(k));
-                    host = Some(LabelHost::Symbol(k, i.span));
-                }
-            }
-            Some(RelocTarget::Section(s)) => host = Some(LabelHost::Section(s.as_str().to_string())),
-            _ => {}
+        if let Some(RelocTarget::Symbol(i)) = &r.target
+            && let Some(k) = kind
+        {
+            self.use_(i, Ns::Sym(k));
         }
         if let Some(Addend::Label(id)) = r.addend {
-            match host {
-                Some(h) => self.push(id.span, Ns::SymLabel(u32::MAX), Target::AddendLabel(h)),
-                None => self.push(id.span, Ns::SymLabel(u32::MAX), Target::Unknown),
-            }
+            self.push(id.span, Ns::SymLabel(u32::MAX), Target::Module);
         }
     }
 

@@ -33,9 +33,7 @@ pub(in crate::server) async fn prepare_rename(
     let uri = &p.text_document.uri;
     let Some((a, o)) = at_position(b, uri, p.position).await else { return Ok(None) };
     let Some(occ) = names::occurrence_at(&a.syntax.module, o) else { return Ok(None) };
-    if names::id_name(a.text(), occ.span).is_none()
-        || names::resolve(a.text(), &a.syntax.module, a.defs(), &occ).is_none()
-    {
+    if names::id_name(a.text(), occ.span).is_none() || names::resolve(a.text(), a.defs(), &occ).is_none() {
         return Ok(None);
     }
     let range = map_ranges(b, uri, &[occ.span]).pop().flatten();
