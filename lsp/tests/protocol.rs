@@ -619,3 +619,56 @@ async fn formatting_whole_and_range() {
     assert_eq!(edits.as_array().unwrap().len(), 1, "{edits}");
     assert_eq!(edits[0]["newText"], "    i32.const 1 (@reloc none))");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pull_diagnostics_replace_pushed_ones() {
+    let mut c = Client::start().await;
+    let caps = c.request("initialize", json!({"capabilities": {"textDocument": {"diagnostic": {}}}})).await;
+    c.notify("initialized", json!({})).await;
+    assert_eq!(caps["capabilities"]["diagnosticProvider"]["identifier"], "relwat");
+    let uri = "file:///t/pull.wat";
+    let text = "(module\n  (func $a)\n  (func $a)\n  (func (call $nope)))\n";
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "wat", "version": 1, "text": text}}),
+    )
+    .await;
+    // Asked right after opening: the answer waits for the check of this text.
+    let r = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}})).await;
+    assert_eq!(r["kind"], "full");
+    let items = r["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2, "{r}");
+    assert_eq!(items[0]["message"], "duplicate function id `$a`: defined again here");
+    let id = r["resultId"].clone();
+    // Nothing changed: unchanged.
+    let r = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}, "previousResultId": id})).await;
+    assert_eq!(r["kind"], "unchanged", "{r}");
+    // An edit, then a pull: the diagnostics of the new text.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+               "contentChanges": [{"range": {"start": {"line": 2, "character": 9}, "end": {"line": 2, "character": 10}}, "text": "b"}]}),
+    )
+    .await;
+    let r = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}, "previousResultId": id})).await;
+    assert_eq!(r["kind"], "full");
+    assert_eq!(r["items"].as_array().unwrap().len(), 1, "{r}");
+    assert_ne!(r["resultId"], id);
+    // A client that pulls is sent no diagnostics: VS Code and Neovim would show both.
+    c.request("shutdown", json!(null)).await;
+    assert!(
+        c.queue.iter().all(|m| m["method"] != "textDocument/publishDiagnostics"),
+        "pushed to a pulling client: {:?}",
+        c.queue
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_cannot_pull_gets_diagnostics_pushed() {
+    let mut c = Client::start().await;
+    let caps = c.initialize(json!([])).await;
+    // The capability is offered to every client; only those that say they pull use it.
+    assert_eq!(caps["capabilities"]["diagnosticProvider"]["identifier"], "relwat");
+    let d = c.open("file:///t/push.wat", "(module (func (call $nope)))").await;
+    assert_eq!(d.len(), 1, "{d:?}");
+}

@@ -3,7 +3,9 @@
 --
 --   nvim --headless -u editors/nvim/tests/init.lua -i NONE -n -c 'luafile editors/nvim/tests/test.lua'
 --
--- Checks filetype detection, diagnostics and hover from relwat-lsp, one client per workspace root,
+-- Checks filetype detection, diagnostics (pulled on 0.11, pushed before) and hover from relwat-lsp,
+-- declaration, type definition, document highlights, signature help, folding and selection ranges,
+-- incoming calls, code lenses and formatting as Neovim asks them, one client per workspace root,
 -- :RelwatAssemble (errors into the quickfix list, then an object), :RelwatShowObject, and
 -- :RelwatBuildParser with tree-sitter highlighting. Each check prints `ok` or `FAIL`; exits 1 on
 -- any failure.
@@ -137,6 +139,148 @@ local function main()
     hover:find('R_WASM_FUNCTION_INDEX_LEB', 1, true) ~= nil, hover)
   if float then api.nvim_win_close(float, true) end
   api.nvim_set_current_win(main_win)
+
+  -- The diagnostics are there once: pulled on 0.11 (which pulls when the server offers it),
+  -- pushed before; never both (they would show twice).
+  check('each diagnostic once', #diags == 1, diags)
+  if vim.lsp.diagnostic.get_namespace and vim.fn.has('nvim-0.10') == 1 and client ~= nil then
+    local pulled = vim.diagnostic.get(buf, { namespace = vim.lsp.diagnostic.get_namespace(client.id, true) })
+    check('0.10+: the diagnostics are pulled (textDocument/diagnostic)', #pulled == 1, pulled)
+  end
+
+  -- The requests a user makes in a WebAssembly file, as Neovim makes them.
+  local feat = proj .. '/src/features.wat'
+  write(feat, {
+    '(module',
+    '  (type $unary (func (param i32) (result i32)))',
+    '  (import "env" "puts" (func $puts (param i32) (result i32)))',
+    '  (import "env" "__linear_memory" (memory 1))',
+    '  (data (i32.const 0) (@sym $msg (size 3)) "hi\\00")',
+    '  (func $twice (type $unary) (param $x i32) (result i32)',
+    '    (i32.add (local.get $x) (local.get $x)))',
+    '  (func $main (result i32)',
+    '    (drop (call $twice (i32.const 1)))',
+    '    (call $puts (i32.const 0 (@reloc data $msg)))))',
+  })
+  vim.cmd('edit ' .. vim.fn.fnameescape(feat))
+  local fbuf = api.nvim_get_current_buf()
+  vim.wait(20000, function()
+    local c = relwat_clients(fbuf)[1]
+    return c ~= nil and #vim.diagnostic.get(fbuf) == 0 and vim.lsp.buf_is_attached(fbuf, c.id)
+  end, 50)
+  local uri = vim.uri_from_bufnr(fbuf)
+  local function request(method, params)
+    local res = vim.lsp.buf_request_sync(fbuf, method, params, 10000) or {}
+    for id, r in pairs(res) do
+      if client ~= nil and id == client.id then return r.result, r.error end
+    end
+    return nil, res
+  end
+  local function at(line, col) return { textDocument = { uri = uri }, position = { line = line, character = col } } end
+  -- Ask once: the first request waits for the document's first check.
+  request('textDocument/hover', at(8, 17))
+
+  local function jump(fn, line, col)
+    api.nvim_win_set_cursor(0, { line, col })
+    fn()
+    vim.wait(10000, function() return api.nvim_win_get_cursor(0)[1] ~= line end, 20)
+    return api.nvim_win_get_cursor(0)
+  end
+  local pos = jump(vim.lsp.buf.declaration, 9, 17) -- `$twice` in `(call $twice`
+  check('declaration jumps to the function', pos[1] == 6 and pos[2] == 8, pos)
+  pos = jump(vim.lsp.buf.type_definition, 9, 17)
+  check('type definition jumps to the function\'s type', pos[1] == 2 and pos[2] == 8, pos)
+
+  local hl = request('textDocument/documentHighlight', at(9, 44)) or {} -- `$msg` in the relocation
+  local writes = vim.tbl_filter(function(h) return h.kind == 3 end, hl)
+  check('document highlight: the symbol\'s definition and its relocation', #hl == 2 and #writes == 1
+    and writes[1].range.start.line == 4, hl)
+
+  api.nvim_win_set_cursor(0, { 9, 24 }) -- inside `(call $twice (i32.const 1))`, at its operand
+  vim.lsp.buf.signature_help()
+  local sig_float
+  vim.wait(10000, function()
+    for _, w in ipairs(api.nvim_list_wins()) do
+      if api.nvim_win_get_config(w).relative ~= '' then sig_float = w return true end
+    end
+    return false
+  end, 50)
+  local sig = sig_float and buf_text(api.nvim_win_get_buf(sig_float)) or ''
+  check('signature help shows the callee\'s parameters', sig:find('$twice', 1, true) ~= nil
+    and sig:find('(param', 1, true) ~= nil, sig)
+  if sig_float then api.nvim_win_close(sig_float, true) end
+
+  local folds = request('textDocument/foldingRange', { textDocument = { uri = uri } }) or {}
+  local function has_fold(s, e)
+    for _, f in ipairs(folds) do
+      if f.startLine == s and f.endLine == e then return true end
+    end
+    return false
+  end
+  check('folding ranges: the module and each multi-line function', has_fold(0, 9) and has_fold(5, 6)
+    and has_fold(7, 9), folds)
+  if vim.lsp.foldexpr then
+    vim.wo.foldmethod = 'expr'
+    vim.wo.foldexpr = 'v:lua.vim.lsp.foldexpr()'
+    vim.wait(5000, function() return vim.fn.foldlevel(7) == 2 end, 50)
+    check('0.11+: vim.lsp.foldexpr() folds by them', vim.fn.foldlevel(1) == 1 and vim.fn.foldlevel(7) == 2,
+      { vim.fn.foldlevel(1), vim.fn.foldlevel(7) })
+    vim.wo.foldmethod = 'manual'
+  end
+
+  local sel = request('textDocument/selectionRange', { textDocument = { uri = uri },
+    positions = { { line = 6, character = 24 } } }) -- `$x` in `(local.get $x)`
+  local chain, s = {}, sel and sel[1]
+  while s do
+    table.insert(chain, s.range)
+    s = s.parent
+  end
+  check('selection ranges grow from the id to the whole text', #chain >= 4 and chain[1].start.character == 24
+    and chain[#chain].start.line == 0 and chain[#chain].start.character == 0, chain)
+
+  api.nvim_win_set_cursor(0, { 6, 10 }) -- `$twice` at its definition
+  vim.lsp.buf.incoming_calls()
+  vim.wait(10000, function() return #vim.fn.getqflist() > 0 end, 50)
+  local calls = vim.fn.getqflist()
+  check('incoming calls: $main calls $twice', #calls == 1 and calls[1].lnum == 9
+    and calls[1].text:find('main', 1, true) ~= nil, calls)
+  vim.cmd('cclose')
+  -- The quickfix stack as it was (the assemble checks below count its lists).
+  vim.fn.setqflist({}, 'f')
+  vim.cmd('buffer ' .. fbuf)
+
+  if vim.fn.has('nvim-0.10') == 1 then
+    vim.lsp.codelens.refresh({ bufnr = fbuf })
+  else
+    vim.lsp.codelens.refresh()
+  end
+  local lens_titles = {}
+  vim.wait(10000, function()
+    lens_titles = {}
+    for _, l in ipairs(vim.lsp.codelens.get(fbuf)) do
+      if l.command then table.insert(lens_titles, l.command.title) end
+    end
+    return #lens_titles >= 2
+  end, 50)
+  local lens_text = table.concat(lens_titles, ' | ')
+  check('code lenses: the symbol and its references above a function', lens_text:find('symbol "twice"', 1, true) ~= nil
+    and lens_text:find('reference', 1, true) ~= nil, lens_titles)
+
+  -- Formatting: indentation by nesting, the text's own line breaks kept.
+  api.nvim_buf_set_lines(fbuf, 5, 7, false, {
+    '(func $twice (type $unary) (param $x i32) (result i32)',
+    '        (i32.add (local.get $x) (local.get $x)))',
+  })
+  if vim.lsp.buf.format then
+    vim.lsp.buf.format({ bufnr = fbuf, async = false, timeout_ms = 10000 })
+  else
+    vim.lsp.buf.formatting_sync(nil, 10000)
+  end
+  local formatted = api.nvim_buf_get_lines(fbuf, 5, 7, false)
+  check('formatting re-indents the function', formatted[1] == '  (func $twice (type $unary) (param $x i32) (result i32)'
+    and formatted[2] == '    (i32.add (local.get $x) (local.get $x)))', formatted)
+  vim.cmd('silent write')
+  vim.cmd('buffer ' .. buf)
 
   -- One client per workspace root.
   vim.cmd('edit ' .. vim.fn.fnameescape(other))

@@ -94,6 +94,12 @@ impl Backend {
 
     /// Like [`Backend::view`] but without copying the text: runs `f` under the document lock
     /// with a view whose text is borrowed.
+    /// Runs `f` on the document itself, under its lock, with the position encoding.
+    pub(super) fn with_doc_state<R>(&self, uri: &Uri, f: impl FnOnce(&Doc, Encoding) -> R) -> Option<R> {
+        let docs = self.state.docs.read().expect("lock");
+        Some(f(docs.get(uri.as_str())?, self.state.enc()))
+    }
+
     pub(super) fn with_doc<R>(&self, uri: &Uri, f: impl FnOnce(&DocRef) -> R) -> Option<R> {
         let docs = self.state.docs.read().expect("lock");
         let doc = docs.get(uri.as_str())?;

@@ -13,6 +13,8 @@ impl LanguageServer for Backend {
             (Encoding::Utf16, PositionEncodingKind::UTF16)
         };
         *self.state.encoding.lock().expect("lock") = enc.0;
+        let pulls = params.capabilities.text_document.as_ref().is_some_and(|t| t.diagnostic.is_some());
+        self.state.pull.store(pulls, Ordering::SeqCst);
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
                 name: "relwat-lsp".into(),
@@ -26,6 +28,12 @@ impl LanguageServer for Backend {
                     ..Default::default()
                 })),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                diagnostic_provider: Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                    identifier: Some("relwat".into()),
+                    inter_file_dependencies: false,
+                    workspace_diagnostics: false,
+                    work_done_progress_options: Default::default(),
+                })),
                 definition_provider: Some(OneOf::Left(true)),
                 declaration_provider: Some(DeclarationCapability::Simple(true)),
                 type_definition_provider: Some(TypeDefinitionProviderCapability::Simple(true)),
@@ -79,7 +87,13 @@ impl LanguageServer for Backend {
     async fn did_open(&self, _: DidOpenTextDocumentParams) {}
     async fn did_change(&self, _: DidChangeTextDocumentParams) {}
     async fn did_close(&self, p: DidCloseTextDocumentParams) {
-        self.client.publish_diagnostics(p.text_document.uri, Vec::new(), None).await;
+        if !self.state.pulls() {
+            self.client.publish_diagnostics(p.text_document.uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn diagnostic(&self, p: DocumentDiagnosticParams) -> jsonrpc::Result<DocumentDiagnosticReportResult> {
+        requests::diagnostics::diagnostic(self, p).await
     }
 
     async fn hover(&self, p: HoverParams) -> jsonrpc::Result<Option<Hover>> {

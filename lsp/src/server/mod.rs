@@ -8,7 +8,8 @@
 //! Checking: one worker thread per document, at a lower scheduling priority than the threads
 //! answering requests, re-parses (one field when it can) and checks the text. A newer edit cancels
 //! a running check between stages; diagnostics are published only for the version they were
-//! computed for, and only when it is still the latest. Requests never wait for a check: they use
+//! computed for, and only when it is still the latest. A client that pulls diagnostics
+//! (`textDocument/diagnostic`) gets none pushed; a pull waits for the check of the current text. Requests never wait for a check: they use
 //! the last analysis, with positions mapped through the edits made since. The worker does not copy
 //! the syntax tree per edit: once a new analysis is published, the previous one's tree is brought
 //! up to date (the same one-field update) and becomes the tree the next check updates.
@@ -78,6 +79,8 @@ pub struct State {
     /// file takes milliseconds to copy: a request must not wait for it); a write lock for edits.
     docs: RwLock<HashMap<String, Doc>>,
     encoding: Mutex<Encoding>,
+    /// Whether the client pulls diagnostics (`textDocument/diagnostic`): then none are pushed.
+    pull: std::sync::atomic::AtomicBool,
     /// Notified after each publication (tests and benchmarks wait on it).
     pub published: tokio::sync::Notify,
 }
@@ -87,12 +90,17 @@ impl State {
         Arc::new(State {
             docs: RwLock::new(HashMap::new()),
             encoding: Mutex::new(Encoding::Utf16),
+            pull: std::sync::atomic::AtomicBool::new(false),
             published: tokio::sync::Notify::new(),
         })
     }
 
     fn enc(&self) -> Encoding {
         *self.encoding.lock().expect("lock")
+    }
+
+    fn pulls(&self) -> bool {
+        self.pull.load(Ordering::SeqCst)
     }
 }
 

@@ -76,7 +76,7 @@ pub(super) fn worker(state: Arc<State>, client: Client, rt: Handle, uri: Uri, mu
         let publish = {
             let docs = state.docs.read().expect("lock");
             let Some(doc) = docs.get(&key) else { return };
-            (doc.generation == generation).then(|| {
+            (doc.generation == generation && !state.pulls()).then(|| {
                 let enc = state.enc();
                 let diags: Vec<Diagnostic> =
                     analysis.checked.diagnostics.iter().map(|d| to_lsp_diag(&uri, &doc.text, enc, d)).collect();

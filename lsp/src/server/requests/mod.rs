@@ -4,6 +4,7 @@
 pub(super) mod actions;
 pub(super) mod calls;
 pub(super) mod completion;
+pub(super) mod diagnostics;
 pub(super) mod formatting;
 pub(super) mod hints;
 pub(super) mod hover;
