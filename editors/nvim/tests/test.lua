@@ -54,6 +54,18 @@ local function buf_text(buf)
   return table.concat(api.nvim_buf_get_lines(buf, 0, -1, false), '\n')
 end
 
+-- The floating window a request opens (hover, signature help), waited for.
+local function wait_float()
+  local float
+  vim.wait(10000, function()
+    for _, w in ipairs(api.nvim_list_wins()) do
+      if api.nvim_win_get_config(w).relative ~= '' then float = w return true end
+    end
+    return false
+  end, 50)
+  return float
+end
+
 -- Buffers with a relwat client attached (0.7 to 0.10 and 0.11+ spell this differently).
 local function relwat_clients(buf)
   local list
@@ -127,13 +139,7 @@ local function main()
   api.nvim_win_set_cursor(0, { 6, 12 }) -- `$puts` in `(call $puts ...`
   local main_win = api.nvim_get_current_win()
   vim.lsp.buf.hover()
-  local float
-  vim.wait(10000, function()
-    for _, w in ipairs(api.nvim_list_wins()) do
-      if api.nvim_win_get_config(w).relative ~= '' then float = w return true end
-    end
-    return false
-  end, 50)
+  local float = wait_float()
   local hover = float and buf_text(api.nvim_win_get_buf(float)) or ''
   check('hover on a relocated call shows R_WASM_FUNCTION_INDEX_LEB',
     hover:find('R_WASM_FUNCTION_INDEX_LEB', 1, true) ~= nil, hover)
@@ -198,13 +204,7 @@ local function main()
 
   api.nvim_win_set_cursor(0, { 9, 24 }) -- inside `(call $twice (i32.const 1))`, at its operand
   vim.lsp.buf.signature_help()
-  local sig_float
-  vim.wait(10000, function()
-    for _, w in ipairs(api.nvim_list_wins()) do
-      if api.nvim_win_get_config(w).relative ~= '' then sig_float = w return true end
-    end
-    return false
-  end, 50)
+  local sig_float = wait_float()
   local sig = sig_float and buf_text(api.nvim_win_get_buf(sig_float)) or ''
   check('signature help shows the callee\'s parameters', sig:find('$twice', 1, true) ~= nil
     and sig:find('(param', 1, true) ~= nil, sig)
