@@ -51,6 +51,14 @@ const FLAT_MIDDLES: &[&str] = &["else", "catch", "catch_all"];
 /// The formatted text; an error when the text does not lex (an unterminated string or comment,
 /// a stray character), which the formatter will not guess around.
 pub fn format(src: &str, options: &FormatOptions) -> Result<String, Diagnostic> {
+    format_nested(src, options, 0)
+}
+
+/// [`format`] for a piece of a text that starts at the start of a line inside `depth` lists (no
+/// flat block open there): a module field of `(module ...)` is at depth 1. Its lines are the
+/// lines `format` gives the whole text there, at the cost of the piece (an editor formats a
+/// range of a large file this way).
+pub fn format_nested(src: &str, options: &FormatOptions, depth: usize) -> Result<String, Diagnostic> {
     let lexed = lexer::lex(src);
     if let Some(e) = lexed.errors.into_iter().next() {
         return Err(e);
@@ -66,7 +74,7 @@ pub fn format(src: &str, options: &FormatOptions) -> Result<String, Diagnostic> 
     let mut out = String::with_capacity(src.len() + src.len() / 8);
     // Open lists, each with the flat blocks open inside it, and the flat blocks open in all
     // (kept as a sum, so that a line's level costs the same at any depth).
-    let mut frames: Vec<usize> = vec![0];
+    let mut frames: Vec<usize> = vec![0; depth + 1];
     let mut flat = 0usize;
     let mut prev: Option<(Span, Item)> = None;
     // Lines before the first item, and blank lines anywhere, are kept (empty).
@@ -185,6 +193,15 @@ mod tests {
         let want = "\n(module\n\n\n  ;; a comment   \n  (; a block\n      comment ;)\n  (data \"a  b\"))\n\n";
         assert_eq!(fmt(src), want);
         assert_eq!(changed_lines(src, &fmt(src)).len(), 3);
+    }
+
+    #[test]
+    fn a_field_formats_as_in_its_module() {
+        let src = "(module\n(func $f\n(block\nnop))\n  (func $g\nnop))\n";
+        let whole = fmt(src);
+        let field_start = src.find("  (func $g").expect("there");
+        let piece = format_nested(&src[field_start..], &FormatOptions::default(), 1).expect("lexes");
+        assert_eq!(piece, whole[whole.find("  (func $g").expect("there")..]);
     }
 
     #[test]

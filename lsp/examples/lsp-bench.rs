@@ -4,7 +4,10 @@
 //! - the time from each `didChange` (one character typed inside a function) to its diagnostics,
 //!   from a space typed in a declaration outside the bodies (which changes them all), and from a
 //!   new line typed between two functions;
-//! - hover and go-to-definition latency.
+//! - hover and go-to-definition latency;
+//! - the latency of the other requests: declaration, type definition, highlights, signature
+//!   help, selection ranges, the call hierarchy, range formatting and code lens resolution at call
+//!   sites; folding ranges, code lenses, pull diagnostics and formatting of the whole file.
 //!
 //! Usage: lsp-bench SERVER FILE.wat [EDITS]
 
@@ -43,6 +46,19 @@ impl Lsp {
         let mut b = vec![0; len];
         self.r.read_exact(&mut b).unwrap();
         serde_json::from_slice(&b).unwrap()
+    }
+    /// Times `n` requests, one at a time.
+    fn time(&mut self, name: &str, n: usize, mut params: impl FnMut(&mut Self, usize) -> (&'static str, Value)) {
+        assert!(n > 0, "{name}: nothing to ask");
+        let mut times = Vec::new();
+        for k in 0..n {
+            let (method, p) = params(self, k);
+            let t = Instant::now();
+            let r = self.request(method, p);
+            times.push(t.elapsed());
+            assert!(!r.is_null(), "{name}: no answer");
+        }
+        stats(name, times);
     }
     fn request(&mut self, method: &str, params: Value) -> Value {
         let id = self.next;
@@ -128,7 +144,9 @@ fn main() {
     let w = child.stdin.take().unwrap();
     let r = BufReader::new(child.stdout.take().unwrap());
     let mut lsp = Lsp { child, w, r, next: 1 };
-    lsp.request("initialize", json!({"capabilities": {}}));
+    // Folding ranges as VS Code asks for them (lines, at most 5,000).
+    let folding = json!({"rangeLimit": 5000, "lineFoldingOnly": true});
+    lsp.request("initialize", json!({"capabilities": {"textDocument": {"foldingRange": folding}}}));
     lsp.send(json!({"jsonrpc":"2.0","method":"initialized","params":{}}));
     let uri = "file:///bench/input.wat";
     let t = Instant::now();
@@ -184,6 +202,50 @@ fn main() {
         stats("hover (call sites)", hov);
         stats("definition (call sites)", def);
     }
+    // The other requests, at the same call sites (positions on the callee's id).
+    let call_sites: Vec<Value> = calls.iter().step_by(step).take(200).map(|&at| pos(&text, at + 1)).collect();
+    let doc = json!({"uri": uri});
+    let at = |method: &'static str, k: usize| (method, json!({"textDocument": doc, "position": call_sites[k]}));
+    lsp.time("declaration (call sites)", call_sites.len(), |_, k| at("textDocument/declaration", k));
+    lsp.time("type definition (call sites)", call_sites.len(), |_, k| at("textDocument/typeDefinition", k));
+    lsp.time("document highlight (call sites)", call_sites.len(), |_, k| at("textDocument/documentHighlight", k));
+    lsp.time("selection range (call sites)", call_sites.len(), |_, k| {
+        ("textDocument/selectionRange", json!({"textDocument": doc, "positions": [call_sites[k]]}))
+    });
+    lsp.time("prepare call hierarchy (call sites)", call_sites.len(), |_, k| {
+        at("textDocument/prepareCallHierarchy", k)
+    });
+    let items: Vec<Value> = call_sites
+        .iter()
+        .map(|p| {
+            lsp.request("textDocument/prepareCallHierarchy", json!({"textDocument": doc, "position": p}))[0].clone()
+        })
+        .collect();
+    lsp.time("incoming calls (callees)", items.len(), |_, k| {
+        ("callHierarchy/incomingCalls", json!({"item": items[k]}))
+    });
+    lsp.time("outgoing calls (callees)", items.len(), |_, k| {
+        ("callHierarchy/outgoingCalls", json!({"item": items[k]}))
+    });
+    lsp.time("range formatting (one line)", call_sites.len(), |_, k| {
+        let line = call_sites[k]["line"].clone();
+        let range = json!({"start": {"line": line, "character": 0}, "end": {"line": line, "character": 200}});
+        let options = json!({"tabSize": 2, "insertSpaces": true});
+        ("textDocument/rangeFormatting", json!({"textDocument": doc, "range": range, "options": options}))
+    });
+    let t = Instant::now();
+    let lenses = lsp.request("textDocument/codeLens", json!({"textDocument": doc}));
+    stats("code lenses (whole file)", vec![t.elapsed()]);
+    let lenses = lenses.as_array().cloned().unwrap_or_default();
+    let lstep = (lenses.len() / 200).max(1);
+    let lenses: Vec<Value> = lenses.into_iter().step_by(lstep).take(200).collect();
+    lsp.time("code lens resolve", lenses.len(), |_, k| ("codeLens/resolve", lenses[k].clone()));
+    lsp.time("folding ranges (whole file)", 10, |_, _| ("textDocument/foldingRange", json!({"textDocument": doc})));
+    lsp.time("pull diagnostics (whole file)", 10, |_, _| ("textDocument/diagnostic", json!({"textDocument": doc})));
+    lsp.time("formatting (whole file)", 5, |_, _| {
+        let options = json!({"tabSize": 2, "insertSpaces": true});
+        ("textDocument/formatting", json!({"textDocument": doc, "options": options}))
+    });
     // Hover while a re-check runs: send an edit and hover right away.
     let mut during = Vec::new();
     for k in 0..edits.max(10) {
@@ -203,6 +265,37 @@ fn main() {
         lsp.wait_diags(version);
     }
     stats("hover during a re-check", during);
+    // Signature help as one types a folded call (the text has flat ones only): each call site's
+    // line gets `(drop (call $f (i32.const 0) |))` before it, and help is asked at the cursor
+    // right after the edit is sent.
+    let calls: Vec<usize> = text
+        .match_indices("call ")
+        .map(|(i, _)| i + 5)
+        .filter(|&i| text.as_bytes().get(i).is_some_and(|c| *c == b'$' || c.is_ascii_digit()))
+        .collect();
+    let mut sig = Vec::new();
+    let mut inserted = 0;
+    for &at in calls.iter().step_by((calls.len() / 30).max(1)).take(30) {
+        let at = at + inserted; // the earlier inserts (before it: the sites ascend)
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let indent = text[line_start..].len() - text[line_start..].trim_start().len();
+        let ins_at = line_start + indent;
+        let callee: String = text[at..].chars().take_while(|c| !c.is_whitespace() && *c != ')').collect();
+        let ins = format!("(drop (call {callee} (i32.const 0) )) ");
+        let ip = pos(&text, ins_at);
+        text.insert_str(ins_at, &ins);
+        inserted += ins.len();
+        let cursor = pos(&text, ins_at + ins.len() - 4);
+        version += 1;
+        lsp.send(json!({"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":uri,"version":version},
+            "contentChanges":[{"range":{"start":ip,"end":ip},"text":ins}]}}));
+        let t = Instant::now();
+        let r = lsp.request("textDocument/signatureHelp", json!({"textDocument": doc, "position": cursor}));
+        sig.push(t.elapsed());
+        assert!(!r.is_null(), "no signature help at {cursor}");
+        lsp.wait_diags(version);
+    }
+    stats("signature help (typing a folded call)", sig);
     lsp.request("shutdown", Value::Null);
     lsp.send(json!({"jsonrpc":"2.0","method":"exit"}));
     let _ = lsp.child.wait();

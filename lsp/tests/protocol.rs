@@ -672,3 +672,62 @@ async fn a_client_that_cannot_pull_gets_diagnostics_pushed() {
     let d = c.open("file:///t/push.wat", "(module (func (call $nope)))").await;
     assert_eq!(d.len(), 1, "{d:?}");
 }
+
+/// Range formatting formats only the fields the range touches: each line comes out as formatting
+/// the whole text makes it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn range_formatting_agrees_with_the_whole() {
+    let mut c = Client::start().await;
+    c.initialize(json!([])).await;
+    let messy: String = features().lines().map(|l| format!("{}\n", l.trim_start())).collect();
+    let want = relwat::format::format(&messy, &relwat::format::FormatOptions::default()).unwrap();
+    let uri = "file:///t/messy-features.wat";
+    c.open(uri, &messy).await;
+    let options = json!({"tabSize": 2, "insertSpaces": true});
+    for (k, (old, new)) in messy.lines().zip(want.lines()).enumerate() {
+        let range = json!({"start": {"line": k, "character": 0}, "end": {"line": k, "character": 1}});
+        let edits = c
+            .request(
+                "textDocument/rangeFormatting",
+                json!({"textDocument": {"uri": uri}, "range": range, "options": options}),
+            )
+            .await;
+        let got = match edits.as_array().unwrap().as_slice() {
+            [] => old.to_string(),
+            [e] => {
+                assert_eq!(e["range"]["start"]["line"], k, "{edits}");
+                e["newText"].as_str().unwrap().to_string()
+            }
+            _ => panic!("line {k}: {edits}"),
+        };
+        assert_eq!(got, new, "line {k}");
+    }
+}
+
+/// A client's `rangeLimit` keeps the outermost folds.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn folding_ranges_within_the_clients_limit() {
+    let mut c = Client::start().await;
+    c.request("initialize", json!({"capabilities": {"textDocument": {"foldingRange": {"rangeLimit": 3}}}})).await;
+    c.notify("initialized", json!({})).await;
+    let t = features();
+    c.open(URI, &t).await;
+    let all = {
+        let mut d = Client::start().await;
+        d.initialize(json!([])).await;
+        d.open(URI, &t).await;
+        d.request("textDocument/foldingRange", json!({"textDocument": {"uri": URI}})).await
+    };
+    let r = c.request("textDocument/foldingRange", json!({"textDocument": {"uri": URI}})).await;
+    let folds = r.as_array().unwrap();
+    assert_eq!(folds.len(), 3, "{r}");
+    assert!(all.as_array().unwrap().len() > 3, "{all}");
+    // The module, then the first two of its fields that fold (in order).
+    let all = all.as_array().unwrap();
+    assert_eq!(folds[0], all[0], "{r}");
+    let inside = |f: &Value, g: &Value| {
+        g["startLine"].as_u64() <= f["startLine"].as_u64() && g["endLine"].as_u64() >= f["endLine"].as_u64()
+    };
+    let fields: Vec<&Value> = all[1..].iter().filter(|f| !all[1..].iter().any(|g| g != *f && inside(f, g))).collect();
+    assert_eq!(folds[1..], [fields[0].clone(), fields[1].clone()], "{r}");
+}

@@ -71,23 +71,44 @@ pub fn outgoing(a: &Analysis, f: &Function) -> Vec<(Function, Vec<Span>)> {
     calls_in(a, field as usize)
 }
 
+/// A reference of a function body to a function: by a call, `ref.func`, or a function symbol in
+/// a relocation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CallRef {
+    /// The function whose body it is in.
+    pub caller: u32,
+    /// The function it refers to.
+    pub callee: u32,
+    /// Where.
+    pub span: Span,
+}
+
+/// Every reference of a function body to a function, in text order (one walk of all the bodies:
+/// [`Analysis::call_refs`] keeps it, so that asking for the callers of one function after another
+/// costs a scan of this list, not a walk of the module each time).
+pub fn all_calls(a: &Analysis) -> Vec<CallRef> {
+    let space = a.defs().spaces.space(IndexSpace::Func);
+    let mut out = Vec::new();
+    for (caller, &field) in space.fields.iter().enumerate() {
+        for (callee, spans) in calls_in(a, field as usize) {
+            out.extend(spans.into_iter().map(|span| CallRef { caller: caller as u32, callee: callee.index, span }));
+        }
+    }
+    out.sort_by_key(|c| c.span.start);
+    out
+}
+
 /// The defined functions whose bodies refer to `f`, each with the ranges that do.
 pub fn incoming(a: &Analysis, f: &Function) -> Vec<(Function, Vec<Span>)> {
-    let mut out = Vec::new();
-    let space = a.defs().spaces.space(IndexSpace::Func);
-    for (caller, &field) in space.fields.iter().enumerate() {
-        if !matches!(a.syntax.module.fields.get(field as usize), Some(ModuleField::Func(_))) {
-            continue;
-        }
-        let ranges: Vec<Span> = calls_in(a, field as usize)
-            .into_iter()
-            .filter(|(callee, _)| callee.index == f.index)
-            .flat_map(|(_, r)| r)
-            .collect();
-        if !ranges.is_empty()
-            && let Some(caller) = function(a, caller as u32)
-        {
-            out.push((caller, ranges));
+    let mut out: Vec<(Function, Vec<Span>)> = Vec::new();
+    for c in a.call_refs().iter().filter(|c| c.callee == f.index) {
+        match out.iter_mut().find(|(caller, _)| caller.index == c.caller) {
+            Some((_, ranges)) => ranges.push(c.span),
+            None => {
+                if let Some(caller) = function(a, c.caller) {
+                    out.push((caller, vec![c.span]));
+                }
+            }
         }
     }
     out

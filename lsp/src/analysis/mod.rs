@@ -80,6 +80,9 @@ pub struct Analysis {
     relocs: OnceLock<Vec<RelocRef>>,
     /// Definitions at module level, built on first use.
     defs: OnceLock<names::Defs>,
+    /// Every reference of a function body to a function, built on first use (see
+    /// [`calls::incoming`]).
+    calls: OnceLock<Vec<calls::CallRef>>,
 }
 
 /// A relocation entry and where it comes from.
@@ -96,7 +99,7 @@ pub struct RelocRef {
 impl Analysis {
     /// Wraps a check of `syntax`.
     pub fn new(syntax: Arc<Syntax>, checked: Checked) -> Analysis {
-        Analysis { syntax, checked, relocs: OnceLock::new(), defs: OnceLock::new() }
+        Analysis { syntax, checked, relocs: OnceLock::new(), defs: OnceLock::new(), calls: OnceLock::new() }
     }
 
     /// Parses and checks a text in one go (tests, benchmarks, one-shot tools).
@@ -137,6 +140,11 @@ impl Analysis {
             v.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
             v
         })
+    }
+
+    /// Every reference of a function body to a function, in text order.
+    pub fn call_refs(&self) -> &[calls::CallRef] {
+        self.calls.get_or_init(|| calls::all_calls(self))
     }
 
     /// Module-level definitions.

@@ -85,6 +85,24 @@ pub fn folding_ranges(a: &Analysis) -> Vec<Fold> {
     out
 }
 
+/// The `limit` least nested of `folds` (in the order [`folding_ranges`] gives), in that order.
+pub fn outermost(folds: Vec<Fold>, limit: usize) -> Vec<Fold> {
+    // Depth: the folds around each (the list is in order of starts, the outer first).
+    let mut open: Vec<u32> = Vec::new();
+    let mut ranked: Vec<(usize, usize)> = Vec::with_capacity(folds.len());
+    for (i, f) in folds.iter().enumerate() {
+        while open.last().is_some_and(|&end| end <= f.span.start) {
+            open.pop();
+        }
+        ranked.push((open.len(), i));
+        open.push(f.span.end);
+    }
+    ranked.sort_unstable();
+    let mut keep: Vec<usize> = ranked.into_iter().take(limit).map(|(_, i)| i).collect();
+    keep.sort_unstable();
+    keep.into_iter().map(|i| folds[i]).collect()
+}
+
 /// For each offset: the ranges a selection grows through, innermost first: the token at the
 /// offset, each list around it (its content, then the list with its parentheses), the whole text.
 pub fn selection_ranges(a: &Analysis, offsets: &[u32]) -> Vec<Vec<Span>> {

@@ -148,6 +148,12 @@ impl DocRef<'_> {
         let s = self.map_span(s)?;
         Some(range_of(self.text, self.enc, s))
     }
+
+    /// The first and last lines of an analysis span in the document.
+    pub(super) fn lines(&self, s: Span) -> Option<(u32, u32)> {
+        let s = self.map_span(s)?;
+        Some((self.text.line(s.start), self.text.line(s.end)))
+    }
 }
 
 /// How long a request waits for a document's first check (a 15 MB file's takes a fifth of a

@@ -15,6 +15,8 @@ impl LanguageServer for Backend {
         *self.state.encoding.lock().expect("lock") = enc.0;
         let pulls = params.capabilities.text_document.as_ref().is_some_and(|t| t.diagnostic.is_some());
         self.state.pull.store(pulls, Ordering::SeqCst);
+        let fold_limit = params.capabilities.text_document.as_ref().and_then(|t| t.folding_range.as_ref()?.range_limit);
+        self.state.fold_limit.store(fold_limit.unwrap_or(0), Ordering::SeqCst);
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
                 name: "relwat-lsp".into(),

@@ -81,6 +81,8 @@ pub struct State {
     encoding: Mutex<Encoding>,
     /// Whether the client pulls diagnostics (`textDocument/diagnostic`): then none are pushed.
     pull: std::sync::atomic::AtomicBool,
+    /// The most folding ranges the client wants (its `rangeLimit`; 0: no limit).
+    fold_limit: std::sync::atomic::AtomicU32,
     /// Notified after each publication (tests and benchmarks wait on it).
     pub published: tokio::sync::Notify,
 }
@@ -91,6 +93,7 @@ impl State {
             docs: RwLock::new(HashMap::new()),
             encoding: Mutex::new(Encoding::Utf16),
             pull: std::sync::atomic::AtomicBool::new(false),
+            fold_limit: std::sync::atomic::AtomicU32::new(0),
             published: tokio::sync::Notify::new(),
         })
     }

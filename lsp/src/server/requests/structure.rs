@@ -10,27 +10,35 @@ pub(in crate::server) async fn folding_range(
     let uri = &p.text_document.uri;
     b.first_check(uri).await;
     let Some(a) = b.with_doc(uri, |d| d.analysis.cloned()).flatten() else { return Ok(None) };
-    let folds = structure::folding_ranges(&a);
-    let spans: Vec<Span> = folds.iter().map(|f| f.span).collect();
-    let ranges = map_ranges(b, uri, &spans);
-    let out = folds
-        .iter()
-        .zip(ranges)
-        .filter_map(|(f, r)| {
-            let r = r?;
-            (r.start.line < r.end.line).then_some(FoldingRange {
-                start_line: r.start.line,
-                start_character: Some(r.start.character),
-                end_line: r.end.line,
-                end_character: Some(r.end.character),
-                kind: Some(match f.kind {
-                    FoldKind::Region => FoldingRangeKind::Region,
-                    FoldKind::Comment => FoldingRangeKind::Comment,
-                }),
-                collapsed_text: None,
-            })
+    let mut folds = structure::folding_ranges(&a);
+    // The client's limit (VS Code's is 5,000; a large file has tens of thousands): the outermost.
+    let limit = b.state.fold_limit.load(Ordering::SeqCst) as usize;
+    if limit > 0 && folds.len() > limit {
+        folds = structure::outermost(folds, limit);
+    }
+    // Lines only: editors fold whole lines (VS Code and Neovim say `lineFoldingOnly`), and
+    // columns would cost a position lookup each on every request.
+    let out = b
+        .with_doc(uri, |d| {
+            folds
+                .iter()
+                .filter_map(|f| {
+                    let (start_line, end_line) = d.lines(f.span)?;
+                    (start_line < end_line).then_some(FoldingRange {
+                        start_line,
+                        start_character: None,
+                        end_line,
+                        end_character: None,
+                        kind: Some(match f.kind {
+                            FoldKind::Region => FoldingRangeKind::Region,
+                            FoldKind::Comment => FoldingRangeKind::Comment,
+                        }),
+                        collapsed_text: None,
+                    })
+                })
+                .collect()
         })
-        .collect();
+        .unwrap_or_default();
     Ok(Some(out))
 }
 
