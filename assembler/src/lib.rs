@@ -48,6 +48,9 @@
 
 #[doc(hidden)]
 pub mod ast;
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub mod cli;
 mod deferred;
 pub mod diagnostic;
 #[doc(hidden)]

@@ -274,3 +274,38 @@ fn an_output_in_a_missing_directory_names_the_output_not_the_temporary_file() {
     assert!(err.starts_with("wat2obj: error: cannot write `nodir/x.o`: No such file or directory"), "{err}");
     assert!(!err.contains("at path") && !err.contains(".x.o."), "{err}");
 }
+
+/// `--generate`: each tool prints its man page and completion scripts (no input needed), and
+/// bash accepts the completion script.
+#[test]
+fn man_pages_and_completions() {
+    let dir = dir_with(&[]);
+    for (tool, exe) in [
+        ("wat2obj", env!("CARGO_BIN_EXE_wat2obj")),
+        ("obj2wat", env!("CARGO_BIN_EXE_obj2wat")),
+        ("watfmt", env!("CARGO_BIN_EXE_watfmt")),
+    ] {
+        let run = |kind: &str| {
+            let out = Command::new(exe).args(["--generate", kind]).current_dir(dir.path()).output().expect("run");
+            assert!(out.status.success(), "{tool} --generate {kind}: {}", stderr(&out));
+            String::from_utf8(out.stdout).expect("text")
+        };
+        let man = run("man");
+        assert!(man.contains(&format!(".TH {tool} 1")), "{man}");
+        assert!(man.contains("\\-\\-output") || tool == "watfmt", "{man}");
+        for shell in ["zsh", "fish", "powershell", "elvish"] {
+            assert!(run(&format!("complete-{shell}")).contains(tool), "{tool} {shell}");
+        }
+        let bash = run("complete-bash");
+        let script = dir.path().join(format!("{tool}.bash"));
+        std::fs::write(&script, bash).unwrap();
+        let out = Command::new("bash")
+            .arg("-c")
+            .arg(format!("source {} && complete -p {tool}", script.display()))
+            .output()
+            .expect("run bash");
+        assert!(String::from_utf8_lossy(&out.stdout).contains(tool), "{tool}: {}", stderr(&out));
+        let out = Command::new(exe).args(["--generate", "nonsense"]).output().expect("run");
+        assert_eq!(out.status.code(), Some(2), "{tool}");
+    }
+}

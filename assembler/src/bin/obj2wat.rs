@@ -9,14 +9,15 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 /// Print a relocatable WebAssembly object as WebAssembly text with linking annotations.
 #[derive(Parser, Debug)]
 #[command(name = "obj2wat", version)]
 struct Cli {
     /// The input object (`-` for standard input).
-    input: PathBuf,
+    #[arg(required_unless_present = "generate")]
+    input: Option<PathBuf>,
 
     /// Where to write the text (`-` for standard output, the default; with --check and no -o the
     /// text is not written).
@@ -31,6 +32,11 @@ struct Cli {
     /// Do not print warnings about what the text cannot express.
     #[arg(short, long)]
     quiet: bool,
+
+    /// Print a man page or shell completions (`man`, `complete-bash`, `complete-zsh`,
+    /// `complete-fish`, `complete-powershell`, `complete-elvish`) to standard output, and exit.
+    #[arg(long, value_enum, value_name = "KIND")]
+    generate: Option<relwat::cli::Generate>,
 }
 
 struct Failure {
@@ -56,7 +62,13 @@ fn run() -> Result<ExitCode, Failure> {
             return Ok(ExitCode::from(if e.use_stderr() { 2 } else { 0 }));
         }
     };
-    let stdin = cli.input.as_os_str() == "-";
+    if let Some(kind) = cli.generate {
+        relwat::cli::generate(kind, Cli::command(), &mut std::io::stdout().lock())
+            .map_err(|e| Failure { message: format!("cannot write to standard output: {e}"), code: 2 })?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let input = cli.input.clone().expect("clap requires it without --generate");
+    let stdin = input.as_os_str() == "-";
     // As wasm2wat and `wasm-tools print`: the text goes to standard output unless a file is
     // named, so no file the user did not name (such as the hand-written `IN.wat`) is replaced.
     // With --check and no -o, the check is what is asked: the text is not printed.
@@ -65,8 +77,8 @@ fn run() -> Result<ExitCode, Failure> {
         None if cli.check => None,
         None => Some(PathBuf::from("-")),
     };
-    let bytes = relwat::output::read(&cli.input).map_err(|message| Failure { message, code: 2 })?;
-    let shown = if stdin { "<stdin>".to_string() } else { cli.input.display().to_string() };
+    let bytes = relwat::output::read(&input).map_err(|message| Failure { message, code: 2 })?;
+    let shown = if stdin { "<stdin>".to_string() } else { input.display().to_string() };
     let printed = catch_unwind(AssertUnwindSafe(|| relwat::print::print_object(&bytes)))
         .map_err(|_| Failure {
             message: "internal error: the printer panicked (this is a bug in relwat)".into(),

@@ -31,7 +31,8 @@ use wasmparser::WasmFeatures;
 )]
 struct Cli {
     /// The input text (`-` for standard input).
-    input: PathBuf,
+    #[arg(required_unless_present = "generate")]
+    input: Option<PathBuf>,
 
     /// Where to write the output (`-` for standard output, never a terminal). Default: the input
     /// with extension `.o` (`.wasm` with --module), which replaces only an earlier WebAssembly
@@ -64,6 +65,11 @@ struct Cli {
     /// there are; 0 shows them all.
     #[arg(long, value_name = "N", default_value_t = 100)]
     error_limit: usize,
+
+    /// Print a man page or shell completions (`man`, `complete-bash`, `complete-zsh`,
+    /// `complete-fish`, `complete-powershell`, `complete-elvish`) to standard output, and exit.
+    #[arg(long, value_enum, value_name = "KIND")]
+    generate: Option<relwat::cli::Generate>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -130,6 +136,12 @@ fn run() -> Result<ExitCode, Failure> {
         }
     };
     let cli = Cli::from_arg_matches(&matches).map_err(|e| usage(e.to_string().trim_end()))?;
+    if let Some(kind) = cli.generate {
+        relwat::cli::generate(kind, Cli::command(), &mut std::io::stdout().lock())
+            .map_err(|e| Failure { message: format!("cannot write to standard output: {e}"), code: 2 })?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let input = cli.input.clone().expect("clap requires it without --generate");
     let features = features(&matches)?;
     let color = match cli.color {
         Color::Always => true,
@@ -137,14 +149,14 @@ fn run() -> Result<ExitCode, Failure> {
         Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
 
-    let stdin = cli.input.as_os_str() == "-";
-    let file_name = if stdin { "<stdin>".to_string() } else { cli.input.display().to_string() };
+    let stdin = input.as_os_str() == "-";
+    let file_name = if stdin { "<stdin>".to_string() } else { input.display().to_string() };
     let output = match &cli.output {
         Some(o) => o.clone(),
         None if stdin => PathBuf::from("-"),
         None => {
-            let out = cli.input.with_extension(if cli.module { "wasm" } else { "o" });
-            if out == cli.input {
+            let out = input.with_extension(if cli.module { "wasm" } else { "o" });
+            if out == input {
                 return Err(usage(format!(
                     "the default output `{}` is the input itself; name the output with -o",
                     out.display()
@@ -173,7 +185,7 @@ fn run() -> Result<ExitCode, Failure> {
     }
 
     // Read the input.
-    let bytes = relwat::output::read(&cli.input).map_err(|message| Failure { message, code: 2 })?;
+    let bytes = relwat::output::read(&input).map_err(|message| Failure { message, code: 2 })?;
     // A binary module or object (`\0asm`) is no text: say what it is, not why it does not lex.
     if bytes.starts_with(b"\0asm") {
         return Err(Failure {

@@ -10,7 +10,7 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use relwat::format::{FormatOptions, changed_lines, format};
 
 /// Format WebAssembly text: indentation by nesting, one space between tokens; comments,
@@ -33,6 +33,11 @@ struct Cli {
     /// Spaces per level of nesting.
     #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=16))]
     indent: u8,
+
+    /// Print a man page or shell completions (`man`, `complete-bash`, `complete-zsh`,
+    /// `complete-fish`, `complete-powershell`, `complete-elvish`) to standard output, and exit.
+    #[arg(long, value_enum, value_name = "KIND")]
+    generate: Option<relwat::cli::Generate>,
 }
 
 fn main() -> ExitCode {
@@ -43,6 +48,13 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    if let Some(kind) = cli.generate {
+        if let Err(e) = relwat::cli::generate(kind, Cli::command(), &mut std::io::stdout().lock()) {
+            eprintln!("watfmt: error: cannot write to standard output: {e}");
+            return ExitCode::from(2);
+        }
+        return ExitCode::SUCCESS;
+    }
     let options = FormatOptions { indent: cli.indent as usize };
     let stdin = cli.files.is_empty() || cli.files.iter().any(|f| f.as_os_str() == "-");
     if stdin && cli.files.len() > 1 {
