@@ -423,6 +423,10 @@ impl<'a> Lowering<'a> {
     }
 
     pub(super) fn unknown_symbol(&mut self, target: &Index, want: SymbolKind) {
+        // Its declaration's error is the one to fix.
+        if self.syms.declared_with_error(self.src, target) {
+            return;
+        }
         let text = target.span.text(self.src).to_string();
         if let Some(other) = self.syms.any_kind(self.src, target) {
             self.error(

@@ -82,6 +82,9 @@ pub(crate) struct SymbolTable {
     pub(crate) comdat_members: Vec<((u8, u32), Index, Span)>,
     /// Init functions: (priority, symbol).
     pub(crate) init_funcs: Vec<(u32, u32)>,
+    /// Ids of data symbols whose declaration has an error (and so no symbol): their uses are
+    /// not reported again as unknown.
+    failed: std::collections::HashSet<String>,
 }
 
 impl SymbolTable {
@@ -119,6 +122,11 @@ impl SymbolTable {
         }
         let name = id_key(src, target.span);
         self.names.iter().filter_map(|names| names.get(name.as_ref()).copied()).collect()
+    }
+
+    /// Whether `target` is the id of a data symbol whose declaration has an error.
+    pub(crate) fn declared_with_error(&self, src: &str, target: &Index) -> bool {
+        target.is_id(src) && self.failed.contains(id_key(src, target.span).as_ref())
     }
 
     /// The primary symbol of an entity.
@@ -482,6 +490,7 @@ impl<'a> Lowering<'a> {
         };
         if a.none {
             self.error(a.span, "`(@sym none)` is for functions, globals, tables and tags");
+            self.syms.failed.insert(id_name(self.src, id.span));
             return;
         }
         let mut name = id_name(self.src, id.span);
@@ -511,6 +520,7 @@ impl<'a> Lowering<'a> {
                 "help: the bytes after it in this segment: {} (the rest of the segment)",
                 seg_size - offset.min(seg_size)
             ));
+            self.syms.failed.insert(id_name(self.src, id.span));
             return;
         };
         // D2: legal in the format and linked by wasm-ld, but most likely a mistake. The end is
@@ -584,12 +594,14 @@ impl<'a> Lowering<'a> {
             }
             (Some((_, span)), None) => {
                 self.error(span, "an absolute data symbol needs `(size N)` too");
+                self.syms.failed.insert(id_name(self.src, id.span));
                 return;
             }
             (None, Some((_, span))) => {
                 self.error(span, "a data import has no size")
                     .notes
                     .push("help: remove `(size N)`, or add `(offset N)` to define an absolute symbol".into());
+                self.syms.failed.insert(id_name(self.src, id.span));
                 return;
             }
             (None, None) => {
