@@ -67,7 +67,7 @@ fn repository_wat_files() {
 
 #[test]
 fn spec_suite_wast_files() {
-    let suite = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/testsuite");
+    let suite = Path::new(env!("CARGO_MANIFEST_DIR")).join("testsuite");
     let mut wast = Vec::new();
     files(&suite, "wast", &mut wast);
     assert!(wast.len() > 100, "the spec test suite is missing ({} files in {})", wast.len(), suite.display());

@@ -1,4 +1,4 @@
-//! The WebAssembly spec test suite (`shared/testsuite/**/*.wast`) against relwat.
+//! The WebAssembly spec test suite (`tests/testsuite/**/*.wast`) against relwat.
 //!
 //! Every script is parsed with the `wast` crate, which tells us where each module is and what the
 //! spec expects of it. Per module:
@@ -561,12 +561,8 @@ fn write_known(path: &Path, failing: &[&str], old: &[Known]) {
 #[test]
 fn spec_suite() {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let suite = manifest.join("../../shared/testsuite");
-    assert!(
-        suite.is_dir(),
-        "the spec test suite is missing: {} does not exist (shared/ must sit beside the repository)",
-        suite.display()
-    );
+    let suite = manifest.join("testsuite");
+    assert!(suite.is_dir(), "the spec test suite is missing: {} does not exist", suite.display());
     let suite = suite.canonicalize().expect("canonical test suite path");
     let mut files = Vec::new();
     wast_files(&suite, &mut files);
