@@ -414,10 +414,20 @@ for (const name of [
     languages[`register${name}`] = register(name);
 }
 
+class TabInputText {
+    constructor(uri) {
+        this.uri = uri;
+    }
+}
+
 const window = {
     activeTextEditor: undefined,
     visibleTextEditors: [],
-    tabGroups: { all: [], onDidChangeTabs: emitter('onDidChangeTabs'), onDidChangeTabGroups: emitter('onDidChangeTabGroups') },
+    tabGroups: {
+        all: [{ tabs: [], isActive: true, viewColumn: 1 }],
+        onDidChangeTabs: emitter('onDidChangeTabs'),
+        onDidChangeTabGroups: emitter('onDidChangeTabGroups'),
+    },
     onDidChangeActiveTextEditor: emitter('onDidChangeActiveTextEditor'),
     onDidChangeVisibleTextEditors: emitter('onDidChangeVisibleTextEditors'),
     createOutputChannel: outputChannel,
@@ -430,6 +440,14 @@ const window = {
     },
     async showTextDocument(doc, opts) {
         const editor = { document: doc, options: opts };
+        // A shown document has a tab, as in VS Code: the language client pulls diagnostics for
+        // the documents in tabs.
+        const group = window.tabGroups.all[0];
+        if (!group.tabs.some((t) => t.input.uri.toString() === doc.uri.toString())) {
+            const tab = { input: new TabInputText(doc.uri), label: path.basename(doc.uri.path), group };
+            group.tabs.push(tab);
+            mock.events.onDidChangeTabs.fire({ opened: [tab], closed: [], changed: [] });
+        }
         window.activeTextEditor = editor;
         mock.events.onDidChangeActiveTextEditor.fire(editor);
         return editor;
@@ -594,7 +612,6 @@ for (const name of [
     'SnippetString',
     'SymbolInformation',
     'TabInputCustom',
-    'TabInputText',
     'TabInputTextDiff',
     'TextEdit',
     'TypeHierarchyItem',
@@ -618,6 +635,7 @@ module.exports = {
     CancellationTokenSource,
     CancellationError,
     MarkdownString,
+    TabInputText,
     ...classes,
     ...enums,
     languages,

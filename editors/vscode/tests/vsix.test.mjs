@@ -343,8 +343,9 @@ describe('the packaged extension, activated', () => {
         assert.deepEqual(m.items, ['Go to Error', 'Show Output']);
         assert.ok(!fs.existsSync(path.join(work, 'bad.o')));
         assert.equal(mock.collections.get('wat2obj').get(vscode.Uri.file(input)), undefined);
-        // The server reports the same error once the file is open.
-        await vscode.workspace.openTextDocument(vscode.Uri.file(input));
+        // The server reports the same error once the file is open in an editor (the client pulls
+        // the diagnostics of the documents in tabs).
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(input)));
         const diags = await until('the server diagnostics', () => mock.collections.get('relwat').get(vscode.Uri.file(input)));
         assert.deepEqual(
             diags.map((d) => [d.message, d.range.start.line, d.range.start.character]),
