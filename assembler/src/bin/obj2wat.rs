@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
+use relwat::cli::Color;
 
 /// Print a relocatable WebAssembly object as WebAssembly text with linking annotations.
 #[derive(Parser, Debug)]
@@ -32,6 +33,10 @@ struct Cli {
     /// Do not print warnings about what the text cannot express.
     #[arg(short, long)]
     quiet: bool,
+
+    /// When to colour diagnostics.
+    #[arg(long, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
+    color: Color,
 
     /// Print a man page or shell completions (`man`, `complete-bash`, `complete-zsh`,
     /// `complete-fish`, `complete-powershell`, `complete-elvish`) to standard output, and exit.
@@ -104,7 +109,8 @@ fn run() -> Result<ExitCode, Failure> {
             None => {
                 // The first errors: a printed text that does not assemble is a bug to report.
                 let errors: Vec<_> = assembled.diagnostics.iter().filter(|d| d.is_error()).take(20).cloned().collect();
-                let rendered = relwat::diagnostic::render("<printed text>", &printed.text, &errors, false);
+                let rendered =
+                    relwat::diagnostic::render("<printed text>", &printed.text, &errors, cli.color.on_stderr());
                 eprint!("{rendered}");
                 eprintln!("obj2wat: check: {shown}: the printed text does not assemble");
                 status = ExitCode::from(1);

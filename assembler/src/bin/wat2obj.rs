@@ -11,7 +11,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches, Parser, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser};
+use relwat::cli::Color;
 use relwat::diagnostic::render;
 use relwat::{Options, OutputKind};
 use wasmparser::WasmFeatures;
@@ -70,13 +71,6 @@ struct Cli {
     /// `complete-fish`, `complete-powershell`, `complete-elvish`) to standard output, and exit.
     #[arg(long, value_enum, value_name = "KIND")]
     generate: Option<relwat::cli::Generate>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-enum Color {
-    Auto,
-    Always,
-    Never,
 }
 
 /// Feature names (wat2wasm's spelling) and the validator flags they stand for.
@@ -143,11 +137,7 @@ fn run() -> Result<ExitCode, Failure> {
     }
     let input = cli.input.clone().expect("clap requires it without --generate");
     let features = features(&matches)?;
-    let color = match cli.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-    };
+    let color = cli.color.on_stderr();
 
     let stdin = input.as_os_str() == "-";
     let file_name = if stdin { "<stdin>".to_string() } else { input.display().to_string() };

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
+use relwat::cli::Color;
 use relwat::format::{FormatOptions, changed_lines, format};
 
 /// Format WebAssembly text: indentation by nesting, one space between tokens; comments,
@@ -33,6 +34,10 @@ struct Cli {
     /// Spaces per level of nesting.
     #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=16))]
     indent: u8,
+
+    /// When to colour diagnostics.
+    #[arg(long, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
+    color: Color,
 
     /// Print a man page or shell completions (`man`, `complete-bash`, `complete-zsh`,
     /// `complete-fish`, `complete-powershell`, `complete-elvish`) to standard output, and exit.
@@ -83,7 +88,7 @@ fn main() -> ExitCode {
         let formatted = match format(&text, &options) {
             Ok(f) => f,
             Err(d) => {
-                eprint!("{}", relwat::diagnostic::render(&name, &text, &[d], false));
+                eprint!("{}", relwat::diagnostic::render(&name, &text, &[d], cli.color.on_stderr()));
                 status = status.max(1);
                 continue;
             }
