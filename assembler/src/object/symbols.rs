@@ -373,6 +373,13 @@ impl<'a> Lowering<'a> {
                 continue;
             }
             self.apply_qualifiers(a, &mut sym, &mut name, &d);
+            // B2: named after its id. An undefined symbol stores a name of its own only with
+            // EXPLICIT_NAME; without it, it would take the import's field, the primary's name.
+            if let Some((_, field)) = d.import
+                && name != field
+            {
+                sym.flags |= flags::EXPLICIT_NAME;
+            }
             sym.name = name;
             let index = self.syms.push(sym);
             self.syms.names[sym_kind as usize].insert(key, index);
