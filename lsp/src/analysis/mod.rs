@@ -83,6 +83,8 @@ pub struct Analysis {
     /// Every reference of a function body to a function, built on first use (see
     /// [`calls::incoming`]).
     calls: OnceLock<Vec<calls::CallRef>>,
+    /// The folding ranges, built on first use (an editor asks again for the same text).
+    folds: OnceLock<Vec<structure::Fold>>,
 }
 
 /// A relocation entry and where it comes from.
@@ -99,7 +101,14 @@ pub struct RelocRef {
 impl Analysis {
     /// Wraps a check of `syntax`.
     pub fn new(syntax: Arc<Syntax>, checked: Checked) -> Analysis {
-        Analysis { syntax, checked, relocs: OnceLock::new(), defs: OnceLock::new(), calls: OnceLock::new() }
+        Analysis {
+            syntax,
+            checked,
+            relocs: OnceLock::new(),
+            defs: OnceLock::new(),
+            calls: OnceLock::new(),
+            folds: OnceLock::new(),
+        }
     }
 
     /// Parses and checks a text in one go (tests, benchmarks, one-shot tools).
@@ -140,6 +149,11 @@ impl Analysis {
             v.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
             v
         })
+    }
+
+    /// The folding ranges ([`structure::folding_ranges`]).
+    pub fn folds(&self) -> &[structure::Fold] {
+        self.folds.get_or_init(|| structure::folding_ranges(self))
     }
 
     /// Every reference of a function body to a function, in text order.

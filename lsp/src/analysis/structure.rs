@@ -86,7 +86,7 @@ pub fn folding_ranges(a: &Analysis) -> Vec<Fold> {
 }
 
 /// The `limit` least nested of `folds` (in the order [`folding_ranges`] gives), in that order.
-pub fn outermost(folds: Vec<Fold>, limit: usize) -> Vec<Fold> {
+pub fn outermost(folds: &[Fold], limit: usize) -> Vec<Fold> {
     // Depth: the folds around each (the list is in order of starts, the outer first).
     let mut open: Vec<u32> = Vec::new();
     let mut ranked: Vec<(usize, usize)> = Vec::with_capacity(folds.len());

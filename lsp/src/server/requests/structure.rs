@@ -10,12 +10,12 @@ pub(in crate::server) async fn folding_range(
     let uri = &p.text_document.uri;
     b.first_check(uri).await;
     let Some(a) = b.with_doc(uri, |d| d.analysis.cloned()).flatten() else { return Ok(None) };
-    let mut folds = structure::folding_ranges(&a);
     // The client's limit (VS Code's is 5,000; a large file has tens of thousands): the outermost.
     let limit = b.state.fold_limit.load(Ordering::SeqCst) as usize;
-    if limit > 0 && folds.len() > limit {
-        folds = structure::outermost(folds, limit);
-    }
+    let folds = match a.folds() {
+        all if limit > 0 && all.len() > limit => structure::outermost(all, limit),
+        all => all.to_vec(),
+    };
     // Lines only: editors fold whole lines (VS Code and Neovim say `lineFoldingOnly`), and
     // columns would cost a position lookup each on every request.
     let out = b
