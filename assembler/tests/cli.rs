@@ -309,3 +309,31 @@ fn man_pages_and_completions() {
         assert_eq!(out.status.code(), Some(2), "{tool}");
     }
 }
+
+/// What a compiler driver passes to wat2wasm (D11): `-r`, `--enable-annotations`, `-v`.
+#[test]
+fn compiler_driver_flags() {
+    let dir = dir_with(&[("x.s", OK)]);
+    let out = wat2obj(dir.path(), &["-r", "--enable-annotations", "-v", "-o", "x.o", "x.s"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("wat2obj: wrote x.o"), "{}", stderr(&out));
+    let bytes = std::fs::read(dir.path().join("x.o")).unwrap();
+    assert!(custom_sections(&bytes).contains(&"linking".to_string()));
+    let out = wat2obj(dir.path(), &["--relocatable", "--module", "x.s"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+/// rwat's command line: `-c` and several inputs, each into its own object; one that fails does
+/// not stop the others, and the exit status is the worst.
+#[test]
+fn several_inputs_each_into_its_own_object() {
+    let dir = dir_with(&[("a.wat", OK), ("b.wat", BROKEN), ("c.wat", SIMD)]);
+    let out = wat2obj(dir.path(), &["-c", "a.wat", "b.wat", "c.wat"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("b.wat:3:5"), "{}", stderr(&out));
+    assert_eq!(listing(dir.path()), ["a.o", "a.wat", "b.wat", "c.o", "c.wat"]);
+    let out = wat2obj(dir.path(), &["a.wat", "c.wat", "-o", "x.o"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let out = wat2obj(dir.path(), &["a.wat", "-"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}

@@ -31,9 +31,10 @@ use wasmparser::WasmFeatures;
                   --disable-all keeps only the MVP. Flags apply in order."
 )]
 struct Cli {
-    /// The input text (`-` for standard input).
-    #[arg(required_unless_present = "generate")]
-    input: Option<PathBuf>,
+    /// The input texts (`-` for standard input); several are assembled one by one, each into
+    /// its own default output.
+    #[arg(required_unless_present = "generate", value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
 
     /// Where to write the output (`-` for standard output, never a terminal). Default: the input
     /// with extension `.o` (`.wasm` with --module), which replaces only an earlier WebAssembly
@@ -44,6 +45,18 @@ struct Cli {
     /// Write a plain module (minimal LEBs, no linking data) instead of a relocatable object.
     #[arg(long)]
     module: bool,
+
+    /// Write a relocatable object: the default (wat2wasm's `-r`, which compiler drivers pass).
+    #[arg(short = 'r', long, conflicts_with = "module")]
+    relocatable: bool,
+
+    /// Compile only: the default (rwat's `-c`).
+    #[arg(short = 'c', conflicts_with = "module")]
+    compile_only: bool,
+
+    /// Say what is written, and where.
+    #[arg(short, long)]
+    verbose: bool,
 
     /// Do not validate: encode a text whose code does not type-check, as llvm-mc
     /// `-no-type-check` does (syntax, names and annotations are still checked).
@@ -135,10 +148,35 @@ fn run() -> Result<ExitCode, Failure> {
             .map_err(|e| Failure { message: format!("cannot write to standard output: {e}"), code: 2 })?;
         return Ok(ExitCode::SUCCESS);
     }
-    let input = cli.input.clone().expect("clap requires it without --generate");
     let features = features(&matches)?;
     let color = cli.color.on_stderr();
+    if cli.inputs.len() > 1 {
+        if cli.output.is_some() {
+            return Err(usage("-o names one output: give one input with it, or none for each input's own"));
+        }
+        if cli.inputs.iter().any(|i| i.as_os_str() == "-") {
+            return Err(usage("`-` (standard input) cannot be given with other inputs"));
+        }
+    }
+    // Each input on its own: a failure is reported and the next one assembled; the exit status is
+    // the worst.
+    let mut status = 0u8;
+    for input in &cli.inputs {
+        let code = match assemble_file(&cli, input, features, color) {
+            Ok(code) => code,
+            Err(f) if cli.inputs.len() == 1 => return Err(f),
+            Err(f) => {
+                eprintln!("wat2obj: error: {}", f.message);
+                f.code
+            }
+        };
+        status = status.max(code);
+    }
+    Ok(ExitCode::from(status))
+}
 
+/// Assembles one input into its output; the exit status (0 or 1), or a failure.
+fn assemble_file(cli: &Cli, input: &Path, features: WasmFeatures, color: bool) -> Result<u8, Failure> {
     let stdin = input.as_os_str() == "-";
     let file_name = if stdin { "<stdin>".to_string() } else { input.display().to_string() };
     let output = match &cli.output {
@@ -146,7 +184,7 @@ fn run() -> Result<ExitCode, Failure> {
         None if stdin => PathBuf::from("-"),
         None => {
             let out = input.with_extension(if cli.module { "wasm" } else { "o" });
-            if out == input {
+            if out == *input {
                 return Err(usage(format!(
                     "the default output `{}` is the input itself; name the output with -o",
                     out.display()
@@ -175,7 +213,7 @@ fn run() -> Result<ExitCode, Failure> {
     }
 
     // Read the input.
-    let bytes = relwat::output::read(&input).map_err(|message| Failure { message, code: 2 })?;
+    let bytes = relwat::output::read(input).map_err(|message| Failure { message, code: 2 })?;
     // A binary module or object (`\0asm`) is no text: say what it is, not why it does not lex.
     if bytes.starts_with(b"\0asm") {
         return Err(Failure {
@@ -197,7 +235,7 @@ fn run() -> Result<ExitCode, Failure> {
             )
             .with_label("the text must be UTF-8");
             eprint!("{}", render(&file_name, &lossy, &[d], color));
-            return Ok(ExitCode::from(1));
+            return Ok(1);
         }
     };
 
@@ -224,7 +262,7 @@ fn run() -> Result<ExitCode, Failure> {
         );
     }
     if assembled.diagnostics.iter().any(|d| d.is_error()) {
-        return Ok(ExitCode::from(1));
+        return Ok(1);
     }
     let Some(binary) = assembled.bytes else {
         return Err(Failure {
@@ -233,7 +271,10 @@ fn run() -> Result<ExitCode, Failure> {
         });
     };
     write_output(&output, &binary)?;
-    Ok(ExitCode::SUCCESS)
+    if cli.verbose {
+        eprintln!("wat2obj: wrote {} ({} bytes) from {file_name}", output.display(), binary.len());
+    }
+    Ok(0)
 }
 
 /// Rewrites `--enable-X` into `--enable X` (and `--disable-X` likewise) so that clap sees one
@@ -283,6 +324,10 @@ fn features(matches: &clap::ArgMatches) -> Result<WasmFeatures, Failure> {
     changes.sort_by_key(|c| c.0);
     let mut features = WasmFeatures::all();
     for (_, on, name) in changes {
+        // wat2wasm's `--enable-annotations`: annotations are always read.
+        if name == "annotations" {
+            continue;
+        }
         let flags = if name == "all" {
             if on {
                 features = WasmFeatures::all();
