@@ -294,7 +294,8 @@ fn with_the_fix(text: &str) -> (String, String) {
 
 /// Quick fixes of mistakes: a misspelt linking annotation, id or qualifier is written as the
 /// name it most likely means; a data segment id used as a symbol gets the `(@sym ...)` that
-/// defines the symbol, with the segment's size. Each fixed text assembles without a diagnostic.
+/// defines the symbol, with the segment's size; another tool's spelling is written as the
+/// proposal's. Each fixed text assembles without a diagnostic.
 #[test]
 fn fixes_of_mistakes() {
     let memory = "(import \"env\" \"__linear_memory\" (memory 1))";
@@ -312,6 +313,14 @@ fn fixes_of_mistakes() {
             format!("(module {memory} (data $msg (i32.const 0) \"hello\" \"\\00\"))"),
             "(data $msg (i32.const 0) (@sym $msg (size 6)) \"hello\"",
             "Add `(@sym $msg (size 6))`",
+        ),
+        // GCC's spelling of segment info (D10).
+        (
+            format!(
+                "(module {memory} (data (@sym (align 8) (name \".rodata.x\")) (i32.const 0) (@sym $x (size 1)) \"\\00\"))"
+            ),
+            "(data (@sym.segment (align 8)",
+            "Write `(@sym.segment`",
         ),
     ];
     for (text, want, title) in cases {

@@ -693,7 +693,20 @@ impl<'a> Cursor<'a> {
         self.bump();
         self.bump();
         let id = self.opt_id();
+        let gcc_segment = self.peek_annotation() == Some("sym")
+            && self.peek_nth(1).is_some_and(|t| t.kind != TokenKind::Id)
+            && self.peek_nth(1).is_some_and(|t| t.kind != TokenKind::Keyword || self.text(t) != "none");
         let segment = if self.peek_annotation() == Some("sym.segment") {
+            let aopen = self.mark();
+            Some(self.parse_seg_annot(aopen)?)
+        } else if gcc_segment {
+            // D10: GCC's spelling of segment info, `(@sym qualifier*)` before the offset (a data
+            // symbol has an id). Read as `(@sym.segment ...)`; its qualifiers must be a segment's.
+            let head = self.here();
+            let mut d = Diagnostic::warning(head, "segment info is spelled `(@sym.segment ...)`: read as such")
+                .with_label("GCC's spelling");
+            d.notes.push("help: write `(@sym.segment`".into());
+            self.warn(d);
             let aopen = self.mark();
             Some(self.parse_seg_annot(aopen)?)
         } else {

@@ -1,5 +1,6 @@
 //! Quick fixes for diagnostics: remove a predetermined relocation component, `functbl` →
-//! `functable`, add a missing `(size N)`, remove an addend or annotation that cannot be.
+//! `functable`, add a missing `(size N)`, remove an addend or annotation that cannot be, write
+//! other tools' spellings as the proposal's.
 
 use super::Analysis;
 use relwat::diagnostic::Diagnostic;
@@ -81,6 +82,9 @@ fn fix_for(src: &str, d: &Diagnostic) -> Option<(String, Vec<(Span, String)>)> {
         && let Some(near) = m.split("did you mean `").nth(1).and_then(|r| r.strip_suffix("`?"))
     {
         return Some((format!("Write `{near}`"), vec![(p, near.to_string())]));
+    }
+    if m == "segment info is spelled `(@sym.segment ...)`: read as such" && text == "(@sym" {
+        return Some(("Write `(@sym.segment`".into(), vec![(p, "(@sym.segment".into())]));
     }
     if m == "type indices are relocated implicitly and take no annotation" {
         return Some(("Remove the annotation".into(), vec![(with_space(src, p), String::new())]));
