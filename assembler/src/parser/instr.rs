@@ -16,6 +16,10 @@ fn id_of(name: &str) -> InstrId {
     instructions::lookup(name).expect("structural instruction in the table")
 }
 
+/// The words of flat blocks, which a folded form cannot hold as plain operands.
+const FLAT_BLOCK_WORDS: &[&str] =
+    &["block", "loop", "if", "try_table", "try", "end", "else", "then", "catch", "catch_all", "delegate"];
+
 /// A folded form being parsed: folded instructions nest without limit, so they are parsed with
 /// an explicit stack of these rather than by recursion (a text nested a million deep gives its
 /// object, not a stack overflow).
@@ -248,6 +252,14 @@ impl<'a> Cursor<'a> {
                 frame.head = expr.instrs.len() as u32;
                 self.push_instr(expr, self.list_span(frame.open), id, imm, relocs);
                 self.finish_form(expr, frame);
+                Step::Continue
+            }
+            // A plain operand, `(i64.store local.get $p local.get $v)`: the `wast` crate reads
+            // it as the flat instruction it is, and rwat's text has it (D12). Blocks stay folded.
+            Some(TokenKind::Keyword) if self.peek_kw().is_some_and(|k| !FLAT_BLOCK_WORDS.contains(&k)) => {
+                if self.parse_plain(expr).is_err() {
+                    return Step::Failed;
+                }
                 Step::Continue
             }
             Some(_) => {

@@ -1,0 +1,37 @@
+//! Other tools' texts that relwat reads as the tools that write them mean them (docs/decisions.md
+//! D10–D12): what is plain WebAssembly text gives the bytes the `wat` crate gives.
+
+use relwat::{Options, OutputKind, assemble};
+
+fn module(text: &str) -> Vec<u8> {
+    let out = assemble(text, &Options { output: OutputKind::Module, ..Options::default() });
+    assert!(out.diagnostics.is_empty(), "{text}: {:?}", out.diagnostics);
+    out.bytes.expect("assembled")
+}
+
+/// Plain operands inside a folded instruction, as rwat writes them and the `wast` crate reads
+/// them: the flat instructions they are, in order, before the folded one.
+#[test]
+fn plain_operands_in_folded_instructions() {
+    let texts = [
+        "(module (memory 1) (func (param i32 i64) (i64.store offset=8 local.get 0 local.get 1)))",
+        "(module (func (result i32) (i32.add i32.const 1 (i32.const 2))))",
+        "(module (func (result i32) (i32.add (i32.const 1) i32.const 2 i32.const 3 i32.sub)))",
+        "(module (func (param i32) (result i32) (call 0 local.get 0 i32.const 1 i32.add)))",
+        "(module (memory 1) (func (if (i32.eqz i32.const 0) (then (i32.store8 i32.const 0 i32.const 1)))))",
+    ];
+    for text in texts {
+        assert_eq!(module(text), wat::parse_str(text).expect("the wat crate reads it"), "{text}");
+    }
+}
+
+/// A flat block cannot stand among the operands of a folded instruction.
+#[test]
+fn flat_blocks_stay_out_of_folded_instructions() {
+    let out = assemble("(module (func (result i32) (i32.add i32.const 1 block end)))", &Options::default());
+    assert!(
+        out.diagnostics.iter().any(|d| d.is_error() && d.message.contains("folded operand")),
+        "{:?}",
+        out.diagnostics
+    );
+}
