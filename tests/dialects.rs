@@ -35,3 +35,41 @@ fn flat_blocks_stay_out_of_folded_instructions() {
         out.diagnostics
     );
 }
+
+fn object(text: &str) -> (Vec<u8>, Vec<String>) {
+    let out = assemble(text, &Options::default());
+    assert!(!out.diagnostics.iter().any(|d| d.is_error()), "{text}: {:?}", out.diagnostics);
+    (out.bytes.expect("assembled"), out.diagnostics.iter().map(|d| d.message.clone()).collect())
+}
+
+/// rwat's places for relocations (D12): after `call_indirect`'s `(type ...)` for the table,
+/// after a `try_table` catch clause for its tag. Each gives the object the proposal's place
+/// gives, with a warning.
+#[test]
+fn rwat_places_of_relocations() {
+    let head = r#"(module
+  (import "env" "__indirect_function_table" (table $tbl 0 funcref))
+  (import "env" "t2" (table $other 0 funcref))
+  (import "env" "exn" (tag $e (param i32)))
+  (type $t (func))"#;
+    let cases = [
+        ("local.get 0 call_indirect (type $t) (@reloc)", "local.get 0 call_indirect (@reloc) (type $t)"),
+        (
+            "local.get 0 call_indirect $other (type $t) (@reloc $other)",
+            "local.get 0 call_indirect $other (@reloc $other) (type $t)",
+        ),
+        (
+            "(block $l (result i32) try_table (catch $e $l) (@reloc $e) end i32.const 0) drop",
+            "(block $l (result i32) try_table (catch $e (@reloc $e) $l) end i32.const 0) drop",
+        ),
+    ];
+    for (rwat, proposal) in cases {
+        let text = |body: &str| format!("{head}\n  (func (param i32) {body}))");
+        let (theirs, warnings) = object(&text(rwat));
+        let (ours, none) = object(&text(proposal));
+        assert_eq!(theirs, ours, "{rwat}");
+        assert!(none.is_empty(), "{none:?}");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].ends_with("; read as if written there"), "{warnings:?}");
+    }
+}

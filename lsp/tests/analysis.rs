@@ -314,6 +314,12 @@ fn fixes_of_mistakes() {
             "(data $msg (i32.const 0) (@sym $msg (size 6)) \"hello\"",
             "Add `(@sym $msg (size 6))`",
         ),
+        // rwat's place for a table's relocation (D12).
+        (
+            "(module (import \"env\" \"__indirect_function_table\" (table 0 funcref)) (type $t (func)) (func (param i32) local.get 0 call_indirect (type $t) (@reloc)))".to_string(),
+            "call_indirect (@reloc) (type $t)))",
+            "Move the relocation to the proposal's place",
+        ),
         // GCC's spelling of segment info (D10).
         (
             format!(

@@ -512,6 +512,24 @@ impl<'a> Cursor<'a> {
         Ok(())
     }
 
+    /// A `(@reloc ...)` where rwat writes it, after what follows the immediate `slot` it belongs
+    /// to (D12): read for that immediate, unless it has one, with a warning whose fix moves it
+    /// to right after `place` (the immediate, or where an implicit one stands).
+    fn moved_reloc(&mut self, slot: ImmSlot, relocs: &mut PendingRelocs, place: Span, message: &str) -> PResult<()> {
+        if self.peek_annotation() != Some("reloc") || relocs.iter().any(|(s, _)| *s == slot) {
+            return Ok(());
+        }
+        let r = self.parse_reloc_annot()?;
+        let at = Span::new(place.end, place.end);
+        let mut d = crate::diagnostic::Diagnostic::warning(r.span, format!("{message}; read as if written there"))
+            .with_label("rwat's place for it")
+            .with_secondary(at, "the proposal's place");
+        d.notes.push("help: move it to the proposal's place".into());
+        self.diags.push(d);
+        relocs.push((slot, r));
+        Ok(())
+    }
+
     /// An optional `(@reloc ...)` after an immediate that is never relocated (`what` names it):
     /// read and reported, so that it is not taken for an annotation of something else.
     fn no_reloc(&mut self, what: &str) -> PResult<()> {
@@ -584,6 +602,11 @@ impl<'a> Cursor<'a> {
                     let tag = if kind < 2 { Some(self.index_imm(slot, relocs)?) } else { None };
                     let label = self.plain_index("a label")?;
                     self.expect_rparen()?;
+                    // rwat writes the tag's relocation after the clause (D12).
+                    if let Some(t) = &tag {
+                        let place = t.span;
+                        self.moved_reloc(slot, relocs, place, "the tag's relocation goes inside its `catch` clause")?;
+                    }
                     clauses.push(CatchClause { kind, tag, label, span: self.list_span(open) });
                 }
                 Imm::TryTable(Box::new((bt, clauses)))
@@ -606,6 +629,9 @@ impl<'a> Cursor<'a> {
             K::CallIndirect => {
                 let table = self.opt_index_imm(0, relocs)?;
                 let ty = self.parse_type_use(false)?;
+                // rwat writes the table's relocation after the type use (D12); an implicit table
+                // index stands right after the mnemonic.
+                self.moved_reloc(0, relocs, table.span, "the table's relocation goes before `(type ...)`")?;
                 Imm::CallIndirect(Box::new((table, ty)))
             }
             K::TypeField | K::TypeData | K::TypeElem | K::TypeType => {

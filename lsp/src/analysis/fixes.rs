@@ -86,6 +86,15 @@ fn fix_for(src: &str, d: &Diagnostic) -> Option<(String, Vec<(Span, String)>)> {
     if m == "segment info is spelled `(@sym.segment ...)`: read as such" && text == "(@sym" {
         return Some(("Write `(@sym.segment`".into(), vec![(p, "(@sym.segment".into())]));
     }
+    if m.ends_with("; read as if written there")
+        && let Some(place) = d.secondary.iter().find(|l| l.message == "the proposal's place")
+    {
+        let at = Span::new(place.span.end, place.span.end);
+        return Some((
+            "Move the relocation to the proposal's place".into(),
+            vec![(at, format!(" {text}")), (with_space(src, p), String::new())],
+        ));
+    }
     if m == "type indices are relocated implicitly and take no annotation" {
         return Some(("Remove the annotation".into(), vec![(with_space(src, p), String::new())]));
     }
