@@ -73,3 +73,21 @@ fn rwat_places_of_relocations() {
         assert!(warnings[0].ends_with("; read as if written there"), "{warnings:?}");
     }
 }
+
+/// rwat's `(@comdat "G")` in a function's header (D12): the comdat named G, declared or not,
+/// with the function's primary symbol in it: the object the proposal's spelling gives.
+#[test]
+fn rwat_comdat_in_a_function_header() {
+    let rwat = r#"(module
+  (func $shim (@comdat "js_shim") (export "shim") (result i32) i32.const 1)
+  (func $other (@sym weak) (@comdat "js_shim") (result i32) i32.const 2))"#;
+    let proposal = r#"(module
+  (@comdat $c "js_shim")
+  (func $shim (@sym (comdat $c)) (export "shim") (result i32) i32.const 1)
+  (func $other (@sym weak (comdat $c)) (result i32) i32.const 2))"#;
+    let (theirs, warnings) = object(rwat);
+    let (ours, none) = object(proposal);
+    assert_eq!(theirs, ours);
+    assert!(none.is_empty(), "{none:?}");
+    assert_eq!(warnings, ["a comdat is declared at module level and named by the symbol"; 2]);
+}

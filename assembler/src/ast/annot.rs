@@ -112,6 +112,8 @@ pub enum SymQualifier {
     InitPrio(u32),
     /// `(comdat $c)`.
     Comdat(Index),
+    /// rwat's `(@comdat "G")` in a function's header (D12): the comdat named G, declared or not.
+    ComdatNamed(Str),
 }
 
 /// `(@sym name? qualifier*)`, `(@sym none)`, and `(@sym.import.data ...)`.

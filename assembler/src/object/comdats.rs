@@ -37,14 +37,34 @@ impl<'a> Lowering<'a> {
                 Some(i.num as usize).filter(|n| *n < comdats.len())
             }
         };
-        let mut owner: std::collections::HashMap<(u8, u32), Span> = std::collections::HashMap::new();
-        let memberships = std::mem::take(&mut self.syms.comdat_members);
-        for (member, comdat, span) in memberships {
+        // (comdat, member, where it is said), from ids and then from rwat's names.
+        let mut joins: Vec<(usize, (u8, u32), Span)> = Vec::new();
+        for (member, comdat, span) in std::mem::take(&mut self.syms.comdat_members) {
             let Some(c) = find(self.src, &comdats, &comdat) else {
                 self.error(comdat.span, format!("unknown comdat `{}`", comdat.span.text(self.src)));
                 continue;
             };
             self.name_used(comdat.span, comdats[c].0.id.span);
+            joins.push((c, member, span));
+        }
+        // rwat's comdats named by their names (D12): the declared one of that name, or a new one.
+        for (member, name, span) in std::mem::take(&mut self.syms.comdats_by_name) {
+            let c = match comdats.iter().position(|(_, i)| i.name == name) {
+                Some(c) => c,
+                None => {
+                    let decl = Comdat {
+                        span,
+                        id: Id { span: Span::new(span.start, span.start) },
+                        name: Str { bytes: Vec::new(), span },
+                    };
+                    comdats.push((decl, ComdatInfo { name, id: None, members: Vec::new() }));
+                    comdats.len() - 1
+                }
+            };
+            joins.push((c, member, span));
+        }
+        let mut owner: std::collections::HashMap<(u8, u32), Span> = std::collections::HashMap::new();
+        for (c, member, span) in joins {
             if let Some(first) = owner.insert(member, span)
                 && first != span
             {

@@ -80,6 +80,8 @@ pub(crate) struct SymbolTable {
     sections: HashMap<u32, u32>,
     /// (comdat member (kind, index), comdat reference, qualifier span).
     pub(crate) comdat_members: Vec<((u8, u32), Index, Span)>,
+    /// Memberships of comdats named by their names (rwat's spelling, D12): (member, name, span).
+    pub(crate) comdats_by_name: Vec<((u8, u32), String, Span)>,
     /// Init functions: (priority, symbol).
     pub(crate) init_funcs: Vec<(u32, u32)>,
     /// Ids of data symbols whose declaration has an error (and so no symbol): their uses are
@@ -453,7 +455,7 @@ impl<'a> Lowering<'a> {
                     let index = self.syms.symbols.len() as u32;
                     self.syms.init_funcs.push((*p, index));
                 }
-                SymQualifier::Comdat(c) => {
+                SymQualifier::Comdat(_) | SymQualifier::ComdatNamed(_) => {
                     if d.kind != EntityKind::Func || d.import.is_some() {
                         self.error(
                             span,
@@ -465,7 +467,13 @@ impl<'a> Lowering<'a> {
                         .notes
                         .push("note: comdats hold defined functions, data segments and custom sections".into());
                     } else {
-                        self.syms.comdat_members.push(((1, d.index), *c, span));
+                        match q {
+                            SymQualifier::Comdat(c) => self.syms.comdat_members.push(((1, d.index), *c, span)),
+                            SymQualifier::ComdatNamed(n) => {
+                                self.syms.comdats_by_name.push(((1, d.index), n.as_str().to_string(), span))
+                            }
+                            _ => unreachable!("matched above"),
+                        }
                     }
                 }
             }
@@ -520,6 +528,7 @@ impl<'a> Lowering<'a> {
                     self.error(*span, "`init_prio` applies to functions only");
                 }
                 SymQualifier::Comdat(c) => self.syms.comdat_members.push(((0, segment), *c, *span)),
+                SymQualifier::ComdatNamed(_) => unreachable!("only in a function's header"),
             }
         }
         let Some(size) = size else {
@@ -586,7 +595,8 @@ impl<'a> Lowering<'a> {
                 SymQualifier::Binding(Binding::Local)
                 | SymQualifier::Retain
                 | SymQualifier::InitPrio(_)
-                | SymQualifier::Comdat(_) => {
+                | SymQualifier::Comdat(_)
+                | SymQualifier::ComdatNamed(_) => {
                     self.error(*span, "a data import takes only `weak`, `hidden`, `tls`, `(name ...)`, and `(offset N) (size N)` for an absolute symbol");
                 }
             }

@@ -413,10 +413,39 @@ impl<'a> Cursor<'a> {
     fn parse_header(&mut self, in_import: bool) -> PResult<EntityHeader> {
         let id = self.opt_id();
         self.opt_name_annot()?;
-        let mut syms = Vec::new();
-        while self.peek_annotation() == Some("sym") {
+        let mut syms: Vec<SymAnnot> = Vec::new();
+        let mut rwat_comdats = Vec::new();
+        loop {
             let open = self.mark();
-            syms.push(self.parse_sym_annot(open)?);
+            match self.peek_annotation() {
+                Some("sym") => syms.push(self.parse_sym_annot(open)?),
+                // rwat's `(@comdat "G")` (D12): the comdat named G, with the primary symbol in it.
+                Some("comdat") if self.peek_nth(1).is_some_and(|t| t.kind == TokenKind::String) => {
+                    self.bump();
+                    let name = self.parse_name()?;
+                    self.expect_rparen()?;
+                    let span = self.list_span(open);
+                    let mut d =
+                        Diagnostic::warning(span, "a comdat is declared at module level and named by the symbol")
+                            .with_label("rwat's spelling");
+                    d.notes.push(format!(
+                        "help: declare `(@comdat $c \"{0}\")` among the module's fields and write `(@sym (comdat $c))` here",
+                        name.as_str()
+                    ));
+                    self.warn(d);
+                    rwat_comdats.push((SymQualifier::ComdatNamed(name), span));
+                }
+                _ => break,
+            }
+        }
+        if !rwat_comdats.is_empty() {
+            match syms.iter_mut().find(|s| s.name.is_none()) {
+                Some(primary) => primary.qualifiers.extend(rwat_comdats),
+                None => {
+                    let span = rwat_comdats[0].1;
+                    syms.push(SymAnnot { span, name: None, none: false, qualifiers: rwat_comdats });
+                }
+            }
         }
         let mut exports = Vec::new();
         let mut import = None;

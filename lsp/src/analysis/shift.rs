@@ -153,6 +153,7 @@ fn sym(s: &mut SymAnnot, d: i64) {
             | SymQualifier::InitPrio(_) => {}
             SymQualifier::Name(n) => string(n, d),
             SymQualifier::Comdat(i) => index(i, d),
+            SymQualifier::ComdatNamed(n) => string(n, d),
         }
     }
 }
