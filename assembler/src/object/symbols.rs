@@ -375,12 +375,20 @@ impl<'a> Lowering<'a> {
                 continue;
             }
             self.apply_qualifiers(a, &mut sym, &mut name, &d);
-            // B2: named after its id. An undefined symbol stores a name of its own only with
-            // EXPLICIT_NAME; without it, it would take the import's field, the primary's name.
+            // An undefined symbol stores a name of its own only with EXPLICIT_NAME, which
+            // `(name ...)` sets (B3): without it, the object names it by the import's field. The
+            // format holds that (obj2wat prints such objects), but it is seldom what is meant.
             if let Some((_, field)) = d.import
+                && sym.flags & flags::EXPLICIT_NAME == 0
                 && name != field
             {
-                sym.flags |= flags::EXPLICIT_NAME;
+                let written = id.span.text(self.src);
+                let help = format!(
+                    "help: an undefined symbol has a name of its own only with `(name ...)`: write `(@sym {written} (name \"{name}\"))`"
+                );
+                self.warning(id.span, format!("this symbol is named `{field}` in the object, by the import's field"))
+                    .notes
+                    .push(help);
             }
             sym.name = name;
             let index = self.syms.push(sym);
