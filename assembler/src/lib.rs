@@ -34,6 +34,26 @@
 //! assert!(err.to_string().contains("bad.wat:1:"));
 //! ```
 //!
+//! A code generator hands over the text it made and takes the object's bytes, with the warnings
+//! as values (here text in rwat's dialect, as js-bindgen generates it: the `(@rwat)` marker,
+//! plain operands inside a folded instruction, the table's relocation after `(type ...)`; each
+//! form that differs from the proposal's is read with a warning, docs/decisions.md D12):
+//!
+//! ```
+//! let text = r#"(module (@rwat)
+//!   (import "env" "__linear_memory" (memory 1))
+//!   (import "env" "__indirect_function_table" (table 0 funcref))
+//!   (type $callback (func (param i32)))
+//!   (func $invoke (export "invoke") (param $f i32) (param $x i32)
+//!     (call_indirect (type $callback) (@reloc) local.get $x local.get $f)))"#;
+//! let assembled = relwat::assemble(text, &relwat::Options::default());
+//! let warnings: Vec<&str> = assembled.diagnostics.iter().map(|d| d.message.as_str()).collect();
+//! assert_eq!(warnings, ["the table's relocation goes before `(type ...)`; read as if written there"]);
+//! let object: Vec<u8> = assembled.into_result("shim.wat", text)?;
+//! assert_eq!(&object[..4], b"\0asm");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! The library's interface is [`assemble`], [`Options`], [`Assembled`], [`Error`], the
 //! [`diagnostic`] and [`span`] types they carry, and [`print`](mod@print) (objects back to text). The
 //! stages behind them (lexer, parser, resolver, encoder, validation, object rules, and the
