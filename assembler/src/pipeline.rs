@@ -242,6 +242,10 @@ pub fn run<S: BodyStage>(
     if give_up(&validation) {
         return None;
     }
+    let mut validation = validation;
+    if object && encode::memory64(&module.fields).is_empty() {
+        explain_missing_memory(&mut validation);
+    }
     diagnostics.extend(validation);
     let (object_bytes, linking) = match lowered {
         Some((bytes, linking, object_diags)) => {
@@ -450,4 +454,18 @@ fn make(f: &mut Func, resolver: &mut BodyResolver<'_>, memory64: &[bool], guard:
     let code = if guard { catch_unwind(AssertUnwindSafe(encode)).ok()? } else { encode() };
     let facts = CodeFacts::of_body(f, &f.body);
     Some(MadeBody { start: f.span.start, code, resolution: found.diagnostics, facts })
+}
+
+/// Validation's "unknown memory" in an object without a memory says what objects do: they
+/// import their memory, which wasm-ld provides (every clang object has the import).
+fn explain_missing_memory(validation: &mut [Diagnostic]) {
+    for d in validation.iter_mut().filter(|d| d.message.starts_with("unknown memory")) {
+        d.message = "this object has no memory: objects import `env.__linear_memory`".into();
+        d.primary.message = "uses memory".into();
+        d.notes.insert(
+            0,
+            "help: add `(import \"env\" \"__linear_memory\" (memory 1))` (wasm-ld gives the linked module its memory)"
+                .into(),
+        );
+    }
 }
