@@ -320,6 +320,17 @@ fn fixes_of_mistakes() {
             "call_indirect (@reloc) (type $t)))",
             "Move the relocation to the proposal's place",
         ),
+        // rwat's comdat in a function header (D12): declared, and named by the symbol.
+        (
+            "(module\n  (func $f (@sym weak) (@comdat \"g\") (result i32) i32.const 1))".to_string(),
+            "(module\n  (@comdat $g \"g\")\n  (func $f (@sym (comdat $g) weak) (result i32)",
+            "Declare `(@comdat $g \"g\")` and write `(comdat $g)`",
+        ),
+        (
+            "(module (func $f (@comdat \"g\") (result i32) i32.const 1))".to_string(),
+            "(module (@comdat $g \"g\") (func $f (@sym (comdat $g)) (result i32)",
+            "Declare `(@comdat $g \"g\")` and write `(comdat $g)`",
+        ),
         // GCC's spelling of segment info (D10).
         (
             format!(

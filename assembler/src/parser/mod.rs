@@ -414,7 +414,7 @@ impl<'a> Cursor<'a> {
         let id = self.opt_id();
         self.opt_name_annot()?;
         let mut syms: Vec<SymAnnot> = Vec::new();
-        let mut rwat_comdats = Vec::new();
+        let mut rwat_comdats: Vec<(Str, Span)> = Vec::new();
         loop {
             let open = self.mark();
             match self.peek_annotation() {
@@ -424,26 +424,35 @@ impl<'a> Cursor<'a> {
                     self.bump();
                     let name = self.parse_name()?;
                     self.expect_rparen()?;
-                    let span = self.list_span(open);
-                    let mut d =
-                        Diagnostic::warning(span, "a comdat is declared at module level and named by the symbol")
-                            .with_label("rwat's spelling");
-                    d.notes.push(format!(
-                        "help: declare `(@comdat $c \"{0}\")` among the module's fields and write `(@sym (comdat $c))` here",
-                        name.as_str()
-                    ));
-                    self.warn(d);
-                    rwat_comdats.push((SymQualifier::ComdatNamed(name), span));
+                    rwat_comdats.push((name, self.list_span(open)));
                 }
                 _ => break,
             }
         }
         if !rwat_comdats.is_empty() {
+            let written = syms.iter().find(|s| s.name.is_none() && !s.none).map(|s| s.span);
+            for (name, span) in &rwat_comdats {
+                // The comdat's id for the fix: its name when that is a plain id.
+                let plain = |c: u8| c.is_ascii_alphanumeric() || b"!#$%&'*+-./:<=>?@\\^_`|~".contains(&c);
+                let n = name.as_str();
+                let id = if !n.is_empty() && n.bytes().all(plain) { format!("${n}") } else { "$c".to_string() };
+                let mut d = Diagnostic::warning(*span, "a comdat is declared at module level and named by the symbol")
+                    .with_label("rwat's spelling");
+                if let Some(primary) = written {
+                    d = d.with_secondary(primary, "the symbol's annotation");
+                }
+                d.notes.push(format!(
+                    "help: declare `(@comdat {id} \"{0}\")` among the module's fields and write `(comdat {id})` in the symbol's `(@sym ...)`",
+                    name.as_str()
+                ));
+                self.warn(d);
+            }
+            let qualifiers = rwat_comdats.into_iter().map(|(n, span)| (SymQualifier::ComdatNamed(n), span));
             match syms.iter_mut().find(|s| s.name.is_none()) {
-                Some(primary) => primary.qualifiers.extend(rwat_comdats),
+                Some(primary) => primary.qualifiers.extend(qualifiers),
                 None => {
-                    let span = rwat_comdats[0].1;
-                    syms.push(SymAnnot { span, name: None, none: false, qualifiers: rwat_comdats });
+                    let qualifiers: Vec<_> = qualifiers.collect();
+                    syms.push(SymAnnot { span: qualifiers[0].1, name: None, none: false, qualifiers });
                 }
             }
         }

@@ -95,6 +95,34 @@ fn fix_for(src: &str, d: &Diagnostic) -> Option<(String, Vec<(Span, String)>)> {
             vec![(at, format!(" {text}")), (with_space(src, p), String::new())],
         ));
     }
+    if m == "a comdat is declared at module level and named by the symbol" {
+        // From the help: the declaration to add and the qualifier to write.
+        let help = d.notes.iter().find_map(|n| n.strip_prefix("help: declare `"))?;
+        let (decl, rest) = help.split_once('`')?;
+        let qualifier = rest.split('`').nth(1)?;
+        let mut edits = Vec::new();
+        if !src.contains(decl) {
+            let field = src[..p.start as usize].rfind("(func")?;
+            let line = src[..field].rfind('\n').map_or(0, |i| i + 1);
+            let indent = &src[line..field];
+            let at = if indent.trim().is_empty() {
+                Span::new(line as u32, line as u32)
+            } else {
+                Span::new(field as u32, field as u32)
+            };
+            let text = if indent.trim().is_empty() { format!("{indent}{decl}\n") } else { format!("{decl} ") };
+            edits.push((at, text));
+        }
+        match d.secondary.iter().find(|l| l.message == "the symbol's annotation") {
+            Some(sym) => {
+                let at = sym.span.start + "(@sym".len() as u32;
+                edits.push((Span::new(at, at), format!(" {qualifier}")));
+                edits.push((with_space(src, p), String::new()));
+            }
+            None => edits.push((p, format!("(@sym {qualifier})"))),
+        }
+        return Some((format!("Declare `{decl}` and write `{qualifier}`"), edits));
+    }
     if m == "type indices are relocated implicitly and take no annotation" {
         return Some(("Remove the annotation".into(), vec![(with_space(src, p), String::new())]));
     }
