@@ -527,6 +527,11 @@ pub fn decode_name(text: &str) -> Result<Cow<'_, str>, (usize, String)> {
         .map_err(|_| (0, "malformed UTF-8 encoding: a name must be valid UTF-8".into()))
 }
 
+/// Whether `c` may stand in an unquoted id (`$name`) or keyword (the lexer's `idchar`).
+pub fn is_idchar(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || b"!#$%&'*+-./:<=>?@\\^_`|~".contains(&c)
+}
+
 /// The name of an id token without the `$`: `$foo` → `foo`, `$"a b"` → `a b` (the quoted
 /// form is decoded, must be valid UTF-8 and non-empty). Errors carry a byte offset in `text`.
 pub fn decode_id(text: &str) -> Result<Cow<'_, str>, (usize, String)> {

@@ -221,7 +221,7 @@ pub fn run<S: BodyStage>(
     });
 
     // Validation and the object rules, independent of each other: side by side.
-    let (validation, lowered): (Vec<Diagnostic>, _) = match &encoded {
+    let (mut validation, lowered): (Vec<Diagnostic>, _) = match &encoded {
         None => (Vec::new(), None),
         Some(enc) => std::thread::scope(|scope| {
             let resolved = &resolved;
@@ -242,7 +242,6 @@ pub fn run<S: BodyStage>(
     if give_up(&validation) {
         return None;
     }
-    let mut validation = validation;
     if object && encode::memory64(&module.fields).is_empty() {
         explain_missing_memory(&mut validation);
     }

@@ -5,11 +5,13 @@ use super::*;
 impl<'a> Lowering<'a> {
     pub(super) fn comdats(&mut self) {
         let module = self.module;
-        let mut comdats: Vec<(Comdat, ComdatInfo)> = Vec::new();
+        // Each comdat with the annotation that declares it (rwat's named ones: their first use).
+        let mut comdats: Vec<(Span, ComdatInfo)> = Vec::new();
         for f in &module.fields {
             if let ModuleField::Comdat(c) = f {
-                if let Some((first, _)) = comdats.iter().find(|(d, _)| same_id(self.src, d.id.span, c.id.span)) {
-                    let first = first.span;
+                if let Some(&(first, _)) =
+                    comdats.iter().find(|(_, d)| d.id.is_some_and(|id| same_id(self.src, id, c.id.span)))
+                {
                     self.error(c.id.span, "duplicate comdat id").primary.message = "defined again here".into();
                     self.diags
                         .last_mut()
@@ -25,14 +27,14 @@ impl<'a> Lowering<'a> {
                     self.error(c.name.span, format!("duplicate comdat name `{}`", c.name.as_str()));
                 }
                 comdats.push((
-                    c.clone(),
+                    c.span,
                     ComdatInfo { name: c.name.as_str().to_string(), id: Some(c.id.span), members: Vec::new() },
                 ));
             }
         }
-        let find = |src: &str, comdats: &[(Comdat, ComdatInfo)], i: &Index| -> Option<usize> {
+        let find = |src: &str, comdats: &[(Span, ComdatInfo)], i: &Index| -> Option<usize> {
             if i.is_id(src) {
-                comdats.iter().position(|(c, _)| same_id(src, c.id.span, i.span))
+                comdats.iter().position(|(_, c)| c.id.is_some_and(|id| same_id(src, id, i.span)))
             } else {
                 Some(i.num as usize).filter(|n| *n < comdats.len())
             }
@@ -44,7 +46,9 @@ impl<'a> Lowering<'a> {
                 self.error(comdat.span, format!("unknown comdat `{}`", comdat.span.text(self.src)));
                 continue;
             };
-            self.name_used(comdat.span, comdats[c].0.id.span);
+            if let Some(id) = comdats[c].1.id {
+                self.name_used(comdat.span, id);
+            }
             joins.push((c, member, span));
         }
         // rwat's comdats named by their names (D12): the declared one of that name, or a new one.
@@ -52,12 +56,7 @@ impl<'a> Lowering<'a> {
             let c = match comdats.iter().position(|(_, i)| i.name == name) {
                 Some(c) => c,
                 None => {
-                    let decl = Comdat {
-                        span,
-                        id: Id { span: Span::new(span.start, span.start) },
-                        name: Str { bytes: Vec::new(), span },
-                    };
-                    comdats.push((decl, ComdatInfo { name, id: None, members: Vec::new() }));
+                    comdats.push((span, ComdatInfo { name, id: None, members: Vec::new() }));
                     comdats.len() - 1
                 }
             };
@@ -83,7 +82,9 @@ impl<'a> Lowering<'a> {
                 if let DataItem::Comdat(cd, span) = item {
                     match find(self.src, &comdats, cd) {
                         Some(c) => {
-                            self.name_used(cd.span, comdats[c].0.id.span);
+                            if let Some(id) = comdats[c].1.id {
+                                self.name_used(cd.span, id);
+                            }
                             comdats[c].1.members.push((5, index as u32));
                         }
                         None => {

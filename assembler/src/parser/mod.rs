@@ -433,9 +433,12 @@ impl<'a> Cursor<'a> {
             let written = syms.iter().find(|s| s.name.is_none() && !s.none).map(|s| s.span);
             for (name, span) in &rwat_comdats {
                 // The comdat's id for the fix: its name when that is a plain id.
-                let plain = |c: u8| c.is_ascii_alphanumeric() || b"!#$%&'*+-./:<=>?@\\^_`|~".contains(&c);
                 let n = name.as_str();
-                let id = if !n.is_empty() && n.bytes().all(plain) { format!("${n}") } else { "$c".to_string() };
+                let id = if !n.is_empty() && n.bytes().all(crate::literals::is_idchar) {
+                    format!("${n}")
+                } else {
+                    "$c".to_string()
+                };
                 let mut d = Diagnostic::warning(*span, "a comdat is declared at module level and named by the symbol")
                     .with_label("rwat's spelling");
                 if let Some(primary) = written {
@@ -732,8 +735,9 @@ impl<'a> Cursor<'a> {
         self.bump();
         let id = self.opt_id();
         let gcc_segment = self.peek_annotation() == Some("sym")
-            && self.peek_nth(1).is_some_and(|t| t.kind != TokenKind::Id)
-            && self.peek_nth(1).is_some_and(|t| t.kind != TokenKind::Keyword || self.text(t) != "none");
+            && self
+                .peek_nth(1)
+                .is_some_and(|t| t.kind != TokenKind::Id && (t.kind != TokenKind::Keyword || self.text(t) != "none"));
         let segment = if self.peek_annotation() == Some("sym.segment") {
             let aopen = self.mark();
             Some(self.parse_seg_annot(aopen)?)

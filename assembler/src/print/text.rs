@@ -1,12 +1,8 @@
 //! Small text helpers: ids, strings, numbers and types as the relwat parser reads them.
 
+use crate::literals::is_idchar;
 use std::fmt::Write;
 use wasmparser::{AbstractHeapType, HeapType, RefType, StorageType, ValType};
-
-/// Whether `c` may stand in an unquoted id (`$name`).
-fn is_idchar(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || b"!#$%&'*+-./:<=>?@\\^_`|~".contains(&c)
-}
 
 /// `$name`, or `$"name"` when the name has characters an id cannot hold. `name` must not be empty.
 pub(crate) fn id(name: &str) -> String {

@@ -54,15 +54,16 @@ impl Defs {
     /// number) refers to.
     pub fn lookup(&self, src: &str, ns: Ns, span: Span) -> Option<Span> {
         match ns {
-            // What the object rules resolved it to.
-            Ns::Sym(_) | Ns::Comdat | Ns::SymLabel(_) if self.uses.contains_key(&span) => self.uses.get(&span).copied(),
-            // A number names an entity's primary symbol: the entity of that index, as the
-            // resolver numbered them.
-            Ns::Sym(k) if id_name(src, span).is_none() => {
-                let space = self.space(entity_ns(k)?)?;
-                let n = relwat::literals::parse_u32(span.text(src))?;
-                space.list.get(n as usize).map(|x| x.0)
-            }
+            // What the object rules resolved it to; a number without an id to point at names an
+            // entity's primary symbol: the entity of that index, as the resolver numbered them.
+            Ns::Sym(_) | Ns::Comdat | Ns::SymLabel(_) => self.uses.get(&span).copied().or_else(|| match ns {
+                Ns::Sym(k) if id_name(src, span).is_none() => {
+                    let space = self.space(entity_ns(k)?)?;
+                    let n = relwat::literals::parse_u32(span.text(src))?;
+                    space.list.get(n as usize).map(|x| x.0)
+                }
+                _ => None,
+            }),
             Ns::Field(t) => self.spaces.struct_field(src, t, span),
             // Uses of index spaces, locals and labels are what the resolver made them (see
             // `walk.rs`), never looked up again by name.
