@@ -91,3 +91,53 @@ fn rwat_comdat_in_a_function_header() {
     assert!(none.is_empty(), "{none:?}");
     assert_eq!(warnings, ["a comdat is declared at module level and named by the symbol"; 2]);
 }
+
+/// Code that uses memory in an object that declares none (D12): the object imports
+/// `env.__linear_memory` first, 64-bit for memory64 code, as if the text said so, with a warning
+/// that says which import it wrote.
+#[test]
+fn rwat_memory_import_added() {
+    let import32 = r#"(import "env" "__linear_memory" (memory 0))"#;
+    let import64 = r#"(import "env" "__linear_memory" (memory i64 0))"#;
+    let cases = [
+        // js-bindgen's 128-bit result through memory (js_sys::numeric).
+        (
+            r#"(import "js_sys" "numeric.128.encode" (func $n (@sym) (param i64 i64 PTR)))
+  (func $js_sys.numeric.128 (@sym) (param $lo i64) (param $hi i64) (param $out PTR)
+    (i64.store offset=0 local.get $out local.get $lo)
+    (i64.store offset=8 local.get $out local.get $hi)
+    local.get $lo local.get $hi local.get $out call $n (@reloc))"#,
+            true,
+        ),
+        // Memory instructions without a memory argument, and an active data segment.
+        ("(func (export \"grow\") (param PTR) (result PTR) local.get 0 memory.grow)", true),
+        ("(func (result PTR) memory.size) (data (PTR.const 0) \"hi\")", true),
+        ("(data (i32.const 0) (@sym $d (size 2)) \"hi\")", false),
+    ];
+    for (fields, both) in cases {
+        for (ptr, import) in [("i32", import32), ("i64", import64)] {
+            if ptr == "i64" && !both {
+                continue;
+            }
+            let fields = fields.replace("PTR", ptr);
+            let (implied, warnings) = object(&format!("(module (@rwat)\n  {fields})"));
+            let (written, none) = object(&format!("(module\n  {import}\n  {fields})"));
+            assert_eq!(implied, written, "{fields}");
+            assert!(none.is_empty(), "{none:?}");
+            assert_eq!(warnings, ["this object has no memory: it imports `env.__linear_memory`"], "{fields}");
+            let out = assemble(&format!("(module {fields})"), &Options::default());
+            let help = out.diagnostics.iter().flat_map(|d| &d.notes).find(|n| n.starts_with("help: write"));
+            assert!(help.is_some_and(|h| h.contains(import)), "{help:?}");
+        }
+    }
+    // A module (not an object) gets no memory: validation says what is missing.
+    let out = assemble(
+        "(module (func (result i32) memory.size))",
+        &Options { output: OutputKind::Module, ..Options::default() },
+    );
+    assert!(
+        out.diagnostics.iter().any(|d| d.is_error() && d.message.contains("unknown memory")),
+        "{:?}",
+        out.diagnostics
+    );
+}

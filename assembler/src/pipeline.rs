@@ -11,9 +11,10 @@
 //! - a [`Mode`]: stop after resolution errors (`wat2obj`), give up at the first diagnostic (body by
 //!   body, which then leaves the text to the whole tree), or keep going for the editor.
 
-use crate::ast::{Func, Module, ModuleField};
-use crate::diagnostic::Diagnostic;
+use crate::ast::{AddrType, DataMode, Func, Import, ImportItem, Instr, InstrKind, Module, ModuleField};
+use crate::diagnostic::{Diagnostic, Label};
 use crate::encode::{self, BodyCode, Encoded};
+use crate::instructions::ImmKind;
 use crate::object::{self, CodeFacts, LinkingData};
 use crate::resolve::{self, BodyResolver, Resolved};
 use crate::span::Span;
@@ -162,6 +163,102 @@ pub fn run<S: BodyStage>(
     stage: &mut S,
     run: &Run<'_>,
 ) -> Option<Outcome> {
+    module.implied_memory = None;
+    let implied = match run.options.output {
+        OutputKind::Object => memory_use_without_memory(module),
+        OutputKind::Module => None,
+    };
+    let Some(first_use) = implied else {
+        return run_stages(src, module, parse_diagnostics, unknown_annotations, stage, run);
+    };
+    if run.mode == Mode::GiveUp {
+        // The warning below is a diagnostic: the one-tree path gives it.
+        return None;
+    }
+    let addr = implied_memory_type(src, module, &parse_diagnostics, unknown_annotations, run.options);
+    module.implied_memory = Some(addr);
+    let mut outcome = run_stages(src, module, parse_diagnostics, unknown_annotations, stage, run)?;
+    outcome.diagnostics.push(implied_memory_warning(module, first_use, addr));
+    sort(&mut outcome.diagnostics);
+    Some(outcome)
+}
+
+/// Where code first uses memory (an instruction with a memory immediate, an active data
+/// segment) in a module that declares no memory, imported or defined.
+fn memory_use_without_memory(module: &Module) -> Option<Span> {
+    let is_memory = |f: &ModuleField| {
+        matches!(f, ModuleField::Memory(_) | ModuleField::Import(Import { item: ImportItem::Memory(_), .. }))
+    };
+    if module.fields.iter().any(is_memory) {
+        return None;
+    }
+    let uses_memory = |i: &&Instr| match i.kind {
+        InstrKind::Op(id, _) => matches!(
+            id.info().imm,
+            ImmKind::Memory | ImmKind::MemoryCopy | ImmKind::MemoryInit | ImmKind::MemArg(_) | ImmKind::MemArgLane(_)
+        ),
+        InstrKind::Label(_) => false,
+    };
+    module.fields.iter().find_map(|f| match f {
+        ModuleField::Func(func) => func.body.instrs.iter().find(uses_memory).map(|i| i.span),
+        ModuleField::Data(d) if matches!(d.mode, DataMode::Active { .. }) => Some(d.span),
+        _ => None,
+    })
+}
+
+/// The address type of the memory implied in `module`: 32-bit, unless the code is memory64's
+/// (assembled with a 64-bit memory it has fewer errors, found by assembling a copy both ways).
+fn implied_memory_type(
+    src: &str,
+    module: &Module,
+    parse_diagnostics: &[Diagnostic],
+    unknown_annotations: &[(Span, Span)],
+    options: &Options,
+) -> AddrType {
+    let options = Options { validate: true, ..options.clone() };
+    let errors = |addr: AddrType| {
+        let mut copy = module.clone();
+        copy.implied_memory = Some(addr);
+        let run = Run::new(&options, Mode::Assemble);
+        let outcome = run_stages(src, &mut copy, parse_diagnostics.to_vec(), unknown_annotations, &mut WholeTree, &run);
+        outcome.map_or(usize::MAX, |o| o.diagnostics.iter().filter(|d| d.is_error()).count())
+    };
+    match errors(AddrType::I32) {
+        0 => AddrType::I32,
+        narrow if errors(AddrType::I64) < narrow => AddrType::I64,
+        _ => AddrType::I32,
+    }
+}
+
+/// The warning for a memory implied at `first_use`, with the import to write (a quick fix takes
+/// it from the help and puts it before the first field).
+fn implied_memory_warning(module: &Module, first_use: Span, addr: AddrType) -> Diagnostic {
+    let import = match addr {
+        AddrType::I32 => "(import \"env\" \"__linear_memory\" (memory 0))",
+        AddrType::I64 => "(import \"env\" \"__linear_memory\" (memory i64 0))",
+    };
+    let mut d = Diagnostic::warning(first_use, "this object has no memory: it imports `env.__linear_memory`");
+    d.primary.message = "uses memory".into();
+    if let Some(first) = module.fields.first() {
+        let at = first.span().start;
+        d.secondary.push(Label { span: Span::new(at, at), message: "the import goes before this field".into() });
+    }
+    d.notes.push(format!(
+        "help: write `{import}` (as every clang object imports its memory; wasm-ld gives the linked module its memory)"
+    ));
+    d.notes.push("note: read as rwat reads it (decisions D12)".into());
+    d
+}
+
+/// [`run`] with the memory an object imports without a word already decided.
+fn run_stages<S: BodyStage>(
+    src: &str,
+    module: &mut Module,
+    parse_diagnostics: Vec<Diagnostic>,
+    unknown_annotations: &[(Span, Span)],
+    stage: &mut S,
+    run: &Run<'_>,
+) -> Option<Outcome> {
     let give_up = |d: &[Diagnostic]| run.mode == Mode::GiveUp && !d.is_empty();
     let mut diagnostics = parse_diagnostics;
     diagnostics.extend(parser::layout::read(src, unknown_annotations, module));
@@ -242,7 +339,7 @@ pub fn run<S: BodyStage>(
     if give_up(&validation) {
         return None;
     }
-    if object && encode::memory64(&module.fields).is_empty() {
+    if object && encode::module_memory64(module).is_empty() {
         explain_missing_memory(&mut validation);
     }
     diagnostics.extend(validation);
@@ -395,17 +492,16 @@ pub struct MadeBody {
 const MIN_THREADED_BYTES: usize = 256 << 10;
 
 /// Resolves, encodes and reads for an object the bodies of the defined functions at `todo`
-/// (field indices, ascending) in their tree, on two threads when there is much to do. `None`
-/// when a body uses an implicit type (see [`Fallback::WholeTree`]) or, in the editor (`guard`),
-/// the encoder fails on one.
+/// (field indices, ascending) in their tree, on two threads when there is much to do; `memory64`
+/// is [`encode::module_memory64`] of the module. `None` when a body uses an implicit type (see
+/// [`Fallback::WholeTree`]) or, in the editor (`guard`), the encoder fails on one.
 pub fn make_bodies(
     fields: &mut [ModuleField],
     todo: &[usize],
     resolver: &BodyResolver<'_>,
+    memory64: &[bool],
     guard: bool,
 ) -> Option<Vec<MadeBody>> {
-    let memory64 = encode::memory64(fields);
-    let memory64 = &memory64[..];
     let size = |f: &ModuleField| f.span().range().len();
     let total: usize = todo.iter().map(|&i| size(&fields[i])).sum();
     let one = |fields: &mut [ModuleField], todo: &[usize], offset: usize| -> Option<Vec<MadeBody>> {

@@ -331,6 +331,19 @@ fn fixes_of_mistakes() {
             "(module (@comdat $g \"g\") (func $f (@sym (comdat $g)) (result i32)",
             "Declare `(@comdat $g \"g\")` and write `(comdat $g)`",
         ),
+        // Code that uses memory in an object without one (D12): the import clang's objects have,
+        // before the first field (on its own line when the field starts one), 64-bit for
+        // memory64 code.
+        (
+            "(module (@rwat)\n  (func (param i32 i64)\n    (i64.store local.get 0 local.get 1)))".to_string(),
+            "(module (@rwat)\n  (import \"env\" \"__linear_memory\" (memory 0))\n  (func (param i32",
+            "Add `(import \"env\" \"__linear_memory\" (memory 0))`",
+        ),
+        (
+            "(module (func (param i64) (result i32) (i32.load (local.get 0))))".to_string(),
+            "(module (import \"env\" \"__linear_memory\" (memory i64 0)) (func (param i64)",
+            "Add `(import \"env\" \"__linear_memory\" (memory i64 0))`",
+        ),
         // GCC's spelling of segment info (D10).
         (
             format!(

@@ -405,6 +405,11 @@ pub struct Module {
     pub fields: Vec<ModuleField>,
     /// `(@relwat.layout ...)`: byte-level choices (filled in by [`crate::parser::layout::read`]).
     pub layout: Layout,
+    /// The memory an object imports without a word in the text: code that uses memory in a
+    /// module that declares none reads `(import "env" "__linear_memory" (memory 0))` of this
+    /// address type into it, before every other import (decisions.md D12). Set by
+    /// [`crate::pipeline::run`].
+    pub implied_memory: Option<AddrType>,
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -150,7 +150,17 @@ pub fn encode_with_moved_bodies(
     Builder::new(module, object, false).build(resolved, Some(bodies))
 }
 
-/// Memory index → whether it is 64-bit, as [`encode_body`] needs it.
+/// Memory index → whether it is 64-bit, as [`encode_body`] needs it, with the memory an object
+/// imports without a word ([`Module::implied_memory`]).
+pub fn module_memory64(module: &Module) -> Vec<bool> {
+    let mut memory64 = memory64(&module.fields);
+    if let Some(addr) = module.implied_memory {
+        memory64.insert(0, addr == AddrType::I64);
+    }
+    memory64
+}
+
+/// Memory index → whether it is 64-bit, of the memories `fields` declare.
 pub fn memory64(fields: &[ModuleField]) -> Vec<bool> {
     let mut memory64 = Vec::new();
     for f in fields {
@@ -214,7 +224,7 @@ const LATE_CUSTOMS: &[&str] = &["name", "producers", "target_features"];
 
 impl<'m> Builder<'m> {
     fn new(module: &'m Module, object: bool, record: bool) -> Builder<'m> {
-        let memory64 = memory64(&module.fields);
+        let memory64 = module_memory64(module);
         let mut out = Vec::new();
         out.extend_from_slice(b"\0asm");
         out.extend_from_slice(&1u32.to_le_bytes());
@@ -309,6 +319,20 @@ impl<'m> Builder<'m> {
         let mut next = [0u32; 5];
         let kind_slot = |k: ExternKind| k as usize;
 
+        if let Some(addr) = module.implied_memory {
+            // Where clang's objects have theirs: the first import. No text stands for it.
+            let ty = we::MemoryType {
+                minimum: 0,
+                maximum: None,
+                memory64: addr == AddrType::I64,
+                shared: false,
+                page_size_log2: None,
+            };
+            let mut s = we::ImportSection::new();
+            s.import("env", "__linear_memory", we::EntityType::Memory(ty));
+            imports.push(&s, Span::new(module.span.start, module.span.start));
+            next[kind_slot(ExternKind::Memory)] += 1;
+        }
         for field in &module.fields {
             match field {
                 ModuleField::Types(g) => {

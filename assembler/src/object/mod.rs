@@ -283,6 +283,9 @@ impl<'a> Lowering<'a> {
     }
 
     fn encoded_memory64(&self) -> bool {
+        if let Some(addr) = self.module.implied_memory {
+            return addr == AddrType::I64;
+        }
         self.module.fields.iter().find_map(|f| match f {
             ModuleField::Memory(m) | ModuleField::Import(Import { item: ImportItem::Memory(m), .. }) => {
                 Some(m.ty.addr == AddrType::I64)

@@ -15,7 +15,7 @@
 //! later), so a body whose stamp is kept still has the resolution in the tree that its kept
 //! results were made from.
 
-use relwat::ast::{Module, ModuleField};
+use relwat::ast::{AddrType, Module, ModuleField};
 use relwat::diagnostic::Diagnostic;
 use relwat::encode::{self, BodyCode, Encoded};
 use relwat::object::CodeFacts;
@@ -124,6 +124,12 @@ pub fn skeleton_hash(src: &str, module: &Module) -> u64 {
         h.write(&src.as_bytes()[span.start as usize..end as usize]);
         h.write_u8(0xff);
     }
+    // The memory an object imports without a word: the bodies' relocations depend on its width.
+    h.write_u8(match module.implied_memory {
+        None => 0,
+        Some(AddrType::I32) => 1,
+        Some(AddrType::I64) => 2,
+    });
     h.finish()
 }
 
@@ -158,7 +164,8 @@ impl BodyStage for Cached<'_> {
             // Resolution is about to change the field's tree: it no longer matches what was kept.
             stamps[i] = 0;
         }
-        let Some(made) = pipeline::make_bodies(&mut module.fields, &todo, &resolver, true) else {
+        let memory64 = encode::module_memory64(module);
+        let Some(made) = pipeline::make_bodies(&mut module.fields, &todo, &resolver, &memory64, true) else {
             // A body's implicit type: its index depends on the text order of all type uses.
             stamps.iter_mut().for_each(|s| *s = 0);
             return Err(Fallback::WholeTree);
@@ -261,7 +268,7 @@ fn validate(
     cache: &mut BodyCache,
 ) -> Option<Vec<Diagnostic>> {
     let features = wasmparser::WasmFeatures::all();
-    let memory64 = encode::memory64(&module_ast.fields);
+    let memory64 = encode::module_memory64(module_ast);
     let module = module_hash(encoded);
     let known: Vec<Option<Validated>> =
         placed.iter().map(|p| cache.validated.get(&p.stamp).filter(|v| v.module == module).cloned()).collect();

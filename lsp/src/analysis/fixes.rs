@@ -34,6 +34,18 @@ fn with_space(src: &str, s: Span) -> Span {
     Span::new(start as u32, s.end)
 }
 
+/// The edit that puts `text` before the field at `field`: on a line of its own, indented as the
+/// field, when the field starts its line.
+fn insert_before_field(src: &str, field: usize, text: &str) -> (Span, String) {
+    let line = src[..field].rfind('\n').map_or(0, |i| i + 1);
+    let indent = &src[line..field];
+    if indent.trim().is_empty() {
+        (Span::new(line as u32, line as u32), format!("{indent}{text}\n"))
+    } else {
+        (Span::new(field as u32, field as u32), format!("{text} "))
+    }
+}
+
 fn fix_for(src: &str, d: &Diagnostic) -> Option<(String, Vec<(Span, String)>)> {
     let p = d.primary.span;
     let text = p.text(src);
@@ -103,15 +115,7 @@ fn fix_for(src: &str, d: &Diagnostic) -> Option<(String, Vec<(Span, String)>)> {
         let mut edits = Vec::new();
         if !src.contains(decl) {
             let field = src[..p.start as usize].rfind("(func")?;
-            let line = src[..field].rfind('\n').map_or(0, |i| i + 1);
-            let indent = &src[line..field];
-            let at = if indent.trim().is_empty() {
-                Span::new(line as u32, line as u32)
-            } else {
-                Span::new(field as u32, field as u32)
-            };
-            let text = if indent.trim().is_empty() { format!("{indent}{decl}\n") } else { format!("{decl} ") };
-            edits.push((at, text));
+            edits.push(insert_before_field(src, field, decl));
         }
         match d.secondary.iter().find(|l| l.message == "the symbol's annotation") {
             Some(sym) => {
@@ -122,6 +126,11 @@ fn fix_for(src: &str, d: &Diagnostic) -> Option<(String, Vec<(Span, String)>)> {
             None => edits.push((p, format!("(@sym {qualifier})"))),
         }
         return Some((format!("Declare `{decl}` and write `{qualifier}`"), edits));
+    }
+    if m == "this object has no memory: it imports `env.__linear_memory`" {
+        let import = d.notes.iter().find_map(|n| n.strip_prefix("help: write `")?.split('`').next())?;
+        let field = d.secondary.iter().find(|l| l.message == "the import goes before this field")?.span.start;
+        return Some((format!("Add `{import}`"), vec![insert_before_field(src, field as usize, import)]));
     }
     if m == "type indices are relocated implicitly and take no annotation" {
         return Some(("Remove the annotation".into(), vec![(with_space(src, p), String::new())]));
