@@ -1,0 +1,1 @@
+(tag $js_sys.error (@sym) (param i32))
