@@ -164,9 +164,10 @@ pub fn run<S: BodyStage>(
     run: &Run<'_>,
 ) -> Option<Outcome> {
     module.implied_memory = None;
+    // Without validation (`wat2obj --no-validate`, D5) the text is encoded as written.
     let implied = match run.options.output {
-        OutputKind::Object => memory_use_without_memory(module),
-        OutputKind::Module => None,
+        OutputKind::Object if run.options.validate => memory_use_without_memory(module),
+        _ => None,
     };
     let Some(first_use) = implied else {
         return run_stages(src, module, parse_diagnostics, unknown_annotations, stage, run);
@@ -215,11 +216,10 @@ fn implied_memory_type(
     unknown_annotations: &[(Span, Span)],
     options: &Options,
 ) -> AddrType {
-    let options = Options { validate: true, ..options.clone() };
     let errors = |addr: AddrType| {
         let mut copy = module.clone();
         copy.implied_memory = Some(addr);
-        let run = Run::new(&options, Mode::Assemble);
+        let run = Run::new(options, Mode::Assemble);
         let outcome = run_stages(src, &mut copy, parse_diagnostics.to_vec(), unknown_annotations, &mut WholeTree, &run);
         outcome.map_or(usize::MAX, |o| o.diagnostics.iter().filter(|d| d.is_error()).count())
     };
