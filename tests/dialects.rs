@@ -141,3 +141,20 @@ fn rwat_memory_import_added() {
         out.diagnostics
     );
 }
+
+/// GCC's emitter escapes bytes below 0x20 and above 0x7f only, so DEL stands raw in its strings;
+/// wabt reads it as its byte, and so does relwat, with a warning (D10).
+#[test]
+fn gcc_raw_del_in_a_string() {
+    let text = |s: &str| {
+        format!("(module (import \"env\" \"memory\" (memory 0)) (data (i32.const 0) (@sym $s (size 3)) \"{s}\"))")
+    };
+    let (raw, warnings) = object(&text("a\u{7f}\\00"));
+    let (escaped, none) = object(&text("a\\7f\\00"));
+    assert_eq!(raw, escaped);
+    assert!(none.is_empty(), "{none:?}");
+    assert_eq!(warnings, [relwat::literals::DEL_MESSAGE]);
+    // Other control characters stay errors.
+    let out = assemble(&text("a\u{1}"), &Options::default());
+    assert!(out.diagnostics.iter().any(|d| d.is_error() && d.message.starts_with("control character U+0001")));
+}

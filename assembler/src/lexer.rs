@@ -288,6 +288,16 @@ fn scan_string(bytes: &[u8], open: usize, errors: &mut Vec<Diagnostic>) -> usize
                 );
                 return i;
             }
+            // DEL: the spec leaves it out of strings, but wabt's wat2wasm reads it as its byte and
+            // GCC's emitter writes it unescaped (decisions D10). Read likewise, with a warning.
+            0x7f => {
+                errors.push(
+                    Diagnostic::warning(Span::new(i as u32, i as u32 + 1), literals::DEL_MESSAGE)
+                        .with_label("inside this string")
+                        .with_help("write `\\7f`"),
+                );
+                i += 1;
+            }
             _ => {
                 if !reported_control {
                     reported_control = true;

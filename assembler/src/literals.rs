@@ -454,6 +454,9 @@ pub(crate) fn escape_at(s: &[u8], i: usize) -> Escape {
     }
 }
 
+/// The warning for a raw DEL (U+007F) in a string, which is read as the byte 0x7f.
+pub const DEL_MESSAGE: &str = "unescaped U+007F (DEL) in a string: read as `\\7f`, as wabt reads it";
+
 /// A message for a control character in a string.
 pub(crate) fn control_char_message(b: u8) -> String {
     let hint = match b {
@@ -500,6 +503,11 @@ pub fn decode_string(text: &str) -> Result<Vec<u8>, (usize, String)> {
                 }
                 Escape::Bad(msg, _) => return Err((i, msg)),
             },
+            // Read as wabt reads it; the lexer warns (see `DEL_MESSAGE`).
+            0x7f => {
+                out.push(0x7f);
+                i += 1;
+            }
             _ => return Err((i, control_char_message(b))),
         }
     }

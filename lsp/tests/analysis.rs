@@ -344,6 +344,12 @@ fn fixes_of_mistakes() {
             "(module (import \"env\" \"__linear_memory\" (memory i64 0)) (func (param i64)",
             "Add `(import \"env\" \"__linear_memory\" (memory i64 0))`",
         ),
+        // GCC's raw DEL in a string (D10).
+        (
+            "(module (import \"env\" \"memory\" (memory 0)) (data (i32.const 0) (@sym $s (size 2)) \"a\u{7f}\"))".to_string(),
+            "\"a\\7f\"",
+            "Write `\\7f`",
+        ),
         // GCC's spelling of segment info (D10).
         (
             format!(

@@ -132,6 +132,9 @@ fn fix_for(src: &str, d: &Diagnostic) -> Option<(String, Vec<(Span, String)>)> {
         let field = d.secondary.iter().find(|l| l.message == "the import goes before this field")?.span.start;
         return Some((format!("Add `{import}`"), vec![insert_before_field(src, field as usize, import)]));
     }
+    if m == relwat::literals::DEL_MESSAGE {
+        return Some(("Write `\\7f`".into(), vec![(p, "\\7f".into())]));
+    }
     if m == "type indices are relocated implicitly and take no annotation" {
         return Some(("Remove the annotation".into(), vec![(with_space(src, p), String::new())]));
     }
