@@ -324,6 +324,17 @@ async fn quick_fixes() {
     assert!(titles.contains(&"Write `functable`"), "{titles:?}");
     assert!(titles.contains(&"Add `(size 6)`"), "{titles:?}");
     assert!(titles.iter().any(|t| t.starts_with("Remove `sleb`")), "{titles:?}");
+    // The text declares no memory, so the object imports clang's (D12): the fix writes the import
+    // on its own line before the first field.
+    let memory = r
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Add `(import \"env\" \"__linear_memory\" (memory 0))`")
+        .unwrap_or_else(|| panic!("no memory fix in {titles:?}"));
+    let edit = &memory["edit"]["changes"]["file:///t/q.wat"][0];
+    assert_eq!(edit["range"]["start"], json!({"line": 1, "character": 0}), "{memory}");
+    assert_eq!(edit["newText"], "  (import \"env\" \"__linear_memory\" (memory 0))\n", "{memory}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

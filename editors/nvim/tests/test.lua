@@ -280,6 +280,45 @@ local function main()
   check('formatting re-indents the function', formatted[1] == '  (func $twice (type $unary) (param $x i32) (result i32)'
     and formatted[2] == '    (i32.add (local.get $x) (local.get $x)))', formatted)
   vim.cmd('silent write')
+
+  -- A quick fix as a user applies it (vim.lsp.buf.code_action, the choice made in vim.ui.select):
+  -- rwat's text without a memory gets a warning, and the fix writes clang's memory import.
+  local rwat = proj .. '/src/shim.wat'
+  write(rwat, {
+    '(module (@rwat)',
+    '  (func $js_sys.numeric.128 (@sym) (param $lo i64) (param $out i32)',
+    '    (i64.store offset=0 local.get $out local.get $lo)))',
+  })
+  vim.cmd('edit ' .. vim.fn.fnameescape(rwat))
+  local rbuf = api.nvim_get_current_buf()
+  local warned = vim.wait(20000, function()
+    for _, d in ipairs(vim.diagnostic.get(rbuf)) do
+      if d.message:find('this object has no memory', 1, true) then return true end
+    end
+    return false
+  end, 50)
+  check('a warning where code uses memory in an object without one', warned, vim.diagnostic.get(rbuf))
+  local import = '(import "env" "__linear_memory" (memory 0))'
+  local offered = {}
+  local select = vim.ui.select
+  vim.ui.select = function(items, opts, on_choice)
+    for i, item in ipairs(items) do
+      -- 0.10+: { action = ..., ctx = ... }; before: { client_id, action }.
+      local action = item.action or item[2]
+      table.insert(offered, action.title)
+      if action.title == 'Add `' .. import .. '`' then return on_choice(item, i) end
+    end
+    on_choice(nil)
+  end
+  api.nvim_win_set_cursor(0, { 3, 6 })
+  vim.lsp.buf.code_action()
+  vim.wait(10000, function() return api.nvim_buf_get_lines(rbuf, 1, 2, false)[1] ~= '  (func $js_sys.numeric.128 (@sym) (param $lo i64) (param $out i32)' end, 50)
+  vim.ui.select = select
+  local fixed = api.nvim_buf_get_lines(rbuf, 0, 2, false)
+  check('the quick fix writes the import before the first field', fixed[2] == '  ' .. import, { fixed, offered })
+  local cleared = vim.wait(20000, function() return #vim.diagnostic.get(rbuf) == 0 end, 50)
+  check('after the fix the text has no diagnostic', cleared, vim.diagnostic.get(rbuf))
+  vim.cmd('silent write')
   vim.cmd('buffer ' .. buf)
 
   -- One client per workspace root.
