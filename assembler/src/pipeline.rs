@@ -153,8 +153,9 @@ impl BodyStage for WholeTree {
 }
 
 /// Runs the stages after parsing on `module` (parsed from `src` with `parse_diagnostics` and
-/// the annotations the parser set aside, `unknown_annotations`). `None` when the run gave up
-/// ([`Mode::GiveUp`]) or was cancelled ([`Mode::Editor`]).
+/// the annotations the parser set aside, `unknown_annotations`). An object whose code uses memory
+/// but that declares none gets its memory first ([`Module::implied_memory`], with a warning).
+/// `None` when the run gave up ([`Mode::GiveUp`]) or was cancelled ([`Mode::Editor`]).
 pub fn run<S: BodyStage>(
     src: &str,
     module: &mut Module,
