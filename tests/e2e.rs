@@ -33,6 +33,8 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use relwat_snapshot::toolchain::{BUILTINS, WASI_INCLUDE, WASI_LIB, make_wasi_sysroot, which};
+
 #[path = "e2e_objects.rs"]
 mod objects;
 use objects::*;
@@ -106,15 +108,6 @@ struct Tools {
     builtins: PathBuf,
 }
 
-const WASI_INCLUDE: &str = "/usr/include/wasm32-wasi";
-const WASI_LIB: &str = "/usr/lib/wasm32-wasi";
-const BUILTINS: &str = "/usr/lib/llvm-22/lib/clang/22/lib/wasi/libclang_rt.builtins-wasm32.a";
-
-fn which(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file())
-}
-
 impl Tools {
     fn find(work: &Path) -> Result<Tools, String> {
         let mut missing = Vec::new();
@@ -154,7 +147,7 @@ impl Tools {
             return Err(format!("the end-to-end tests need node 20 or later, found `{version}` at {}", node.display()));
         }
         let sysroot = work.join("sysroot");
-        make_sysroot(&sysroot).map_err(|e| format!("cannot make the WASI sysroot {}: {e}", sysroot.display()))?;
+        make_wasi_sysroot(&sysroot).map_err(|e| format!("cannot make the WASI sysroot {}: {e}", sysroot.display()))?;
         Ok(Tools {
             clang,
             clangxx,
@@ -168,17 +161,6 @@ impl Tools {
             builtins: PathBuf::from(BUILTINS),
         })
     }
-}
-
-fn make_sysroot(dir: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir.join("lib"))?;
-    for (link, target) in [(dir.join("include"), WASI_INCLUDE), (dir.join("lib/wasm32-wasi"), WASI_LIB)] {
-        if std::fs::read_link(&link).ok().as_deref() != Some(Path::new(target)) {
-            let _ = std::fs::remove_file(&link);
-            std::os::unix::fs::symlink(target, &link)?;
-        }
-    }
-    Ok(())
 }
 
 // ------------------------------------------------------------------------------------------------

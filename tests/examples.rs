@@ -23,13 +23,7 @@ fn examples_link_with_c_and_run() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let work: PathBuf = root.join("target/tmp/examples");
     let sysroot = work.join("sysroot");
-    std::fs::create_dir_all(sysroot.join("lib")).expect("work dir");
-    for (link, target) in [("include", "/usr/include/wasm32-wasi"), ("lib/wasm32-wasi", "/usr/lib/wasm32-wasi")] {
-        let link = sysroot.join(link);
-        if std::fs::symlink_metadata(&link).is_err() {
-            std::os::unix::fs::symlink(target, &link).expect("sysroot symlink");
-        }
-    }
+    relwat_snapshot::toolchain::make_wasi_sysroot(&sysroot).expect("the WASI sysroot");
     let mut ran = 0;
     for entry in std::fs::read_dir(root.join("examples")).expect("examples/") {
         let wat = entry.expect("entry").path();

@@ -19,54 +19,50 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const WASI_INCLUDE: &str = "/usr/include/wasm32-wasi";
-const WASI_LIB: &str = "/usr/lib/wasm32-wasi";
-const BUILTINS: &str = "/usr/lib/llvm-22/lib/clang/22/lib/wasi/libclang_rt.builtins-wasm32.a";
+use relwat_snapshot::toolchain::{BUILTINS, WASI_LIB, make_wasi_sysroot, which};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("the workspace").to_path_buf()
 }
 
-fn cases(style: &str) -> Vec<PathBuf> {
+/// Runs `check` on every case of `style` (`tests/compilers/STYLE/*/`), each with an emptied
+/// scratch directory under target/tmp/compilers, and fails with every case's failure at once.
+fn for_each_case(style: &str, mut check: impl FnMut(&Path, &Path) -> Result<(), String>) {
     let dir = root().join("tests/compilers").join(style);
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.expect("a directory entry").path())
-        .filter(|p| p.is_dir())
-        .collect();
-    cases.sort();
+    let cases: Vec<PathBuf> = files(&dir, |p| p.is_dir());
     assert!(!cases.is_empty(), "no case in {}", dir.display());
-    cases
-}
-
-/// A scratch directory for `case` under target/tmp/compilers, emptied.
-fn work_dir(style: &str, case: &Path) -> PathBuf {
-    let name = case.file_name().expect("a case name");
-    let dir = root().join("target/tmp/compilers").join(style).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("the scratch directory");
-    dir
-}
-
-/// A `--sysroot` for `--target=wasm32-wasi`: Debian's wasi-libc lives apart from clang.
-fn sysroot() -> PathBuf {
-    let dir = root().join("target/tmp/compilers/sysroot");
-    std::fs::create_dir_all(dir.join("lib")).expect("the sysroot");
-    for (link, target) in [(dir.join("include"), WASI_INCLUDE), (dir.join("lib/wasm32-wasi"), WASI_LIB)] {
-        if std::fs::read_link(&link).ok().as_deref() != Some(Path::new(target)) {
-            let _ = std::fs::remove_file(&link);
-            std::os::unix::fs::symlink(target, &link).expect("a sysroot link");
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case.file_name().expect("a case name").to_string_lossy().into_owned();
+        let work = root().join("target/tmp/compilers").join(style).join(&name);
+        let _ = std::fs::remove_dir_all(&work);
+        std::fs::create_dir_all(&work).expect("the scratch directory");
+        match check(case, &work) {
+            Ok(()) => println!("{style}/{name}: ok"),
+            Err(e) => failures.push(format!("{style}/{name}: {e}")),
         }
     }
-    dir
+    assert!(failures.is_empty(), "{} of {} cases failed:\n\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+}
+
+/// The entries of `dir` that `keep` keeps, sorted.
+fn files(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("a directory entry").path())
+        .filter(|p| keep(p))
+        .collect();
+    found.sort();
+    found
+}
+
+/// The files of `dir` named `*.EXT`, sorted.
+fn with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    files(dir, |p| p.extension().is_some_and(|e| e == ext))
 }
 
 fn tool(name: &str) -> PathBuf {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    std::env::split_paths(&path)
-        .map(|d| d.join(name))
-        .find(|p| p.is_file())
-        .unwrap_or_else(|| panic!("`{name}` is not installed (Debian: clang-22, lld-22, llvm-22, nodejs)"))
+    which(name).unwrap_or_else(|| panic!("`{name}` is not installed (Debian: clang-22, lld-22, llvm-22, nodejs)"))
 }
 
 fn show(cmd: &Command) -> String {
@@ -122,78 +118,65 @@ fn gcc_style_programs() {
     let clang = tool("clang-22");
     let ld = tool("wasm-ld-22");
     let readobj = tool("llvm-readobj-22");
-    let sysroot = sysroot();
+    let sysroot = root().join("target/tmp/compilers/sysroot");
+    make_wasi_sysroot(&sysroot).expect("the WASI sysroot");
     let run_wasi = root().join("tests/e2e/run-wasi.mjs");
     let run_wasi = run_wasi.to_str().expect("a UTF-8 path");
     let support = root().join("tests/compilers/support");
-    let mut failures = Vec::new();
-    let cases = cases("gcc");
-    for case in &cases {
-        let work = work_dir("gcc", case);
-        let name = case.file_name().unwrap().to_string_lossy().into_owned();
-        let result = (|| -> Result<(), String> {
-            let expected = read(&case.join("expected.txt"));
-            let cc = |source: &Path, out: &Path| {
-                run(Command::new(&clang)
-                    // clang-22 calls the `wasm32-wasi` triple deprecated (for `wasm32-wasip1`), as Debian's
-                    // wasi-libc is laid out.
-                    .args(["--target=wasm32-wasi", "-Wno-deprecated", "-O1", "-Werror", "-c"])
-                    .arg(format!("--sysroot={}", sysroot.display()))
-                    .arg(source)
-                    .arg("-o")
-                    .arg(out))
-            };
-            // GCC's runtime support that wasi-libc lacks (emulated TLS), linked into both builds.
-            let mut support_objects = Vec::new();
-            for entry in std::fs::read_dir(&support).map_err(|e| e.to_string())? {
-                let source = entry.map_err(|e| e.to_string())?.path();
-                if source.extension().is_some_and(|e| e == "c") {
-                    let object = work.join(source.file_stem().unwrap()).with_extension("o");
-                    cc(&source, &object)?;
-                    support_objects.push(object);
-                }
-            }
-            let link = |object: &Path, out: &Path| {
-                run(Command::new(&ld)
-                    .arg(format!("{WASI_LIB}/crt1.o"))
-                    .arg(object)
-                    .args(&support_objects)
-                    .arg(format!("-L{WASI_LIB}"))
-                    .arg("-lc")
-                    .arg(BUILTINS)
-                    .arg("-o")
-                    .arg(out))
-            };
-            // The reference: clang-22 from C.
-            let reference_o = work.join("reference.o");
-            cc(&case.join("prog.c"), &reference_o)?;
-            let reference = work.join("reference.wasm");
-            link(&reference_o, &reference)?;
-            check_run(&[run_wasi], &reference, &expected, "the clang-22 build")?;
-            // GCC's text, with GCC's command line.
-            let object = work.join("prog.o");
-            let mut wat2obj = Command::new(env!("CARGO_BIN_EXE_wat2obj"));
-            wat2obj.args(["-r", "--enable-annotations", "-v", "-o"]).arg(&object).arg(case.join("prog.s"));
-            let out = run(&mut wat2obj)?;
-            let stderr = String::from_utf8_lossy(&out.stderr);
-            let want: Vec<String> = read(&case.join("warnings.txt")).lines().map(str::to_string).collect();
-            if warnings(&stderr) != want {
-                return Err(format!("{} warned\n{stderr}\ninstead of exactly\n{}", show(&wat2obj), want.join("\n")));
-            }
-            let dump = run(Command::new(&readobj).args(["--symbols", "--relocations"]).arg(&object))?;
-            if !dump.stderr.is_empty() {
-                return Err(format!("llvm-readobj-22 warned:\n{}", String::from_utf8_lossy(&dump.stderr)));
-            }
-            let linked = work.join("gcc.wasm");
-            link(&object, &linked)?;
-            check_run(&[run_wasi], &linked, &expected, "the build from GCC's text")
-        })();
-        match result {
-            Ok(()) => println!("gcc/{name}: ok"),
-            Err(e) => failures.push(format!("gcc/{name}: {e}")),
+    for_each_case("gcc", |case, work| {
+        let expected = read(&case.join("expected.txt"));
+        let cc = |source: &Path, out: &Path| {
+            run(Command::new(&clang)
+                // clang-22 calls the `wasm32-wasi` triple deprecated (for `wasm32-wasip1`), as Debian's
+                // wasi-libc is laid out.
+                .args(["--target=wasm32-wasi", "-Wno-deprecated", "-O1", "-Werror", "-c"])
+                .arg(format!("--sysroot={}", sysroot.display()))
+                .arg(source)
+                .arg("-o")
+                .arg(out))
+        };
+        // GCC's runtime support that wasi-libc lacks (emulated TLS), linked into both builds.
+        let mut support_objects = Vec::new();
+        for source in with_ext(&support, "c") {
+            let object = work.join(source.file_stem().unwrap()).with_extension("o");
+            cc(&source, &object)?;
+            support_objects.push(object);
         }
-    }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+        let link = |object: &Path, out: &Path| {
+            run(Command::new(&ld)
+                .arg(format!("{WASI_LIB}/crt1.o"))
+                .arg(object)
+                .args(&support_objects)
+                .arg(format!("-L{WASI_LIB}"))
+                .arg("-lc")
+                .arg(BUILTINS)
+                .arg("-o")
+                .arg(out))
+        };
+        // The reference: clang-22 from C.
+        let reference_o = work.join("reference.o");
+        cc(&case.join("prog.c"), &reference_o)?;
+        let reference = work.join("reference.wasm");
+        link(&reference_o, &reference)?;
+        check_run(&[run_wasi], &reference, &expected, "the clang-22 build")?;
+        // GCC's text, with GCC's command line.
+        let object = work.join("prog.o");
+        let mut wat2obj = Command::new(env!("CARGO_BIN_EXE_wat2obj"));
+        wat2obj.args(["-r", "--enable-annotations", "-v", "-o"]).arg(&object).arg(case.join("prog.s"));
+        let out = run(&mut wat2obj)?;
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let want: Vec<String> = read(&case.join("warnings.txt")).lines().map(str::to_string).collect();
+        if warnings(&stderr) != want {
+            return Err(format!("{} warned\n{stderr}\ninstead of exactly\n{}", show(&wat2obj), want.join("\n")));
+        }
+        let dump = run(Command::new(&readobj).args(["--symbols", "--relocations"]).arg(&object))?;
+        if !dump.stderr.is_empty() {
+            return Err(format!("llvm-readobj-22 warned:\n{}", String::from_utf8_lossy(&dump.stderr)));
+        }
+        let linked = work.join("gcc.wasm");
+        link(&object, &linked)?;
+        check_run(&[run_wasi], &linked, &expected, "the build from GCC's text")
+    });
 }
 
 /// Settings of a js-bindgen case (`case.txt`, `key = value` lines).
@@ -258,119 +241,98 @@ fn js_bindgen_style_shims() {
     let clang = tool("clang-22");
     let ld = tool("wasm-ld-22");
     let run_host = root().join("tests/e2e/run-host.mjs");
-    let mut failures = Vec::new();
-    let cases = cases("jsbindgen");
-    for case in &cases {
-        let work = work_dir("jsbindgen", case);
-        let name = case.file_name().unwrap().to_string_lossy().into_owned();
-        let result = (|| -> Result<(), String> {
-            let cfg = shim_case(&read(&case.join("case.txt")));
-            let mut fragments: Vec<PathBuf> = std::fs::read_dir(case)
-                .map_err(|e| e.to_string())?
-                .map(|e| e.expect("a directory entry").path())
-                .filter(|p| p.extension().is_some_and(|e| e == "wat"))
-                .collect();
-            fragments.sort();
-            let mut objects = Vec::new();
-            let mut warnings = Vec::new();
-            for fragment in &fragments {
-                let file = fragment.file_name().unwrap().to_string_lossy().into_owned();
-                let (bytes, messages) = assemble_fragment(&read(fragment), cfg.wasm64);
-                warnings.extend(messages.into_iter().map(|m| format!("{file}: {m}")));
-                let copies = if cfg.twice.contains(&file) { 2 } else { 1 };
-                for copy in 0..copies {
-                    let object = work.join(format!("{}.{copy}.o", fragment.file_stem().unwrap().to_string_lossy()));
-                    std::fs::write(&object, &bytes).map_err(|e| e.to_string())?;
-                    objects.push(object);
-                }
+    for_each_case("jsbindgen", |case, work| {
+        let cfg = shim_case(&read(&case.join("case.txt")));
+        let fragments = with_ext(case, "wat");
+        let mut objects = Vec::new();
+        let mut warnings = Vec::new();
+        for fragment in &fragments {
+            let file = fragment.file_name().unwrap().to_string_lossy().into_owned();
+            let (bytes, messages) = assemble_fragment(&read(fragment), cfg.wasm64);
+            warnings.extend(messages.into_iter().map(|m| format!("{file}: {m}")));
+            let copies = if cfg.twice.contains(&file) { 2 } else { 1 };
+            for copy in 0..copies {
+                let object = work.join(format!("{}.{copy}.o", fragment.file_stem().unwrap().to_string_lossy()));
+                std::fs::write(&object, &bytes).map_err(|e| e.to_string())?;
+                objects.push(object);
             }
-            if warnings != cfg.warnings {
-                return Err(format!(
-                    "the fragments warned\n{}\ninstead of exactly\n{}",
-                    warnings.join("\n"),
-                    cfg.warnings.join("\n")
-                ));
-            }
-            let (target, m) =
-                if cfg.wasm64 { ("wasm64-unknown-unknown", "wasm64") } else { ("wasm32-unknown-unknown", "wasm32") };
-            let main_o = work.join("main.o");
+        }
+        if warnings != cfg.warnings {
+            return Err(format!(
+                "the fragments warned\n{}\ninstead of exactly\n{}",
+                warnings.join("\n"),
+                cfg.warnings.join("\n")
+            ));
+        }
+        let (target, m) =
+            if cfg.wasm64 { ("wasm64-unknown-unknown", "wasm64") } else { ("wasm32-unknown-unknown", "wasm32") };
+        let main_o = work.join("main.o");
+        run(Command::new(&clang)
+            .arg(format!("--target={target}"))
+            .args(["-O1", "-Werror", "-ffreestanding", "-mreference-types", "-c"])
+            .arg(format!("-I{}", root().join("tests/e2e/common").display()))
+            .arg(case.join("main.c"))
+            .arg("-o")
+            .arg(&main_o))?;
+        // The reference's objects: the shims in LLVM assembly, by clang-22.
+        let sources = with_ext(case, "s");
+        if sources.is_empty() {
+            return Err("no reference (*.s)".into());
+        }
+        let mut reference_objects = Vec::new();
+        for source in &sources {
+            let stem = source.file_stem().unwrap().to_string_lossy().into_owned();
+            let object = work.join(format!("{stem}.ref.o"));
             run(Command::new(&clang)
                 .arg(format!("--target={target}"))
-                .args(["-O1", "-Werror", "-ffreestanding", "-mreference-types", "-c"])
-                .arg(format!("-I{}", root().join("tests/e2e/common").display()))
-                .arg(case.join("main.c"))
+                .args(["-mreference-types", "-mmultivalue", "-mexception-handling", "-c"])
+                .arg(source)
                 .arg("-o")
-                .arg(&main_o))?;
-            // The reference's objects: the shims in LLVM assembly, by clang-22.
-            let mut sources: Vec<PathBuf> = std::fs::read_dir(case)
-                .map_err(|e| e.to_string())?
-                .map(|e| e.expect("a directory entry").path())
-                .filter(|p| p.extension().is_some_and(|e| e == "s"))
-                .collect();
-            sources.sort();
-            if sources.is_empty() {
-                return Err("no reference (*.s)".into());
-            }
-            let mut reference_objects = Vec::new();
-            for source in &sources {
-                let stem = source.file_stem().unwrap().to_string_lossy().into_owned();
-                let object = work.join(format!("{stem}.ref.o"));
-                run(Command::new(&clang)
-                    .arg(format!("--target={target}"))
-                    .args(["-mreference-types", "-mmultivalue", "-mexception-handling", "-c"])
-                    .arg(source)
-                    .arg("-o")
-                    .arg(&object))?;
-                let copies = if cfg.twice.contains(&format!("{stem}.wat")) { 2 } else { 1 };
-                reference_objects.extend(std::iter::repeat_n(object, copies));
-            }
-            let link = |objects: &[PathBuf], out: &Path| -> Result<Vec<u8>, String> {
-                run(Command::new(&ld)
-                    .args(["--no-entry", "--export=run", "-m", m])
-                    .arg(&main_o)
-                    .args(objects)
-                    .args(&cfg.ldflags)
-                    .arg("-o")
-                    .arg(out))?;
-                let bytes = std::fs::read(out).map_err(|e| e.to_string())?;
-                wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all())
-                    .validate_all(&bytes)
-                    .map_err(|e| format!("{} does not validate: {e}", out.display()))?;
-                Ok(bytes)
-            };
-            let reference = work.join("reference.wasm");
-            let reference_bytes = link(&reference_objects, &reference)?;
-            let linked = work.join("program.wasm");
-            let bytes = link(&objects, &linked)?;
-            if !cfg.run {
-                if code_section(&bytes) != code_section(&reference_bytes) {
-                    return Err(format!(
-                        "the code of {} differs from the reference's ({})",
-                        linked.display(),
-                        reference.display()
-                    ));
-                }
-                return Ok(());
-            }
-            let host = case.join("host.mjs");
-            let mut runner = vec![];
-            if cfg.wasm64 {
-                runner.push("--experimental-wasm-memory64".to_string());
-            }
-            runner.push(run_host.to_string_lossy().into_owned());
-            if cfg.wasm64 {
-                runner.extend(["--wasm64".to_string(), "--table64-to-32".to_string()]);
-            }
-            runner.extend(["--ext".to_string(), host.to_string_lossy().into_owned()]);
-            let runner: Vec<&str> = runner.iter().map(String::as_str).collect();
-            let expected = read(&case.join("expected.txt"));
-            check_run(&runner, &reference, &expected, "the reference (clang-22, LLVM assembly)")?;
-            check_run(&runner, &linked, &expected, "the program")
-        })();
-        match result {
-            Ok(()) => println!("jsbindgen/{name}: ok"),
-            Err(e) => failures.push(format!("jsbindgen/{name}: {e}")),
+                .arg(&object))?;
+            let copies = if cfg.twice.contains(&format!("{stem}.wat")) { 2 } else { 1 };
+            reference_objects.extend(std::iter::repeat_n(object, copies));
         }
-    }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+        let link = |objects: &[PathBuf], out: &Path| -> Result<Vec<u8>, String> {
+            run(Command::new(&ld)
+                .args(["--no-entry", "--export=run", "-m", m])
+                .arg(&main_o)
+                .args(objects)
+                .args(&cfg.ldflags)
+                .arg("-o")
+                .arg(out))?;
+            let bytes = std::fs::read(out).map_err(|e| e.to_string())?;
+            wasmparser::Validator::new_with_features(wasmparser::WasmFeatures::all())
+                .validate_all(&bytes)
+                .map_err(|e| format!("{} does not validate: {e}", out.display()))?;
+            Ok(bytes)
+        };
+        let reference = work.join("reference.wasm");
+        let reference_bytes = link(&reference_objects, &reference)?;
+        let linked = work.join("program.wasm");
+        let bytes = link(&objects, &linked)?;
+        if !cfg.run {
+            if code_section(&bytes) != code_section(&reference_bytes) {
+                return Err(format!(
+                    "the code of {} differs from the reference's ({})",
+                    linked.display(),
+                    reference.display()
+                ));
+            }
+            return Ok(());
+        }
+        let host = case.join("host.mjs");
+        let mut runner = vec![];
+        if cfg.wasm64 {
+            runner.push("--experimental-wasm-memory64".to_string());
+        }
+        runner.push(run_host.to_string_lossy().into_owned());
+        if cfg.wasm64 {
+            runner.extend(["--wasm64".to_string(), "--table64-to-32".to_string()]);
+        }
+        runner.extend(["--ext".to_string(), host.to_string_lossy().into_owned()]);
+        let runner: Vec<&str> = runner.iter().map(String::as_str).collect();
+        let expected = read(&case.join("expected.txt"));
+        check_run(&runner, &reference, &expected, "the reference (clang-22, LLVM assembly)")?;
+        check_run(&runner, &linked, &expected, "the program")
+    });
 }

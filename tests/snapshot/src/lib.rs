@@ -1,10 +1,12 @@
-//! Snapshot files for relwat's tests.
+//! Shared by relwat's tests: snapshot files, and the C toolchain they link with ([`toolchain`]).
 //!
 //! A snapshot directory holds one input file per case (`NAME.wat`) and beside it the answer
 //! relwat gave when the case was last reviewed (`NAME.EXT`). [`check_dir`] computes every
 //! answer and compares it with its file; `RELWAT_BLESS=1` writes the files instead, to be
 //! reviewed in the diff like code. A case without its answer file, an answer file without its
 //! case and an empty directory all fail: no snapshot test passes by having nothing to compare.
+
+pub mod toolchain;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
