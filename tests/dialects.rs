@@ -90,6 +90,16 @@ fn rwat_comdat_in_a_function_header() {
     assert_eq!(theirs, ours);
     assert!(none.is_empty(), "{none:?}");
     assert_eq!(warnings, ["a comdat is declared at module level and named by the symbol"; 2]);
+    // Comdats hold defined functions only among the entities with headers.
+    for (field, what) in [
+        (r#"(import "env" "f" (func (@comdat "g")))"#, "an import"),
+        (r#"(global (@comdat "g") i32 (i32.const 0))"#, "a global"),
+        (r#"(tag (@comdat "g"))"#, "a tag"),
+    ] {
+        let out = assemble(&format!("(module {field})"), &Options::default());
+        let errors: Vec<&str> = out.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.message.as_str()).collect();
+        assert_eq!(errors, [format!("{what} cannot be in a comdat")], "{field}");
+    }
 }
 
 /// Code that uses memory in an object that declares none (D12): the object imports

@@ -467,10 +467,10 @@ impl<'a> Lowering<'a> {
                     if d.kind != EntityKind::Func || d.import.is_some() {
                         self.error(
                             span,
-                            format!(
-                                "a {} cannot be in a comdat",
-                                if d.import.is_some() { "import" } else { d.kind.name() }
-                            ),
+                            match d.import {
+                                Some(_) => "an import cannot be in a comdat".to_string(),
+                                None => format!("a {} cannot be in a comdat", d.kind.name()),
+                            },
                         )
                         .notes
                         .push("note: comdats hold defined functions, data segments and custom sections".into());
